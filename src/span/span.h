@@ -1,0 +1,93 @@
+/* The C span: what the native builder and the PHP-builder bridge produce and what the
+ * OTLP encoders consume. Plain malloc'd memory, so spans can cross to the sender thread. */
+#ifndef SPECTRA_SPAN_SPAN_H
+#define SPECTRA_SPAN_SPAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+	SPECTRA_ATTR_STRING,
+	SPECTRA_ATTR_BOOL,
+	SPECTRA_ATTR_INT,
+	SPECTRA_ATTR_DOUBLE,
+	SPECTRA_ATTR_STRING_ARRAY,
+} spectra_attr_type;
+
+typedef struct {
+	char *key;
+	spectra_attr_type type;
+	union {
+		char *str;
+		bool boolean;
+		int64_t integer;
+		double dbl;
+		struct {
+			char **items;
+			size_t count;
+		} strings;
+	} value;
+} spectra_attr;
+
+typedef struct {
+	spectra_attr *items;
+	size_t count;
+	size_t cap;
+} spectra_attr_list;
+
+typedef struct {
+	char *name;
+	uint64_t time_unix_nano;
+	spectra_attr_list attrs;
+} spectra_span_event;
+
+/* SpanKind and StatusCode values are the OTLP enum numbers. */
+enum { SPECTRA_SPAN_KIND_INTERNAL = 1, SPECTRA_SPAN_KIND_CLIENT = 3 };
+enum { SPECTRA_STATUS_UNSET = 0, SPECTRA_STATUS_OK = 1, SPECTRA_STATUS_ERROR = 2 };
+
+typedef struct {
+	uint8_t trace_id[16];
+	uint8_t span_id[8];
+	uint8_t parent_span_id[8];
+	bool has_parent;
+	char *trace_state; /* NULL when none */
+	char *name;
+	int kind;
+	uint64_t start_time_unix_nano;
+	uint64_t end_time_unix_nano;
+	spectra_attr_list attrs;
+	spectra_span_event *events;
+	size_t event_count;
+	int status_code;
+	char *status_message; /* NULL when none */
+	uint32_t flags;        /* OTLP Span.flags; 0 = not set */
+} spectra_span;
+
+/* Resource and scope shared by every span of one process. */
+typedef struct {
+	spectra_attr_list attrs;
+	char *scope_name;
+	char *scope_version;
+} spectra_resource;
+
+void spectra_attr_list_init(spectra_attr_list *list);
+void spectra_attr_list_free(spectra_attr_list *list);
+/* Each adder copies its strings. An existing key is replaced, so keys stay unique
+ * (OTLP requires it and the resource must be de-duplicated). False on OOM. */
+bool spectra_attr_add_string(spectra_attr_list *list, const char *key, const char *value);
+bool spectra_attr_add_stringl(spectra_attr_list *list, const char *key, const char *value, size_t len);
+bool spectra_attr_add_bool(spectra_attr_list *list, const char *key, bool value);
+bool spectra_attr_add_int(spectra_attr_list *list, const char *key, int64_t value);
+bool spectra_attr_add_double(spectra_attr_list *list, const char *key, double value);
+bool spectra_attr_add_strings(spectra_attr_list *list, const char *key, const char *const *items, size_t count);
+const spectra_attr *spectra_attr_find(const spectra_attr_list *list, const char *key);
+
+spectra_span *spectra_span_new(void);
+void spectra_span_free(spectra_span *span);
+bool spectra_span_add_event(spectra_span *span, const char *name, uint64_t time_unix_nano);
+
+void spectra_resource_init(spectra_resource *resource);
+void spectra_resource_free(spectra_resource *resource);
+
+#endif
