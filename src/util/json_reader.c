@@ -1,0 +1,657 @@
+#include "json_reader.h"
+#include "buf.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	const unsigned char *cur;
+	const unsigned char *end;
+	int line;
+	int depth;
+	spectra_json_error *error;
+} json_parser;
+
+static bool parse_value(json_parser *parser, spectra_json_value *out);
+
+static bool fail(json_parser *parser, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static bool fail(json_parser *parser, const char *fmt, ...)
+{
+	va_list args;
+	va_start(args, fmt);
+	vsnprintf(parser->error->reason, sizeof parser->error->reason, fmt, args);
+	va_end(args);
+	parser->error->line = parser->line;
+	return false;
+}
+
+static bool at_end(const json_parser *parser)
+{
+	return parser->cur >= parser->end;
+}
+
+/* The current byte quoted for an error message, e.g. 'x', or "end of input". */
+static const char *describe_current(const json_parser *parser, char *scratch, size_t size)
+{
+	if (at_end(parser)) {
+		return "end of input";
+	}
+	unsigned char c = *parser->cur;
+	if (c >= 0x20 && c < 0x7f) {
+		snprintf(scratch, size, "'%c'", c);
+	} else {
+		snprintf(scratch, size, "byte 0x%02X", c);
+	}
+	return scratch;
+}
+
+static bool fail_unexpected(json_parser *parser, const char *expectation)
+{
+	char scratch[16];
+	return fail(parser, "%s, found %s", expectation, describe_current(parser, scratch, sizeof scratch));
+}
+
+static bool fail_out_of_memory(json_parser *parser)
+{
+	return fail(parser, "out of memory");
+}
+
+static void skip_whitespace(json_parser *parser)
+{
+	while (!at_end(parser)) {
+		unsigned char c = *parser->cur;
+		if (c == '\n') {
+			parser->line++;
+		} else if (c != ' ' && c != '\t' && c != '\r') {
+			return;
+		}
+		parser->cur++;
+	}
+}
+
+/* Length of the well-formed UTF-8 sequence starting at bytes (lead byte >= 0x80), or 0:
+ * rejects overlong forms, surrogates and code points above U+10FFFF. */
+static size_t utf8_sequence_length(const unsigned char *bytes, size_t available)
+{
+	unsigned char lead = bytes[0];
+	size_t length;
+	unsigned char second_min = 0x80, second_max = 0xBF;
+	if (lead >= 0xC2 && lead <= 0xDF) {
+		length = 2;
+	} else if (lead >= 0xE0 && lead <= 0xEF) {
+		length = 3;
+		if (lead == 0xE0) {
+			second_min = 0xA0;  /* overlong */
+		} else if (lead == 0xED) {
+			second_max = 0x9F;  /* UTF-16 surrogates */
+		}
+	} else if (lead >= 0xF0 && lead <= 0xF4) {
+		length = 4;
+		if (lead == 0xF0) {
+			second_min = 0x90;  /* overlong */
+		} else if (lead == 0xF4) {
+			second_max = 0x8F;  /* above U+10FFFF */
+		}
+	} else {
+		return 0;
+	}
+	if (available < length || bytes[1] < second_min || bytes[1] > second_max) {
+		return 0;
+	}
+	for (size_t i = 2; i < length; i++) {
+		if (bytes[i] < 0x80 || bytes[i] > 0xBF) {
+			return 0;
+		}
+	}
+	return length;
+}
+
+static bool append_code_point(spectra_buf *buf, uint32_t code_point)
+{
+	char bytes[4];
+	size_t length;
+	if (code_point < 0x80) {
+		bytes[0] = (char) code_point;
+		length = 1;
+	} else if (code_point < 0x800) {
+		bytes[0] = (char) (0xC0 | (code_point >> 6));
+		bytes[1] = (char) (0x80 | (code_point & 0x3F));
+		length = 2;
+	} else if (code_point < 0x10000) {
+		bytes[0] = (char) (0xE0 | (code_point >> 12));
+		bytes[1] = (char) (0x80 | ((code_point >> 6) & 0x3F));
+		bytes[2] = (char) (0x80 | (code_point & 0x3F));
+		length = 3;
+	} else {
+		bytes[0] = (char) (0xF0 | (code_point >> 18));
+		bytes[1] = (char) (0x80 | ((code_point >> 12) & 0x3F));
+		bytes[2] = (char) (0x80 | ((code_point >> 6) & 0x3F));
+		bytes[3] = (char) (0x80 | (code_point & 0x3F));
+		length = 4;
+	}
+	return spectra_buf_append(buf, bytes, length);
+}
+
+/* Reads the XXXX of a \uXXXX escape; cur points just after the 'u'. */
+static bool parse_hex4(json_parser *parser, uint32_t *value)
+{
+	if (parser->end - parser->cur < 4) {
+		return fail(parser, "incomplete \\u escape");
+	}
+	uint32_t result = 0;
+	for (int i = 0; i < 4; i++) {
+		unsigned char c = parser->cur[i];
+		uint32_t digit;
+		if (c >= '0' && c <= '9') {
+			digit = (uint32_t) (c - '0');
+		} else if (c >= 'a' && c <= 'f') {
+			digit = (uint32_t) (c - 'a' + 10);
+		} else if (c >= 'A' && c <= 'F') {
+			digit = (uint32_t) (c - 'A' + 10);
+		} else {
+			return fail(parser, "invalid \\u escape: expected 4 hex digits");
+		}
+		result = result * 16 + digit;
+	}
+	parser->cur += 4;
+	*value = result;
+	return true;
+}
+
+/* cur points just after the backslash. */
+static bool parse_escape(json_parser *parser, spectra_buf *buf)
+{
+	if (at_end(parser)) {
+		return fail(parser, "unterminated string");
+	}
+	unsigned char c = *parser->cur++;
+	char simple;
+	switch (c) {
+	case '"': simple = '"'; break;
+	case '\\': simple = '\\'; break;
+	case '/': simple = '/'; break;
+	case 'b': simple = '\b'; break;
+	case 'f': simple = '\f'; break;
+	case 'n': simple = '\n'; break;
+	case 'r': simple = '\r'; break;
+	case 't': simple = '\t'; break;
+	case 'u': {
+		uint32_t code_point = 0;
+		if (!parse_hex4(parser, &code_point)) {
+			return false;
+		}
+		if (code_point >= 0xDC00 && code_point <= 0xDFFF) {
+			return fail(parser, "invalid \\u escape: unpaired low surrogate");
+		}
+		if (code_point >= 0xD800 && code_point <= 0xDBFF) {
+			uint32_t low = 0;
+			if (parser->end - parser->cur < 2 || parser->cur[0] != '\\' || parser->cur[1] != 'u') {
+				return fail(parser, "invalid \\u escape: unpaired high surrogate");
+			}
+			parser->cur += 2;
+			if (!parse_hex4(parser, &low)) {
+				return false;
+			}
+			if (low < 0xDC00 || low > 0xDFFF) {
+				return fail(parser, "invalid \\u escape: unpaired high surrogate");
+			}
+			code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
+		}
+		return append_code_point(buf, code_point) || fail_out_of_memory(parser);
+	}
+	default: {
+		parser->cur--;
+		return fail_unexpected(parser, "invalid escape in string");
+	}
+	}
+	return spectra_buf_append_char(buf, simple) || fail_out_of_memory(parser);
+}
+
+/* cur points at the opening quote. On success *chars is malloc'd and NUL-terminated. */
+static bool parse_string(json_parser *parser, char **chars, size_t *len)
+{
+	spectra_buf buf;
+	spectra_buf_init(&buf);
+	parser->cur++;
+	for (;;) {
+		/* copy runs of plain bytes at once */
+		const unsigned char *run = parser->cur;
+		while (!at_end(parser) && *parser->cur >= 0x20 && *parser->cur < 0x80
+			&& *parser->cur != '"' && *parser->cur != '\\') {
+			parser->cur++;
+		}
+		if (!spectra_buf_append(&buf, run, (size_t) (parser->cur - run))) {
+			spectra_buf_free(&buf);
+			return fail_out_of_memory(parser);
+		}
+		if (at_end(parser)) {
+			spectra_buf_free(&buf);
+			return fail(parser, "unterminated string");
+		}
+		unsigned char c = *parser->cur;
+		bool ok = true;
+		if (c == '"') {
+			parser->cur++;
+			break;
+		} else if (c == '\\') {
+			parser->cur++;
+			ok = parse_escape(parser, &buf);
+		} else if (c == '\n') {
+			ok = fail(parser, "line break inside a string (missing closing quote?)");
+		} else if (c < 0x20) {
+			ok = fail(parser, "control character 0x%02X inside a string (escape it)", c);
+		} else {
+			size_t length = utf8_sequence_length(parser->cur, (size_t) (parser->end - parser->cur));
+			if (length == 0) {
+				ok = fail(parser, "invalid UTF-8 in string");
+			} else {
+				ok = spectra_buf_append(&buf, parser->cur, length) || fail_out_of_memory(parser);
+				parser->cur += length;
+			}
+		}
+		if (!ok) {
+			spectra_buf_free(&buf);
+			return false;
+		}
+	}
+	if (!spectra_buf_reserve(&buf, 0)) {  /* an empty string still gets its NUL */
+		spectra_buf_free(&buf);
+		return fail_out_of_memory(parser);
+	}
+	buf.data[buf.len] = '\0';
+	*chars = spectra_buf_detach(&buf, len);
+	return true;
+}
+
+static bool is_digit(const json_parser *parser)
+{
+	return !at_end(parser) && *parser->cur >= '0' && *parser->cur <= '9';
+}
+
+/* strtod() honours LC_NUMERIC, which the host application may have changed: swap '.' for
+ * the locale's decimal point in a copy. The grammar has been checked before. */
+static bool convert_number(json_parser *parser, const unsigned char *start, size_t length, double *value)
+{
+	const char *decimal_point = localeconv()->decimal_point;
+	size_t point_length = decimal_point && *decimal_point ? strlen(decimal_point) : 1;
+	char copy[256];
+	size_t used = 0;
+	for (size_t i = 0; i < length; i++) {
+		if (used + point_length + 1 > sizeof copy) {
+			return fail(parser, "number literal too long");
+		}
+		if (start[i] == '.' && decimal_point && *decimal_point) {
+			memcpy(copy + used, decimal_point, point_length);
+			used += point_length;
+		} else {
+			copy[used++] = (char) start[i];
+		}
+	}
+	copy[used] = '\0';
+	*value = strtod(copy, NULL);
+	if (isinf(*value)) {
+		return fail(parser, "number out of range");
+	}
+	return true;
+}
+
+static bool parse_number(json_parser *parser, spectra_json_value *out)
+{
+	const unsigned char *start = parser->cur;
+	bool negative = false;
+	if (*parser->cur == '-') {
+		negative = true;
+		parser->cur++;
+	}
+	if (!is_digit(parser)) {
+		return fail_unexpected(parser, "expected a digit");
+	}
+	if (*parser->cur == '0') {
+		parser->cur++;
+		if (is_digit(parser)) {
+			return fail(parser, "leading zeros are not allowed in numbers");
+		}
+	} else {
+		while (is_digit(parser)) {
+			parser->cur++;
+		}
+	}
+	const unsigned char *integer_end = parser->cur;
+	bool integral = true;
+	if (!at_end(parser) && *parser->cur == '.') {
+		integral = false;
+		parser->cur++;
+		if (!is_digit(parser)) {
+			return fail_unexpected(parser, "expected a digit after '.'");
+		}
+		while (is_digit(parser)) {
+			parser->cur++;
+		}
+	}
+	if (!at_end(parser) && (*parser->cur == 'e' || *parser->cur == 'E')) {
+		integral = false;
+		parser->cur++;
+		if (!at_end(parser) && (*parser->cur == '+' || *parser->cur == '-')) {
+			parser->cur++;
+		}
+		if (!is_digit(parser)) {
+			return fail_unexpected(parser, "expected a digit in the exponent");
+		}
+		while (is_digit(parser)) {
+			parser->cur++;
+		}
+	}
+
+	out->type = SPECTRA_JSON_NUMBER;
+	out->as.number.is_integer = false;
+	out->as.number.integer = 0;
+	if (integral) {
+		/* exact int64 when it fits: token counts must not go through a double */
+		uint64_t limit = negative ? (uint64_t) INT64_MAX + 1 : (uint64_t) INT64_MAX;
+		uint64_t magnitude = 0;
+		bool fits = true;
+		for (const unsigned char *digit = start + negative; digit < integer_end; digit++) {
+			uint64_t d = (uint64_t) (*digit - '0');
+			if (magnitude > (limit - d) / 10) {
+				fits = false;
+				break;
+			}
+			magnitude = magnitude * 10 + d;
+		}
+		if (fits) {
+			int64_t integer;
+			if (negative && magnitude == (uint64_t) INT64_MAX + 1) {
+				integer = INT64_MIN;
+			} else {
+				integer = negative ? -(int64_t) magnitude : (int64_t) magnitude;
+			}
+			out->as.number.is_integer = true;
+			out->as.number.integer = integer;
+			out->as.number.value = (negative && magnitude == 0) ? -0.0 : (double) integer;
+			return true;
+		}
+	}
+	return convert_number(parser, start, (size_t) (parser->cur - start), &out->as.number.value);
+}
+
+static bool parse_literal(json_parser *parser, spectra_json_value *out)
+{
+	static const struct {
+		const char *text;
+		spectra_json_type type;
+		bool boolean;
+	} literals[] = {
+		{"true", SPECTRA_JSON_BOOL, true},
+		{"false", SPECTRA_JSON_BOOL, false},
+		{"null", SPECTRA_JSON_NULL, false},
+	};
+	size_t available = (size_t) (parser->end - parser->cur);
+	for (size_t i = 0; i < sizeof literals / sizeof literals[0]; i++) {
+		size_t length = strlen(literals[i].text);
+		if (available >= length && memcmp(parser->cur, literals[i].text, length) == 0) {
+			parser->cur += length;
+			out->type = literals[i].type;
+			out->as.boolean = literals[i].boolean;
+			return true;
+		}
+	}
+	return fail_unexpected(parser, "expected a JSON value");
+}
+
+static bool enter_container(json_parser *parser)
+{
+	if (++parser->depth > SPECTRA_JSON_MAX_DEPTH) {
+		return fail(parser, "nesting deeper than %d levels", SPECTRA_JSON_MAX_DEPTH);
+	}
+	parser->cur++;  /* the opening bracket */
+	return true;
+}
+
+/* Grows *items (of item_size bytes each) so one more fits. */
+static bool grow_for_one_more(json_parser *parser, void **items, size_t count, size_t *capacity, size_t item_size)
+{
+	if (count < *capacity) {
+		return true;
+	}
+	size_t new_capacity = *capacity ? *capacity * 2 : 4;
+	void *grown = realloc(*items, new_capacity * item_size);
+	if (!grown) {
+		return fail_out_of_memory(parser);
+	}
+	*items = grown;
+	*capacity = new_capacity;
+	return true;
+}
+
+/* On failure *out still holds the items parsed so far, for spectra_json_free. */
+static bool parse_array(json_parser *parser, spectra_json_value *out)
+{
+	out->type = SPECTRA_JSON_ARRAY;
+	out->as.array.items = NULL;
+	out->as.array.count = 0;
+	if (!enter_container(parser)) {
+		return false;
+	}
+	size_t capacity = 0;
+	skip_whitespace(parser);
+	if (!at_end(parser) && *parser->cur == ']') {
+		parser->cur++;
+		parser->depth--;
+		return true;
+	}
+	for (;;) {
+		skip_whitespace(parser);
+		if (!at_end(parser) && *parser->cur == ']') {
+			return fail(parser, "trailing comma before ']'");
+		}
+		void *items = out->as.array.items;
+		if (!grow_for_one_more(parser, &items, out->as.array.count, &capacity, sizeof(spectra_json_value))) {
+			return false;
+		}
+		out->as.array.items = items;
+		spectra_json_value *item = &out->as.array.items[out->as.array.count];
+		bool ok = parse_value(parser, item);
+		out->as.array.count++;  /* counted even when partial, so it gets freed */
+		if (!ok) {
+			return false;
+		}
+		skip_whitespace(parser);
+		if (!at_end(parser) && *parser->cur == ',') {
+			parser->cur++;
+			continue;
+		}
+		if (!at_end(parser) && *parser->cur == ']') {
+			parser->cur++;
+			parser->depth--;
+			return true;
+		}
+		return fail_unexpected(parser, "expected ',' or ']' after an array item");
+	}
+}
+
+/* On failure *out still holds the members parsed so far, for spectra_json_free. */
+static bool parse_object(json_parser *parser, spectra_json_value *out)
+{
+	out->type = SPECTRA_JSON_OBJECT;
+	out->as.object.members = NULL;
+	out->as.object.count = 0;
+	if (!enter_container(parser)) {
+		return false;
+	}
+	size_t capacity = 0;
+	skip_whitespace(parser);
+	if (!at_end(parser) && *parser->cur == '}') {
+		parser->cur++;
+		parser->depth--;
+		return true;
+	}
+	for (;;) {
+		skip_whitespace(parser);
+		if (!at_end(parser) && *parser->cur == '}') {
+			return fail(parser, "trailing comma before '}'");
+		}
+		if (at_end(parser) || *parser->cur != '"') {
+			return fail_unexpected(parser, "expected a double-quoted key");
+		}
+		void *members = out->as.object.members;
+		if (!grow_for_one_more(parser, &members, out->as.object.count, &capacity, sizeof(spectra_json_member))) {
+			return false;
+		}
+		out->as.object.members = members;
+		spectra_json_member *member = &out->as.object.members[out->as.object.count];
+		member->line = parser->line;
+		member->value.type = SPECTRA_JSON_NULL;
+		member->value.line = parser->line;
+		if (!parse_string(parser, &member->key, &member->key_len)) {
+			return false;
+		}
+		out->as.object.count++;  /* counted from here on, so it gets freed */
+		skip_whitespace(parser);
+		if (at_end(parser) || *parser->cur != ':') {
+			return fail_unexpected(parser, "expected ':' after the key");
+		}
+		parser->cur++;
+		skip_whitespace(parser);
+		if (!parse_value(parser, &member->value)) {
+			return false;
+		}
+		skip_whitespace(parser);
+		if (!at_end(parser) && *parser->cur == ',') {
+			parser->cur++;
+			continue;
+		}
+		if (!at_end(parser) && *parser->cur == '}') {
+			parser->cur++;
+			parser->depth--;
+			return true;
+		}
+		return fail_unexpected(parser, "expected ',' or '}' after an object member");
+	}
+}
+
+/* cur is at the first character of the value (whitespace already skipped). */
+static bool parse_value(json_parser *parser, spectra_json_value *out)
+{
+	out->type = SPECTRA_JSON_NULL;
+	out->line = parser->line;
+	if (at_end(parser)) {
+		return fail(parser, "unexpected end of input");
+	}
+	switch (*parser->cur) {
+	case '{':
+		return parse_object(parser, out);
+	case '[':
+		return parse_array(parser, out);
+	case '"': {
+		char *chars;
+		size_t len;
+		if (!parse_string(parser, &chars, &len)) {
+			return false;
+		}
+		out->type = SPECTRA_JSON_STRING;
+		out->as.string.chars = chars;
+		out->as.string.len = len;
+		return true;
+	}
+	case '-':
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		return parse_number(parser, out);
+	default:
+		return parse_literal(parser, out);
+	}
+}
+
+bool spectra_json_parse(const char *text, size_t len, spectra_json_value *root, spectra_json_error *error)
+{
+	spectra_json_error ignored;
+	json_parser parser;
+	parser.cur = (const unsigned char *) (text ? text : "");
+	parser.end = parser.cur + (text ? len : 0);
+	parser.line = 1;
+	parser.depth = 0;
+	parser.error = error ? error : &ignored;
+	parser.error->line = 0;
+	parser.error->reason[0] = '\0';
+	root->type = SPECTRA_JSON_NULL;
+	root->line = 1;
+
+	if (parser.end - parser.cur >= 3 && memcmp(parser.cur, "\xEF\xBB\xBF", 3) == 0) {
+		parser.cur += 3;
+	}
+	skip_whitespace(&parser);
+	if (at_end(&parser)) {
+		return fail(&parser, "empty document");
+	}
+	if (!parse_value(&parser, root)) {
+		spectra_json_free(root);
+		return false;
+	}
+	skip_whitespace(&parser);
+	if (!at_end(&parser)) {
+		spectra_json_free(root);
+		return fail_unexpected(&parser, "expected the end of the document");
+	}
+	return true;
+}
+
+void spectra_json_free(spectra_json_value *value)
+{
+	if (!value) {
+		return;
+	}
+	switch (value->type) {
+	case SPECTRA_JSON_STRING:
+		free(value->as.string.chars);
+		break;
+	case SPECTRA_JSON_ARRAY:
+		for (size_t i = 0; i < value->as.array.count; i++) {
+			spectra_json_free(&value->as.array.items[i]);
+		}
+		free(value->as.array.items);
+		break;
+	case SPECTRA_JSON_OBJECT:
+		for (size_t i = 0; i < value->as.object.count; i++) {
+			free(value->as.object.members[i].key);
+			spectra_json_free(&value->as.object.members[i].value);
+		}
+		free(value->as.object.members);
+		break;
+	default:
+		break;
+	}
+	value->type = SPECTRA_JSON_NULL;
+}
+
+const spectra_json_value *spectra_json_object_get(const spectra_json_value *object, const char *key)
+{
+	if (!object || object->type != SPECTRA_JSON_OBJECT || !key) {
+		return NULL;
+	}
+	size_t key_len = strlen(key);
+	for (size_t i = 0; i < object->as.object.count; i++) {
+		const spectra_json_member *member = &object->as.object.members[i];
+		if (member->key_len == key_len && memcmp(member->key, key, key_len) == 0) {
+			return &member->value;
+		}
+	}
+	return NULL;
+}
+
+const char *spectra_json_type_name(spectra_json_type type)
+{
+	switch (type) {
+	case SPECTRA_JSON_NULL: return "null";
+	case SPECTRA_JSON_BOOL: return "boolean";
+	case SPECTRA_JSON_NUMBER: return "number";
+	case SPECTRA_JSON_STRING: return "string";
+	case SPECTRA_JSON_ARRAY: return "array";
+	case SPECTRA_JSON_OBJECT: return "object";
+	}
+	return "unknown";
+}

@@ -1,0 +1,81 @@
+/* A small strict JSON reader (RFC 8259) in plain C: parses a whole document into a tree of
+ * malloc'd values, each remembering the line it starts on so that callers can report
+ * "file:line: reason". Meant for configuration files and small response bodies.
+ *
+ * Strict means: no comments, no trailing commas, no single quotes, no NaN/Infinity, no
+ * leading zeros, no raw control characters in strings, valid UTF-8 only, nothing after the
+ * document. A leading UTF-8 byte order mark is skipped. Duplicate object keys are kept as
+ * they are (callers that care check them; spectra_json_object_get returns the first). */
+#ifndef SPECTRA_UTIL_JSON_READER_H
+#define SPECTRA_UTIL_JSON_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Deeper documents are rejected rather than risking the C stack. */
+#define SPECTRA_JSON_MAX_DEPTH 128
+
+typedef enum {
+	SPECTRA_JSON_NULL = 0,
+	SPECTRA_JSON_BOOL,
+	SPECTRA_JSON_NUMBER,
+	SPECTRA_JSON_STRING,
+	SPECTRA_JSON_ARRAY,
+	SPECTRA_JSON_OBJECT,
+} spectra_json_type;
+
+typedef struct spectra_json_value spectra_json_value;
+typedef struct spectra_json_member spectra_json_member;
+
+struct spectra_json_value {
+	spectra_json_type type;
+	int line;  /* 1-based line of the value's first character */
+	union {
+		bool boolean;
+		struct {
+			double value;
+			bool is_integer;  /* no fraction or exponent, and fits int64 */
+			int64_t integer;  /* valid when is_integer */
+		} number;
+		struct {
+			char *chars;  /* UTF-8, NUL-terminated; may contain NUL bytes from \u0000 */
+			size_t len;
+		} string;
+		struct {
+			spectra_json_value *items;
+			size_t count;
+		} array;
+		struct {
+			spectra_json_member *members;  /* in document order */
+			size_t count;
+		} object;
+	} as;
+};
+
+struct spectra_json_member {
+	char *key;  /* UTF-8, NUL-terminated */
+	size_t key_len;
+	int line;   /* line of the key */
+	spectra_json_value value;
+};
+
+typedef struct {
+	int line;
+	char reason[160];
+} spectra_json_error;
+
+/* Parses text[0, len). On success fills *root (release it with spectra_json_free) and returns
+ * true. On failure returns false, leaves *root as JSON null and fills *error. */
+bool spectra_json_parse(const char *text, size_t len, spectra_json_value *root, spectra_json_error *error);
+
+/* Frees everything the value owns (not the value itself) and resets it to null. */
+void spectra_json_free(spectra_json_value *value);
+
+/* The first member named key, or NULL (also when object is not an object). */
+const spectra_json_value *spectra_json_object_get(const spectra_json_value *object, const char *key);
+
+/* "null", "boolean", "number", "string", "array" or "object", for error messages. */
+const char *spectra_json_type_name(spectra_json_type type);
+
+#endif
