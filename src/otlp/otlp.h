@@ -26,4 +26,25 @@ bool spectra_otlp_format_console(const spectra_span *span, spectra_buf *out);
 bool spectra_otlp_parse_response(spectra_otlp_format format, const char *body, size_t len,
 	int64_t *rejected_spans_out, char **error_message_out);
 
+/* The format-specific halves of the calls above (the dispatchers call these).
+ * A request with zero spans encodes as no resourceSpans at all: 0 bytes of protobuf,
+ * {"resourceSpans":[]} in JSON (OTLP asks senders not to build empty envelopes). */
+bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans,
+	size_t span_count, spectra_buf *out);
+bool spectra_otlp_encode_json(const spectra_resource *resource, spectra_span *const *spans,
+	size_t span_count, spectra_buf *out);
+bool spectra_otlp_merge_protobuf(const spectra_buf *parts, size_t part_count, spectra_buf *out);
+/* JSON parts must be the single-key {"resourceSpans":[...]} objects spectra_otlp_encode
+ * writes (whitespace allowed); false on OOM or any other shape, with out unchanged. */
+bool spectra_otlp_merge_json(const spectra_buf *parts, size_t part_count, spectra_buf *out);
+bool spectra_otlp_parse_response_protobuf(const char *body, size_t len, int64_t *rejected_spans_out,
+	char **error_message_out);
+bool spectra_otlp_parse_response_json(const char *body, size_t len, int64_t *rejected_spans_out,
+	char **error_message_out);
+
+/* Appends the shortest decimal text that reads back as the same finite double, with '.'
+ * as decimal point whatever LC_NUMERIC says (PHP code may call setlocale). Non-finite
+ * values are written bare as NaN, Infinity, -Infinity; JSON callers quote those. */
+bool spectra_otlp_append_double(spectra_buf *out, double value);
+
 #endif

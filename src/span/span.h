@@ -86,6 +86,8 @@ const spectra_attr *spectra_attr_find(const spectra_attr_list *list, const char 
 spectra_span *spectra_span_new(void);
 void spectra_span_free(spectra_span *span);
 bool spectra_span_add_event(spectra_span *span, const char *name, uint64_t time_unix_nano);
+/* The event added last (to attach its attributes), or NULL when the span has none. */
+spectra_span_event *spectra_span_last_event(spectra_span *span);
 
 void spectra_resource_init(spectra_resource *resource);
 void spectra_resource_free(spectra_resource *resource);

@@ -1,0 +1,346 @@
+/* OTLP/HTTP binary encoding with protobuf-c, plus the format dispatchers of otlp.h.
+ * The message tree borrows the span's strings wherever they are valid UTF-8; everything
+ * the tree itself needs is allocated from a per-call arena and freed in one sweep. */
+#include "otlp.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
+
+typedef Opentelemetry__Proto__Common__V1__AnyValue pb_any_value;
+typedef Opentelemetry__Proto__Common__V1__ArrayValue pb_array_value;
+typedef Opentelemetry__Proto__Common__V1__KeyValue pb_key_value;
+typedef Opentelemetry__Proto__Common__V1__InstrumentationScope pb_scope;
+typedef Opentelemetry__Proto__Resource__V1__Resource pb_resource;
+typedef Opentelemetry__Proto__Trace__V1__ResourceSpans pb_resource_spans;
+typedef Opentelemetry__Proto__Trace__V1__ScopeSpans pb_scope_spans;
+typedef Opentelemetry__Proto__Trace__V1__Span pb_span;
+typedef Opentelemetry__Proto__Trace__V1__Span__Event pb_event;
+typedef Opentelemetry__Proto__Trace__V1__Status pb_status;
+typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest pb_request;
+typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceResponse pb_response;
+
+/* ---- format dispatch ---------------------------------------------------------------- */
+
+bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *resource,
+	spectra_span *const *spans, size_t span_count, spectra_buf *out)
+{
+	return format == SPECTRA_OTLP_JSON
+		? spectra_otlp_encode_json(resource, spans, span_count, out)
+		: spectra_otlp_encode_protobuf(resource, spans, span_count, out);
+}
+
+bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count,
+	spectra_buf *out)
+{
+	return format == SPECTRA_OTLP_JSON
+		? spectra_otlp_merge_json(parts, part_count, out)
+		: spectra_otlp_merge_protobuf(parts, part_count, out);
+}
+
+bool spectra_otlp_parse_response(spectra_otlp_format format, const char *body, size_t len,
+	int64_t *rejected_spans_out, char **error_message_out)
+{
+	return format == SPECTRA_OTLP_JSON
+		? spectra_otlp_parse_response_json(body, len, rejected_spans_out, error_message_out)
+		: spectra_otlp_parse_response_protobuf(body, len, rejected_spans_out, error_message_out);
+}
+
+/* ---- arena: every allocation of one encode call, freed together ---------------------- */
+
+typedef struct {
+	void **blocks;
+	size_t count;
+	size_t cap;
+	bool failed; /* sticky, so builders can run to the end and check once */
+} pb_arena;
+
+static void *arena_adopt(pb_arena *arena, void *block)
+{
+	if (!block) {
+		arena->failed = true;
+		return NULL;
+	}
+	if (arena->count == arena->cap) {
+		size_t cap = arena->cap ? arena->cap * 2 : 32;
+		void **grown = realloc(arena->blocks, cap * sizeof(*grown));
+		if (!grown) {
+			free(block);
+			arena->failed = true;
+			return NULL;
+		}
+		arena->blocks = grown;
+		arena->cap = cap;
+	}
+	arena->blocks[arena->count++] = block;
+	return block;
+}
+
+static void *arena_calloc(pb_arena *arena, size_t count, size_t size)
+{
+	if (count == 0 || arena->failed) {
+		return NULL;
+	}
+	return arena_adopt(arena, calloc(count, size));
+}
+
+static void arena_free(pb_arena *arena)
+{
+	for (size_t i = 0; i < arena->count; i++) {
+		free(arena->blocks[i]);
+	}
+	free(arena->blocks);
+}
+
+/* protobuf string fields must hold valid UTF-8 (strict decoders reject the whole
+ * request otherwise), so invalid input is sent repaired rather than as is. */
+static char *pb_string(pb_arena *arena, const char *str)
+{
+	if (!str) {
+		return (char *) protobuf_c_empty_string;
+	}
+	size_t len = strlen(str);
+	if (spectra_utf8_is_valid(str, len)) {
+		return (char *) str; /* borrowed: pack only reads it */
+	}
+	spectra_buf repaired;
+	spectra_buf_init(&repaired);
+	if (!spectra_utf8_append_sanitized(&repaired, str, len)) {
+		spectra_buf_free(&repaired);
+		arena->failed = true;
+		return (char *) protobuf_c_empty_string;
+	}
+	char *copy = arena_adopt(arena, spectra_buf_detach(&repaired, NULL));
+	return copy ? copy : (char *) protobuf_c_empty_string;
+}
+
+static ProtobufCBinaryData pb_bytes(const uint8_t *bytes, size_t len)
+{
+	ProtobufCBinaryData data = { len, (uint8_t *) bytes };
+	return data;
+}
+
+/* ---- building the message tree ------------------------------------------------------- */
+
+static void fill_any_value(pb_arena *arena, pb_any_value *value, const spectra_attr *attr)
+{
+	opentelemetry__proto__common__v1__any_value__init(value);
+	switch (attr->type) {
+	case SPECTRA_ATTR_STRING:
+		value->value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_STRING_VALUE;
+		value->string_value = pb_string(arena, attr->value.str);
+		break;
+	case SPECTRA_ATTR_BOOL:
+		value->value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_BOOL_VALUE;
+		value->bool_value = attr->value.boolean;
+		break;
+	case SPECTRA_ATTR_INT:
+		value->value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_INT_VALUE;
+		value->int_value = attr->value.integer;
+		break;
+	case SPECTRA_ATTR_DOUBLE:
+		value->value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_DOUBLE_VALUE;
+		value->double_value = attr->value.dbl;
+		break;
+	case SPECTRA_ATTR_STRING_ARRAY: {
+		size_t count = attr->value.strings.count;
+		pb_array_value *array = arena_calloc(arena, 1, sizeof(*array));
+		pb_any_value *items = arena_calloc(arena, count, sizeof(*items));
+		pb_any_value **item_ptrs = arena_calloc(arena, count, sizeof(*item_ptrs));
+		if (!array || (count && (!items || !item_ptrs))) {
+			arena->failed = true;
+			return;
+		}
+		opentelemetry__proto__common__v1__array_value__init(array);
+		for (size_t i = 0; i < count; i++) {
+			opentelemetry__proto__common__v1__any_value__init(&items[i]);
+			items[i].value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_STRING_VALUE;
+			items[i].string_value = pb_string(arena, attr->value.strings.items[i]);
+			item_ptrs[i] = &items[i];
+		}
+		array->n_values = count;
+		array->values = item_ptrs;
+		/* an empty array is still an array value, so it is sent rather than dropped */
+		value->value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_ARRAY_VALUE;
+		value->array_value = array;
+		break;
+	}
+	}
+}
+
+/* Returns the KeyValue pointer array for a repeated attributes field (NULL when empty). */
+static pb_key_value **build_attributes(pb_arena *arena, const spectra_attr_list *list)
+{
+	size_t count = list->count;
+	pb_key_value *pairs = arena_calloc(arena, count, sizeof(*pairs));
+	pb_any_value *values = arena_calloc(arena, count, sizeof(*values));
+	pb_key_value **pair_ptrs = arena_calloc(arena, count, sizeof(*pair_ptrs));
+	if (!pairs || !values || !pair_ptrs) {
+		return NULL;
+	}
+	for (size_t i = 0; i < count; i++) {
+		const spectra_attr *attr = &list->items[i];
+		opentelemetry__proto__common__v1__key_value__init(&pairs[i]);
+		pairs[i].key = pb_string(arena, attr->key);
+		fill_any_value(arena, &values[i], attr);
+		pairs[i].value = &values[i];
+		pair_ptrs[i] = &pairs[i];
+	}
+	return pair_ptrs;
+}
+
+static void fill_span(pb_arena *arena, pb_span *out, pb_status *status, spectra_span *span)
+{
+	opentelemetry__proto__trace__v1__span__init(out);
+	out->trace_id = pb_bytes(span->trace_id, sizeof(span->trace_id));
+	out->span_id = pb_bytes(span->span_id, sizeof(span->span_id));
+	if (span->has_parent) {
+		out->parent_span_id = pb_bytes(span->parent_span_id, sizeof(span->parent_span_id));
+	}
+	out->trace_state = pb_string(arena, span->trace_state);
+	out->name = pb_string(arena, span->name);
+	out->kind = (Opentelemetry__Proto__Trace__V1__Span__SpanKind) span->kind;
+	out->start_time_unix_nano = span->start_time_unix_nano;
+	out->end_time_unix_nano = span->end_time_unix_nano;
+	out->n_attributes = span->attrs.count;
+	out->attributes = build_attributes(arena, &span->attrs);
+	out->flags = span->flags;
+
+	size_t event_count = span->event_count;
+	pb_event *events = arena_calloc(arena, event_count, sizeof(*events));
+	pb_event **event_ptrs = arena_calloc(arena, event_count, sizeof(*event_ptrs));
+	if (event_count && (!events || !event_ptrs)) {
+		return;
+	}
+	for (size_t i = 0; i < event_count; i++) {
+		const spectra_span_event *event = &span->events[i];
+		opentelemetry__proto__trace__v1__span__event__init(&events[i]);
+		events[i].time_unix_nano = event->time_unix_nano;
+		events[i].name = pb_string(arena, event->name);
+		events[i].n_attributes = event->attrs.count;
+		events[i].attributes = build_attributes(arena, &event->attrs);
+		event_ptrs[i] = &events[i];
+	}
+	out->n_events = event_count;
+	out->events = event_ptrs;
+
+	/* Status is always present (empty when UNSET), as the reference SDKs send it. */
+	opentelemetry__proto__trace__v1__status__init(status);
+	status->code = (Opentelemetry__Proto__Trace__V1__Status__StatusCode) span->status_code;
+	status->message = pb_string(arena, span->status_message);
+	out->status = status;
+}
+
+bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans,
+	size_t span_count, spectra_buf *out)
+{
+	if (span_count == 0) {
+		return true; /* no empty envelopes: the request without resource_spans is 0 bytes */
+	}
+	pb_arena arena = { 0 };
+
+	pb_resource pb_res;
+	opentelemetry__proto__resource__v1__resource__init(&pb_res);
+	pb_res.n_attributes = resource->attrs.count;
+	pb_res.attributes = build_attributes(&arena, &resource->attrs);
+
+	pb_scope scope;
+	opentelemetry__proto__common__v1__instrumentation_scope__init(&scope);
+	scope.name = pb_string(&arena, resource->scope_name);
+	scope.version = pb_string(&arena, resource->scope_version);
+
+	pb_span *span_msgs = arena_calloc(&arena, span_count, sizeof(*span_msgs));
+	pb_status *statuses = arena_calloc(&arena, span_count, sizeof(*statuses));
+	pb_span **span_ptrs = arena_calloc(&arena, span_count, sizeof(*span_ptrs));
+	for (size_t i = 0; !arena.failed && i < span_count; i++) {
+		fill_span(&arena, &span_msgs[i], &statuses[i], spans[i]);
+		span_ptrs[i] = &span_msgs[i];
+	}
+
+	pb_scope_spans scope_spans;
+	opentelemetry__proto__trace__v1__scope_spans__init(&scope_spans);
+	scope_spans.scope = &scope;
+	scope_spans.n_spans = span_count;
+	scope_spans.spans = span_ptrs;
+	pb_scope_spans *scope_spans_ptr = &scope_spans;
+
+	pb_resource_spans resource_spans;
+	opentelemetry__proto__trace__v1__resource_spans__init(&resource_spans);
+	resource_spans.resource = &pb_res;
+	resource_spans.n_scope_spans = 1;
+	resource_spans.scope_spans = &scope_spans_ptr;
+	pb_resource_spans *resource_spans_ptr = &resource_spans;
+
+	pb_request request;
+	opentelemetry__proto__collector__trace__v1__export_trace_service_request__init(&request);
+	request.n_resource_spans = 1;
+	request.resource_spans = &resource_spans_ptr;
+
+	bool ok = false;
+	if (!arena.failed) {
+		size_t size = protobuf_c_message_get_packed_size(&request.base);
+		if (spectra_buf_reserve(out, size)) {
+			protobuf_c_message_pack(&request.base, (uint8_t *) out->data + out->len);
+			out->len += size;
+			out->data[out->len] = '\0';
+			ok = true;
+		}
+	}
+	arena_free(&arena);
+	return ok;
+}
+
+/* ---- merge and response ---------------------------------------------------------------- */
+
+bool spectra_otlp_merge_protobuf(const spectra_buf *parts, size_t part_count, spectra_buf *out)
+{
+	/* ExportTraceServiceRequest has a single repeated field, and protobuf parsers merge
+	 * repeated fields across concatenated messages, so joining the bytes joins the lists. */
+	size_t total = 0;
+	for (size_t i = 0; i < part_count; i++) {
+		total += parts[i].len;
+	}
+	if (!spectra_buf_reserve(out, total)) {
+		return false;
+	}
+	for (size_t i = 0; i < part_count; i++) {
+		spectra_buf_append(out, parts[i].data, parts[i].len); /* reserved: cannot fail */
+	}
+	return true;
+}
+
+bool spectra_otlp_parse_response_protobuf(const char *body, size_t len, int64_t *rejected_spans_out,
+	char **error_message_out)
+{
+	*rejected_spans_out = 0;
+	*error_message_out = NULL;
+	if (len == 0) {
+		return true; /* partial_success unset: the server accepted everything */
+	}
+	pb_response *response = opentelemetry__proto__collector__trace__v1__export_trace_service_response__unpack(
+		NULL, len, (const uint8_t *) body);
+	if (!response) {
+		return false;
+	}
+	bool ok = true;
+	if (response->partial_success) {
+		*rejected_spans_out = response->partial_success->rejected_spans;
+		const char *message = response->partial_success->error_message;
+		if (message && *message) {
+			/* the message ends up in logs: repair it like anything else we emit */
+			spectra_buf repaired;
+			spectra_buf_init(&repaired);
+			if (spectra_utf8_append_sanitized(&repaired, message, strlen(message))) {
+				*error_message_out = spectra_buf_detach(&repaired, NULL);
+			} else {
+				spectra_buf_free(&repaired);
+				*rejected_spans_out = 0;
+				ok = false;
+			}
+		}
+	}
+	opentelemetry__proto__collector__trace__v1__export_trace_service_response__free_unpacked(response, NULL);
+	return ok;
+}
