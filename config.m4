@@ -1,0 +1,80 @@
+dnl ext-spectra build configuration
+PHP_ARG_ENABLE([spectra],
+  [whether to enable spectra support],
+  [AS_HELP_STRING([--enable-spectra], [Enable Spectra AI observability])],
+  [no])
+
+PHP_ARG_ENABLE([spectra-werror],
+  [whether to build spectra with -Werror],
+  [AS_HELP_STRING([--enable-spectra-werror], [Spectra: treat warnings as errors (CI)])],
+  [no], [no])
+
+if test "$PHP_SPECTRA" != "no"; then
+  PKG_CHECK_MODULES([CURL], [libcurl >= 7.29.0])
+  PHP_EVAL_LIBLINE($CURL_LIBS, SPECTRA_SHARED_LIBADD)
+  PHP_EVAL_INCLINE($CURL_CFLAGS)
+
+  PKG_CHECK_MODULES([PROTOBUF_C], [libprotobuf-c >= 1.3.0])
+  PHP_EVAL_LIBLINE($PROTOBUF_C_LIBS, SPECTRA_SHARED_LIBADD)
+  PHP_EVAL_INCLINE($PROTOBUF_C_CFLAGS)
+
+  PKG_CHECK_MODULES([ZLIB], [zlib])
+  PHP_EVAL_LIBLINE($ZLIB_LIBS, SPECTRA_SHARED_LIBADD)
+  PHP_EVAL_INCLINE($ZLIB_CFLAGS)
+
+  PHP_ADD_LIBRARY(pthread, 1, SPECTRA_SHARED_LIBADD)
+  PHP_ADD_LIBRARY(m, 1, SPECTRA_SHARED_LIBADD)
+  PHP_SUBST(SPECTRA_SHARED_LIBADD)
+
+  SPECTRA_CFLAGS="-std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -I@ext_srcdir@/src/otlp/gen"
+  if test "$PHP_SPECTRA_WERROR" != "no"; then
+    SPECTRA_CFLAGS="$SPECTRA_CFLAGS -Werror"
+  fi
+
+  SPECTRA_SOURCES="spectra.c \
+    src/util/buf.c \
+    src/util/json_reader.c \
+    src/record/record.c \
+    src/record/ids.c \
+    src/capture/context.c \
+    src/capture/options.c \
+    src/capture/trace.c \
+    src/capture/spectra_api.c \
+    src/providers/providers.c \
+    src/providers/zval_read.c \
+    src/providers/extract.c \
+    src/providers/openai.c \
+    src/providers/anthropic.c \
+    src/providers/gemini.c \
+    src/pricing/pricing.c \
+    src/pricing/pricing_file.c \
+    src/pricing/catalog_data.c \
+    src/publish/callback.c \
+    src/publish/publish.c \
+    src/publish/record_array.c \
+    src/span/span.c \
+    src/span/native_builder.c \
+    src/span/php_bridge.c \
+    src/span/export_config.c \
+    src/span/emit.c \
+    src/otlp/encode_protobuf.c \
+    src/otlp/encode_json.c \
+    src/otlp/console.c \
+    src/otlp/utf8.c \
+    src/otlp/gen/opentelemetry/proto/common/v1/common.pb-c.c \
+    src/otlp/gen/opentelemetry/proto/resource/v1/resource.pb-c.c \
+    src/otlp/gen/opentelemetry/proto/trace/v1/trace.pb-c.c \
+    src/otlp/gen/opentelemetry/proto/collector/trace/v1/trace_service.pb-c.c \
+    src/export/exporter.c \
+    src/export/transport.c \
+    src/export/retry.c \
+    src/export/queue.c"
+
+  PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)
+  for dir in src/util src/record src/capture src/providers src/pricing src/publish src/span src/otlp src/export \
+             src/otlp/gen/opentelemetry/proto/common/v1 src/otlp/gen/opentelemetry/proto/resource/v1 \
+             src/otlp/gen/opentelemetry/proto/trace/v1 src/otlp/gen/opentelemetry/proto/collector/trace/v1; do
+    PHP_ADD_BUILD_DIR([$ext_builddir/$dir])
+  done
+  PHP_ADD_INCLUDE([$ext_srcdir/src/otlp/gen])
+fi

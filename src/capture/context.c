@@ -1,0 +1,342 @@
+#include "context.h"
+
+#include <math.h>
+
+#include "php_spectra.h"
+#include "ext/standard/url.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include "trace.h"
+#include "options.h"
+#include "../record/ids.h"
+#include "../providers/extract.h"
+#include "../providers/providers.h"
+#include "../pricing/pricing.h"
+#include "../publish/publish.h"
+
+zend_class_entry *spectra_ce_request_context;
+static zend_object_handlers context_handlers;
+
+static zend_object *context_create(zend_class_entry *ce)
+{
+	spectra_context_object *context = zend_object_alloc(sizeof(spectra_context_object), ce);
+	zend_object_std_init(&context->std, ce);
+	object_properties_init(&context->std, ce);
+	context->std.handlers = &context_handlers;
+	context->record = NULL;
+	array_init(&context->metadata);
+	array_init(&context->tags);
+	ZVAL_UNDEF(&context->trackable_id);
+	ZVAL_UNDEF(&context->usage_override);
+	return &context->std;
+}
+
+static void context_free(zend_object *object)
+{
+	spectra_context_object *context = spectra_context_from_obj(object);
+	spectra_record_free(context->record);
+	zval_ptr_dtor(&context->metadata);
+	zval_ptr_dtor(&context->tags);
+	zval_ptr_dtor(&context->trackable_id);
+	zval_ptr_dtor(&context->usage_override);
+	zend_object_std_dtor(object);
+}
+
+static HashTable *context_get_gc(zend_object *object, zval **table, int *n)
+{
+	spectra_context_object *context = spectra_context_from_obj(object);
+	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
+	zend_get_gc_buffer_add_zval(buffer, &context->metadata);
+	zend_get_gc_buffer_add_zval(buffer, &context->usage_override);
+	zend_get_gc_buffer_use(buffer, table, n);
+	return zend_std_get_properties(object);
+}
+
+void spectra_context_register(zend_class_entry *ce)
+{
+	spectra_ce_request_context = ce;
+	ce->create_object = context_create;
+	memcpy(&context_handlers, &std_object_handlers, sizeof(zend_object_handlers));
+	context_handlers.offset = XtOffsetOf(spectra_context_object, std);
+	context_handlers.free_obj = context_free;
+	context_handlers.get_gc = context_get_gc;
+	context_handlers.clone_obj = NULL;
+}
+
+static void set_readonly_string(zend_object *object, const char *name, const char *value)
+{
+	zend_update_property_string(spectra_ce_request_context, object, name, strlen(name), value ? value : "");
+}
+
+/* server.address / server.port / endpoint from a URL option, else the provider's API host. */
+static void apply_url(spectra_record *record, zend_string *url)
+{
+	php_url *parsed = php_url_parse_ex(ZSTR_VAL(url), ZSTR_LEN(url));
+	if (!parsed) {
+		return;
+	}
+	if (parsed->host) {
+		spectra_record_setl(&record->server_address, ZSTR_VAL(parsed->host), ZSTR_LEN(parsed->host));
+		if (parsed->port) {
+			record->server_port = parsed->port;
+		} else if (parsed->scheme && zend_string_equals_literal_ci(parsed->scheme, "http")) {
+			record->server_port = 80;
+		} else {
+			record->server_port = 443;
+		}
+	}
+	if (parsed->path && !record->endpoint) {
+		spectra_record_setl(&record->endpoint, ZSTR_VAL(parsed->path), ZSTR_LEN(parsed->path));
+	}
+	php_url_free(parsed);
+}
+
+bool spectra_context_start(zend_string *provider, zend_string *model, HashTable *options, uint32_t options_arg_num,
+	zval *context_out)
+{
+	object_init_ex(context_out, spectra_ce_request_context);
+	spectra_context_object *context = spectra_context_from_obj(Z_OBJ_P(context_out));
+	spectra_record *record = spectra_record_new();
+	context->record = record;
+	if (!record) {
+		zend_throw_error(NULL, "Spectra: out of memory");
+		return false;
+	}
+	record->start_wall_ns = spectra_clock_wall_ns();
+	record->start_mono_ns = spectra_clock_monotonic_ns();
+	spectra_ulid(record->id, record->start_wall_ns / 1000000);
+	spectra_record_setl(&record->provider, ZSTR_VAL(provider), ZSTR_LEN(provider));
+	spectra_record_setl(&record->model, ZSTR_VAL(model), ZSTR_LEN(model));
+	spectra_trace_assign(record);
+
+	/* Globals first, then the per-call options merged on top (never replacing them). */
+	if (zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_metadata)))) {
+		zend_hash_copy(Z_ARRVAL(context->metadata), Z_ARRVAL(SPECTRA_G(global_metadata)), zval_add_ref);
+	}
+	if (zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_tags)))) {
+		zend_hash_copy(Z_ARRVAL(context->tags), Z_ARRVAL(SPECTRA_G(global_tags)), zval_add_ref);
+	}
+	if (SPECTRA_G(global_pricing_tier)) {
+		spectra_record_set(&record->pricing_tier, ZSTR_VAL(SPECTRA_G(global_pricing_tier)));
+	}
+	if (SPECTRA_G(global_trackable_type)) {
+		spectra_record_set(&record->trackable_type, ZSTR_VAL(SPECTRA_G(global_trackable_type)));
+		ZVAL_COPY(&context->trackable_id, &SPECTRA_G(global_trackable_id));
+	}
+
+	if (options && !spectra_options_apply(context, options, options_arg_num)) {
+		return false;
+	}
+
+	if (!record->server_address) {
+		const spectra_provider_info *info = spectra_provider_find(record->provider, strlen(record->provider));
+		if (info && info->host) {
+			spectra_record_set(&record->server_address, info->host);
+			record->server_port = info->port;
+		}
+	}
+
+	char hex[33];
+	zend_object *object = Z_OBJ_P(context_out);
+	set_readonly_string(object, "id", record->id);
+	spectra_hex_encode(record->trace_id, 16, hex);
+	set_readonly_string(object, "traceId", hex);
+	spectra_hex_encode(record->span_id, 8, hex);
+	set_readonly_string(object, "spanId", hex);
+	set_readonly_string(object, "provider", record->provider);
+	set_readonly_string(object, "model", record->model);
+	return true;
+}
+
+void spectra_context_apply_url(spectra_record *record, zend_string *url)
+{
+	apply_url(record, url);
+}
+
+static double round_cents(double cents)
+{
+	return round(cents * 1e10) / 1e10;
+}
+
+static void finish_common(spectra_context_object *context)
+{
+	spectra_record *record = context->record;
+	record->end_mono_ns = spectra_clock_monotonic_ns();
+	record->completed = true;
+	if (record->status_code >= 400) {
+		record->is_failed = true;
+	}
+	if (!record->pricing_tier && SPECTRA_G(default_pricing_tier) && *SPECTRA_G(default_pricing_tier)) {
+		spectra_record_set(&record->pricing_tier, SPECTRA_G(default_pricing_tier));
+	}
+	const char *slug = spectra_pricing_provider_slug(record->provider);
+	const spectra_price *price = spectra_pricing_lookup(slug, record->model, record->pricing_tier);
+	spectra_usage usage = {
+		.prompt_tokens = record->prompt_tokens,
+		.completion_tokens = record->completion_tokens,
+		.cached_tokens = record->cached_tokens,
+		.cache_write_tokens = record->cache_write_tokens,
+		.reasoning_tokens = record->reasoning_tokens,
+		.duration_seconds = record->duration_seconds > 0 ? record->duration_seconds : 0,
+		.input_characters = record->input_characters > 0 ? record->input_characters : 0,
+		.image_count = record->image_count > 0 ? record->image_count : 0,
+		.video_count = record->video_count > 0 ? record->video_count : 0,
+	};
+	spectra_cost cost;
+	spectra_pricing_compute(price, &usage, &cost);
+	record->prompt_cost = cost.prompt_cents;
+	record->completion_cost = cost.completion_cents;
+	record->total_cost = cost.total_cents;
+	record->cost_known = cost.known;
+	if (price && !record->model_type && price->type) {
+		spectra_record_set(&record->model_type, price->type);
+	}
+	for (size_t i = 0; i < record->tool_call_kinds; i++) {
+		double each = spectra_pricing_tool_call_cents(slug, record->tool_calls[i].name);
+		record->total_cost += each * (double) record->tool_calls[i].count;
+	}
+	/* Binary floating point leaves noise like 0.0045000000000000005; 1e-10 cent is far
+	 * below any price step, so rounding there only removes the noise. */
+	record->prompt_cost = round_cents(record->prompt_cost);
+	record->completion_cost = round_cents(record->completion_cost);
+	record->total_cost = round_cents(record->total_cost);
+}
+
+void spectra_context_finish_success(spectra_context_object *context, zval *response, HashTable *usage, zval *array_out)
+{
+	spectra_record *record = context->record;
+	if (response && Z_TYPE_P(response) != IS_NULL) {
+		zval body;
+		spectra_response_to_body(response, &body, record);
+		if (Z_TYPE(body) == IS_ARRAY) {
+			spectra_extract_body(record, Z_ARRVAL(body));
+		}
+		zval_ptr_dtor(&body);
+	}
+	const char *bad_key = NULL;
+	if (Z_TYPE(context->usage_override) == IS_ARRAY) {
+		spectra_apply_usage(record, Z_ARRVAL(context->usage_override), &bad_key);
+	}
+	if (usage && zend_hash_num_elements(usage)) {
+		spectra_apply_usage(record, usage, &bad_key);
+	}
+	if (bad_key) {
+		php_error_docref(NULL, E_WARNING, "Spectra: usage \"%s\" is not a non-negative token count; it was ignored", bad_key);
+	}
+	if (!record->status_code) {
+		record->status_code = 200;
+	}
+	finish_common(context);
+	spectra_publish(context, array_out);
+}
+
+void spectra_context_finish_failure(spectra_context_object *context, zend_object *exception, zend_long http_status,
+	bool has_status, zval *array_out)
+{
+	spectra_record *record = context->record;
+	record->is_failed = true;
+	spectra_record_setl(&record->error_type, ZSTR_VAL(exception->ce->name), ZSTR_LEN(exception->ce->name));
+	zval rv;
+	zend_class_entry *base = instanceof_function(exception->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
+	zval *message = zend_read_property(base, exception, "message", sizeof("message") - 1, true, &rv);
+	if (message && Z_TYPE_P(message) == IS_STRING) {
+		spectra_record_setl(&record->error_message, Z_STRVAL_P(message), Z_STRLEN_P(message));
+	}
+	if (has_status) {
+		record->status_code = http_status;
+	}
+	finish_common(context);
+	spectra_publish(context, array_out);
+}
+
+/* ---- RequestContext methods ---- */
+
+#define THIS_CONTEXT() spectra_context_from_obj(Z_OBJ_P(ZEND_THIS))
+
+PHP_METHOD(Spectra_RequestContext, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+PHP_METHOD(Spectra_RequestContext, addTag)
+{
+	zend_string *tag;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(tag)
+	ZEND_PARSE_PARAMETERS_END();
+	spectra_options_add_tag(&THIS_CONTEXT()->tags, tag);
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+PHP_METHOD(Spectra_RequestContext, addMetadata)
+{
+	zend_string *key;
+	zval *value;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_ZVAL(value)
+	ZEND_PARSE_PARAMETERS_END();
+	Z_TRY_ADDREF_P(value);
+	zend_symtable_update(Z_ARRVAL(THIS_CONTEXT()->metadata), key, value);
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+PHP_METHOD(Spectra_RequestContext, forTrackable)
+{
+	zend_string *type;
+	zval *id;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(type)
+		Z_PARAM_ZVAL(id)
+	ZEND_PARSE_PARAMETERS_END();
+	spectra_context_object *context = THIS_CONTEXT();
+	spectra_record_setl(&context->record->trackable_type, ZSTR_VAL(type), ZSTR_LEN(type));
+	zval_ptr_dtor(&context->trackable_id);
+	ZVAL_COPY(&context->trackable_id, id);
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+PHP_METHOD(Spectra_RequestContext, inConversation)
+{
+	zend_string *conversation_id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(conversation_id)
+	ZEND_PARSE_PARAMETERS_END();
+	spectra_record_setl(&THIS_CONTEXT()->record->conversation_id, ZSTR_VAL(conversation_id), ZSTR_LEN(conversation_id));
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+PHP_METHOD(Spectra_RequestContext, withPricingTier)
+{
+	zend_string *tier;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(tier)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!spectra_options_check_tier(tier, 1)) {
+		RETURN_THROWS();
+	}
+	spectra_record_setl(&THIS_CONTEXT()->record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+PHP_METHOD(Spectra_RequestContext, setUsage)
+{
+	HashTable *usage;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(usage)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!spectra_options_check_usage(usage, 1)) {
+		RETURN_THROWS();
+	}
+	spectra_context_object *context = THIS_CONTEXT();
+	zval_ptr_dtor(&context->usage_override);
+	ZVAL_ARR(&context->usage_override, zend_array_dup(usage));
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+PHP_METHOD(Spectra_RequestContext, isCompleted)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(THIS_CONTEXT()->record && THIS_CONTEXT()->record->completed);
+}

@@ -1,0 +1,171 @@
+#include "options.h"
+
+#include "php_spectra.h"
+#include "zend_exceptions.h"
+
+#include "../record/ids.h"
+#include "../pricing/pricing.h"
+#include "../providers/extract.h"
+
+void spectra_options_add_tag(zval *tags, zend_string *tag)
+{
+	zval *existing;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), existing) {
+		if (Z_TYPE_P(existing) == IS_STRING && zend_string_equals(Z_STR_P(existing), tag)) {
+			return;
+		}
+	} ZEND_HASH_FOREACH_END();
+	add_next_index_str(tags, zend_string_copy(tag));
+}
+
+bool spectra_options_merge_tags(zval *tags, HashTable *new_tags, uint32_t arg_num, const char *what)
+{
+	zval *tag;
+	ZEND_HASH_FOREACH_VAL(new_tags, tag) {
+		ZVAL_DEREF(tag);
+		if (Z_TYPE_P(tag) != IS_STRING) {
+			zend_argument_type_error(arg_num, "%s must contain only strings, %s given", what, zend_zval_type_name(tag));
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	ZEND_HASH_FOREACH_VAL(new_tags, tag) {
+		ZVAL_DEREF(tag);
+		spectra_options_add_tag(tags, Z_STR_P(tag));
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+bool spectra_options_check_tier(zend_string *tier, uint32_t arg_num)
+{
+	if (!spectra_pricing_is_known_tier(ZSTR_VAL(tier))) {
+		zend_argument_value_error(arg_num,
+			"must be a known pricing tier (standard, batch, flex, priority, or a tier of the pricing catalog), \"%s\" given",
+			ZSTR_VAL(tier));
+		return false;
+	}
+	return true;
+}
+
+bool spectra_options_check_usage(HashTable *usage, uint32_t arg_num)
+{
+	spectra_record *scratch = spectra_record_new();
+	const char *bad_key = NULL;
+	bool valid = scratch && spectra_apply_usage(scratch, usage, &bad_key);
+	spectra_record_free(scratch);
+	if (!valid && bad_key) {
+		zend_argument_value_error(arg_num, "key \"%s\" must be a non-negative integer token count", bad_key);
+		return false;
+	}
+	return true;
+}
+
+bool spectra_options_check_trackable_id(zval *id, uint32_t arg_num, const char *what)
+{
+	if (Z_TYPE_P(id) != IS_STRING && Z_TYPE_P(id) != IS_LONG) {
+		zend_argument_type_error(arg_num, "%s must be of type string|int, %s given", what, zend_zval_type_name(id));
+		return false;
+	}
+	return true;
+}
+
+static zval *find_option(HashTable *options, const char *name, zend_uchar type, uint32_t options_arg_num)
+{
+	zval *value = zend_hash_str_find_deref(options, name, strlen(name));
+	if (!value || Z_TYPE_P(value) == IS_NULL) {
+		return NULL;
+	}
+	bool matches = Z_TYPE_P(value) == type || (type == _IS_BOOL && (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE));
+	if (!matches) {
+		const char *expected = type == IS_ARRAY ? "array" : type == IS_STRING ? "string" : type == IS_LONG ? "int" : "bool";
+		zend_argument_type_error(options_arg_num, "option \"%s\" must be of type %s, %s given", name, expected,
+			zend_zval_type_name(value));
+		return (zval *) -1;
+	}
+	return value;
+}
+
+#define OPTION(var, name, type)                                                                                  \
+	zval *var = find_option(options, name, type, options_arg_num);                                                                \
+	if (var == (zval *) -1) {                                                                                    \
+		return false;                                                                                            \
+	}
+
+static bool copy_string_option(HashTable *options, const char *name, char **field, uint32_t options_arg_num)
+{
+	OPTION(value, name, IS_STRING);
+	if (value) {
+		spectra_record_setl(field, Z_STRVAL_P(value), Z_STRLEN_P(value));
+	}
+	return true;
+}
+
+bool spectra_options_apply(spectra_context_object *context, HashTable *options, uint32_t options_arg_num)
+{
+	spectra_record *record = context->record;
+
+	OPTION(tags, "tags", IS_ARRAY);
+	if (tags && !spectra_options_merge_tags(&context->tags, Z_ARRVAL_P(tags), options_arg_num, "option \"tags\"")) {
+		return false;
+	}
+	OPTION(metadata, "metadata", IS_ARRAY);
+	if (metadata) {
+		zend_hash_merge(Z_ARRVAL(context->metadata), Z_ARRVAL_P(metadata), zval_add_ref, true);
+	}
+	OPTION(trace_id, "trace_id", IS_STRING);
+	if (trace_id) {
+		if (!spectra_trace_id_parse(Z_STRVAL_P(trace_id), Z_STRLEN_P(trace_id), record->trace_id)) {
+			zend_argument_value_error(options_arg_num,
+				"option \"trace_id\" must be 32 hexadecimal digits or a UUID, and not all zero");
+			return false;
+		}
+		record->has_parent = false;
+		spectra_record_set(&record->trace_state, NULL);
+	}
+	OPTION(tier, "pricing_tier", IS_STRING);
+	if (tier) {
+		if (!spectra_pricing_is_known_tier(Z_STRVAL_P(tier))) {
+			zend_argument_value_error(options_arg_num, "option \"pricing_tier\" must be a known pricing tier, \"%s\" given",
+				Z_STRVAL_P(tier));
+			return false;
+		}
+		spectra_record_setl(&record->pricing_tier, Z_STRVAL_P(tier), Z_STRLEN_P(tier));
+	}
+	OPTION(trackable_type, "trackable_type", IS_STRING);
+	zval *trackable_id = zend_hash_str_find_deref(options, ZEND_STRL("trackable_id"));
+	if (trackable_id && Z_TYPE_P(trackable_id) != IS_NULL) {
+		if (!spectra_options_check_trackable_id(trackable_id, options_arg_num, "option \"trackable_id\"")) {
+			return false;
+		}
+		zval_ptr_dtor(&context->trackable_id);
+		ZVAL_COPY(&context->trackable_id, trackable_id);
+	}
+	if (trackable_type) {
+		spectra_record_setl(&record->trackable_type, Z_STRVAL_P(trackable_type), Z_STRLEN_P(trackable_type));
+	}
+	OPTION(url, "url", IS_STRING);
+	if (url) {
+		spectra_context_apply_url(record, Z_STR_P(url));
+	}
+	OPTION(port, "server_port", IS_LONG);
+	if (port) {
+		if (Z_LVAL_P(port) < 0 || Z_LVAL_P(port) > 65535) {
+			zend_argument_value_error(options_arg_num, "option \"server_port\" must be between 0 and 65535");
+			return false;
+		}
+		record->server_port = Z_LVAL_P(port);
+	}
+	OPTION(stream, "stream", _IS_BOOL);
+	if (stream) {
+		record->is_streaming = Z_TYPE_P(stream) == IS_TRUE;
+	}
+	OPTION(ttft, "time_to_first_token_ms", IS_LONG);
+	if (ttft) {
+		record->time_to_first_token_ms = Z_LVAL_P(ttft) >= 0 ? Z_LVAL_P(ttft) : -1;
+	}
+	return copy_string_option(options, "operation", &record->operation, options_arg_num)
+		&& copy_string_option(options, "endpoint", &record->endpoint, options_arg_num)
+		&& copy_string_option(options, "server_address", &record->server_address, options_arg_num)
+		&& copy_string_option(options, "model_type", &record->model_type, options_arg_num)
+		&& copy_string_option(options, "conversation_id", &record->conversation_id, options_arg_num)
+		&& copy_string_option(options, "reasoning_effort", &record->reasoning_effort, options_arg_num);
+}

@@ -1,0 +1,23 @@
+/* Per-call options of track()/startRequest() and the checks shared with the setters.
+ * Errors name the argument: TypeError for a wrong type, ValueError for a bad value. */
+#ifndef SPECTRA_CAPTURE_OPTIONS_H
+#define SPECTRA_CAPTURE_OPTIONS_H
+
+#include "php.h"
+#include "context.h"
+
+/* Merges options into a started context. arg_num is the position of $options. */
+bool spectra_options_apply(spectra_context_object *context, HashTable *options, uint32_t options_arg_num);
+
+/* Appends a tag to a list unless it is already there. */
+void spectra_options_add_tag(zval *tags, zend_string *tag);
+/* Merges an array of tags (each must be a string) into a list; false + TypeError if not. */
+bool spectra_options_merge_tags(zval *tags, HashTable *new_tags, uint32_t arg_num, const char *what);
+bool spectra_options_check_tier(zend_string *tier, uint32_t arg_num);
+bool spectra_options_check_usage(HashTable *usage, uint32_t arg_num);
+/* A trackable id is a string or an int. */
+bool spectra_options_check_trackable_id(zval *id, uint32_t arg_num, const char *what);
+
+void spectra_context_apply_url(spectra_record *record, zend_string *url);
+
+#endif

@@ -1,0 +1,346 @@
+/* Spectra\Spectra: the static PHP API (DESIGN.md §2). */
+#include "php.h"
+#include "php_spectra.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include "context.h"
+#include "options.h"
+#include "trace.h"
+#include "../record/ids.h"
+#include "../publish/publish.h"
+#include "../span/emit.h"
+#include "../export/exporter.h"
+
+extern zend_class_entry *spectra_ce_span_builder;
+
+static bool tracking_active(void)
+{
+	return SPECTRA_G(enabled) && SPECTRA_G(without_tracking_depth) == 0;
+}
+
+/* Calls the user's callback with the context as its only argument. */
+static void call_with_context(zend_fcall_info *fci, zend_fcall_info_cache *fcc, zval *context, zval *retval)
+{
+	fci->retval = retval;
+	fci->params = context;
+	fci->param_count = context ? 1 : 0;
+	zend_call_function(fci, fcc);
+}
+
+PHP_METHOD(Spectra_Spectra, track)
+{
+	zend_string *provider, *model;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	HashTable *options = NULL;
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_STR(provider)
+		Z_PARAM_STR(model)
+		Z_PARAM_FUNC(fci, fcc)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	zval context;
+	if (!spectra_context_start(provider, model, options, 4, &context)) {
+		zval_ptr_dtor(&context);
+		RETURN_THROWS();
+	}
+	bool active = tracking_active();
+	call_with_context(&fci, &fcc, &context, return_value);
+
+	zend_object *exception = EG(exception);
+	if (!active) {
+		zval_ptr_dtor(&context);
+		return;
+	}
+	spectra_context_object *tracked = spectra_context_from_obj(Z_OBJ(context));
+	if (tracked->record->completed) {
+		/* the callback recorded it itself (recordSuccess/recordFailure on the context) */
+		zval_ptr_dtor(&context);
+		return;
+	}
+	if (exception) {
+		if (zend_is_unwind_exit(exception) || zend_is_graceful_exit(exception)) {
+			zval_ptr_dtor(&context); /* exit(): the script ends; nothing is half-recorded */
+			return;
+		}
+		/* Record the failure with the exception set aside, then rethrow the same object. */
+		GC_ADDREF(exception);
+		zend_clear_exception();
+		spectra_context_finish_failure(tracked, exception, 0, false, NULL);
+		zval_ptr_dtor(&context);
+		if (EG(exception)) {
+			OBJ_RELEASE(exception); /* exit() in a listener wins */
+			return;
+		}
+		zend_throw_exception_internal(exception);
+		return;
+	}
+	spectra_context_finish_success(tracked, return_value, NULL, NULL);
+	zval_ptr_dtor(&context);
+}
+
+PHP_METHOD(Spectra_Spectra, startRequest)
+{
+	zend_string *provider, *model;
+	HashTable *options = NULL;
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(provider)
+		Z_PARAM_STR(model)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!spectra_context_start(provider, model, options, 3, return_value)) {
+		zval_ptr_dtor(return_value);
+		ZVAL_NULL(return_value);
+		RETURN_THROWS();
+	}
+}
+
+static spectra_context_object *open_context(zval *context_zv)
+{
+	spectra_context_object *context = spectra_context_from_obj(Z_OBJ_P(context_zv));
+	if (!context->record) {
+		zend_argument_value_error(1, "is not a started request");
+		return NULL;
+	}
+	if (context->record->completed) {
+		zend_argument_value_error(1, "has already been recorded");
+		return NULL;
+	}
+	return context;
+}
+
+PHP_METHOD(Spectra_Spectra, recordSuccess)
+{
+	zval *context_zv, *response = NULL;
+	HashTable *usage = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_OBJECT_OF_CLASS(context_zv, spectra_ce_request_context)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(response)
+		Z_PARAM_ARRAY_HT(usage)
+	ZEND_PARSE_PARAMETERS_END();
+	spectra_context_object *context = open_context(context_zv);
+	if (!context) {
+		RETURN_THROWS();
+	}
+	if (usage && !spectra_options_check_usage(usage, 3)) {
+		RETURN_THROWS();
+	}
+	if (!tracking_active()) {
+		RETURN_EMPTY_ARRAY();
+	}
+	spectra_context_finish_success(context, response, usage, return_value);
+}
+
+PHP_METHOD(Spectra_Spectra, recordFailure)
+{
+	zval *context_zv, *exception;
+	zend_long status = 0;
+	bool status_is_null = true;
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_OBJECT_OF_CLASS(context_zv, spectra_ce_request_context)
+		Z_PARAM_OBJECT_OF_CLASS(exception, zend_ce_throwable)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(status, status_is_null)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!status_is_null && (status < 100 || status > 599)) {
+		zend_argument_value_error(3, "must be an HTTP status code between 100 and 599 or null");
+		RETURN_THROWS();
+	}
+	spectra_context_object *context = open_context(context_zv);
+	if (!context) {
+		RETURN_THROWS();
+	}
+	if (!tracking_active()) {
+		RETURN_EMPTY_ARRAY();
+	}
+	spectra_context_finish_failure(context, Z_OBJ_P(exception), status, !status_is_null, return_value);
+}
+
+PHP_METHOD(Spectra_Spectra, withoutTracking)
+{
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_FUNC(fci, fcc)
+	ZEND_PARSE_PARAMETERS_END();
+	SPECTRA_G(without_tracking_depth)++;
+	call_with_context(&fci, &fcc, NULL, return_value);
+	SPECTRA_G(without_tracking_depth)--;
+}
+
+PHP_METHOD(Spectra_Spectra, withTraceId)
+{
+	zend_string *trace_id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(trace_id)
+	ZEND_PARSE_PARAMETERS_END();
+	uint8_t parsed[16];
+	if (!spectra_trace_id_parse(ZSTR_VAL(trace_id), ZSTR_LEN(trace_id), parsed)) {
+		zend_argument_value_error(1, "must be 32 hexadecimal digits or a UUID, and not all zero");
+		RETURN_THROWS();
+	}
+	memcpy(SPECTRA_G(global_trace_id), parsed, 16);
+	SPECTRA_G(has_global_trace_id) = true;
+}
+
+PHP_METHOD(Spectra_Spectra, withMetadata)
+{
+	HashTable *metadata;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(metadata)
+	ZEND_PARSE_PARAMETERS_END();
+	zend_hash_merge(Z_ARRVAL(SPECTRA_G(global_metadata)), metadata, zval_add_ref, true);
+}
+
+PHP_METHOD(Spectra_Spectra, addGlobalTags)
+{
+	HashTable *tags;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(tags)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!spectra_options_merge_tags(&SPECTRA_G(global_tags), tags, 1, "")) {
+		RETURN_THROWS();
+	}
+}
+
+PHP_METHOD(Spectra_Spectra, withPricingTier)
+{
+	zend_string *tier;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(tier)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!spectra_options_check_tier(tier, 1)) {
+		RETURN_THROWS();
+	}
+	if (SPECTRA_G(global_pricing_tier)) {
+		zend_string_release(SPECTRA_G(global_pricing_tier));
+	}
+	SPECTRA_G(global_pricing_tier) = zend_string_copy(tier);
+}
+
+PHP_METHOD(Spectra_Spectra, forTrackable)
+{
+	zend_string *type;
+	zval *id;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(type)
+		Z_PARAM_ZVAL(id)
+	ZEND_PARSE_PARAMETERS_END();
+	if (SPECTRA_G(global_trackable_type)) {
+		zend_string_release(SPECTRA_G(global_trackable_type));
+	}
+	SPECTRA_G(global_trackable_type) = zend_string_copy(type);
+	zval_ptr_dtor(&SPECTRA_G(global_trackable_id));
+	ZVAL_COPY(&SPECTRA_G(global_trackable_id), id);
+}
+
+void spectra_globals_clear(void)
+{
+	SPECTRA_G(has_global_trace_id) = false;
+	zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_metadata)));
+	zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_tags)));
+	if (SPECTRA_G(global_pricing_tier)) {
+		zend_string_release(SPECTRA_G(global_pricing_tier));
+		SPECTRA_G(global_pricing_tier) = NULL;
+	}
+	if (SPECTRA_G(global_trackable_type)) {
+		zend_string_release(SPECTRA_G(global_trackable_type));
+		SPECTRA_G(global_trackable_type) = NULL;
+	}
+	zval_ptr_dtor(&SPECTRA_G(global_trackable_id));
+	ZVAL_UNDEF(&SPECTRA_G(global_trackable_id));
+}
+
+PHP_METHOD(Spectra_Spectra, clearGlobals)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	spectra_globals_clear();
+}
+
+PHP_METHOD(Spectra_Spectra, listen)
+{
+	zval *listener;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(listener)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!zend_is_callable(listener, 0, NULL)) {
+		zend_argument_type_error(1, "must be a valid callback, %s given", zend_zval_type_name(listener));
+		RETURN_THROWS();
+	}
+	Z_TRY_ADDREF_P(listener);
+	add_next_index_zval(&SPECTRA_G(listeners), listener);
+}
+
+static bool set_hook(zval *slot, zval *value, zend_class_entry *interface_ce, const char *expected)
+{
+	if (Z_TYPE_P(value) != IS_NULL && !(Z_TYPE_P(value) == IS_OBJECT && instanceof_function(Z_OBJCE_P(value), interface_ce))
+		&& !zend_is_callable(value, 0, NULL)) {
+		zend_argument_type_error(1, "must be of type %s|callable|null, %s given", expected, zend_zval_type_name(value));
+		return false;
+	}
+	zval_ptr_dtor(slot);
+	ZVAL_COPY(slot, value);
+	return true;
+}
+
+PHP_METHOD(Spectra_Spectra, useTransformer)
+{
+	zval *transformer;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(transformer)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!set_hook(&SPECTRA_G(transformer), transformer, spectra_ce_request_transformer, "Spectra\\Support\\RequestTransformer")) {
+		RETURN_THROWS();
+	}
+}
+
+PHP_METHOD(Spectra_Spectra, useSpanBuilder)
+{
+	zval *builder;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(builder)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!set_hook(&SPECTRA_G(span_builder), builder, spectra_ce_span_builder, "Spectra\\Contracts\\SpanBuilder")) {
+		RETURN_THROWS();
+	}
+}
+
+PHP_METHOD(Spectra_Spectra, flush)
+{
+	zend_long timeout_ms = 0;
+	bool timeout_is_null = true;
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(timeout_ms, timeout_is_null)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!timeout_is_null && timeout_ms < 0) {
+		zend_argument_value_error(1, "must be greater than or equal to 0");
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(spectra_span_flush(timeout_is_null ? SPECTRA_G(shutdown_timeout_ms) : timeout_ms));
+}
+
+PHP_METHOD(Spectra_Spectra, stats)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	spectra_span_stats_array(return_value);
+}
+
+PHP_METHOD(Spectra_Spectra, isEnabled)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_BOOL(SPECTRA_G(enabled));
+}
+
+PHP_METHOD(Spectra_Spectra, currentTraceId)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	char hex[33];
+	spectra_trace_current_hex(hex);
+	RETURN_STRINGL(hex, 32);
+}

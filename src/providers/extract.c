@@ -1,0 +1,240 @@
+#include "extract.h"
+#include "zval_read.h"
+
+#include "ext/json/php_json.h"
+#include "zend_smart_str.h"
+#include "zend_interfaces.h"
+#include "../publish/callback.h"
+
+/* Order matters only where shapes overlap: Responses before chat (both may carry
+ * `output`-less usage), embeddings before completions. */
+static const spectra_extractor *const extractor_table[] = {
+	&spectra_openai_responses_extractor,
+	&spectra_anthropic_messages_extractor,
+	&spectra_openai_embeddings_extractor,
+	&spectra_openai_chat_extractor,
+	&spectra_openai_completion_extractor,
+	&spectra_gemini_generate_content_extractor,
+};
+
+static bool model_is_unknown(const char *model)
+{
+	return !model || !*model || strcmp(model, "unknown") == 0;
+}
+
+/* The model that answered becomes the snapshot when it differs from the requested id;
+ * when nothing was requested it becomes the model itself. Pricing keeps the requested id. */
+static void apply_response_model(spectra_record *record, HashTable *body)
+{
+	zend_string *answered = spectra_read_string(body, "model");
+	if (!answered) {
+		answered = spectra_read_string(body, "modelVersion");
+	}
+	if (!answered || ZSTR_LEN(answered) == 0) {
+		return;
+	}
+	if (model_is_unknown(record->model)) {
+		spectra_record_setl(&record->model, ZSTR_VAL(answered), ZSTR_LEN(answered));
+	} else if (strcmp(record->model, ZSTR_VAL(answered)) != 0) {
+		spectra_record_setl(&record->snapshot, ZSTR_VAL(answered), ZSTR_LEN(answered));
+	}
+}
+
+/* A body of unknown shape may still carry an OpenAI-style or Anthropic-style usage. */
+static void extract_generic_usage(spectra_record *record, HashTable *body)
+{
+	HashTable *usage = spectra_read_array(body, "usage");
+	if (usage) {
+		const char *ignored;
+		spectra_apply_usage(record, usage, &ignored);
+	}
+}
+
+const spectra_extractor *spectra_extract_body(spectra_record *record, HashTable *body)
+{
+	const spectra_extractor *used = NULL;
+	for (size_t i = 0; i < sizeof(extractor_table) / sizeof(extractor_table[0]); i++) {
+		if (extractor_table[i]->matches(body)) {
+			used = extractor_table[i];
+			break;
+		}
+	}
+	if (used) {
+		used->extract(body, record);
+		if (!record->operation) {
+			spectra_record_set(&record->operation, used->operation);
+		}
+		if (!record->model_type) {
+			spectra_record_set(&record->model_type, used->model_type);
+		}
+	} else {
+		extract_generic_usage(record, body);
+	}
+	apply_response_model(record, body);
+	if (record->reasoning_tokens > 0) {
+		record->is_reasoning = true;
+	}
+	if (!record->has_tool_calls) {
+		for (size_t i = 0; i < record->finish_reasons.count; i++) {
+			const char *reason = record->finish_reasons.items[i];
+			if (strcmp(reason, "tool_calls") == 0 || strcmp(reason, "tool_use") == 0) {
+				record->has_tool_calls = true;
+			}
+		}
+	}
+	return used;
+}
+
+typedef struct {
+	const char *names[3];
+	size_t offset;
+} usage_field;
+
+bool spectra_apply_usage(spectra_record *record, HashTable *usage, const char **bad_key)
+{
+	static const usage_field fields[] = {
+		{{"prompt_tokens", "input_tokens", NULL}, offsetof(spectra_record, prompt_tokens)},
+		{{"completion_tokens", "output_tokens", NULL}, offsetof(spectra_record, completion_tokens)},
+		{{"cached_tokens", "cache_read_input_tokens", NULL}, offsetof(spectra_record, cached_tokens)},
+		{{"cache_write_tokens", "cache_creation_input_tokens", NULL}, offsetof(spectra_record, cache_write_tokens)},
+		{{"reasoning_tokens", NULL, NULL}, offsetof(spectra_record, reasoning_tokens)},
+	};
+	bool all_valid = true;
+	*bad_key = NULL;
+	for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+		for (size_t n = 0; n < 3 && fields[f].names[n]; n++) {
+			const char *name = fields[f].names[n];
+			if (!zend_hash_str_exists(usage, name, strlen(name))) {
+				continue;
+			}
+			int64_t value;
+			if (spectra_read_count(usage, name, &value)) {
+				*(int64_t *) ((char *) record + fields[f].offset) = value;
+				record->usage_seen = true;
+			} else if (all_valid) {
+				all_valid = false;
+				*bad_key = name;
+			}
+			break;
+		}
+	}
+	if (record->reasoning_tokens > 0) {
+		record->is_reasoning = true;
+	}
+	return all_valid;
+}
+
+static void decode_json_body(const char *json, size_t len, zval *body)
+{
+	/* Skip bodies that cannot be a JSON object; decoding huge non-JSON text is waste. */
+	size_t i = 0;
+	while (i < len && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
+		i++;
+	}
+	if (i == len || (json[i] != '{' && json[i] != '[')) {
+		return;
+	}
+	zval decoded;
+	if (php_json_decode_ex(&decoded, json, len, PHP_JSON_OBJECT_AS_ARRAY, PHP_JSON_PARSER_DEFAULT_DEPTH) == SUCCESS) {
+		if (Z_TYPE(decoded) == IS_ARRAY) {
+			ZVAL_COPY_VALUE(body, &decoded);
+			return;
+		}
+		zval_ptr_dtor(&decoded);
+	}
+	/* php_json_decode_ex leaves the error in JSON_G for json_last_error(): not ours to set */
+	JSON_G(error_code) = PHP_JSON_ERROR_NONE;
+}
+
+static bool has_method(zend_object *object, const char *name)
+{
+	size_t len = strlen(name);
+	char *lowercase = zend_str_tolower_dup(name, len);
+	bool found = zend_hash_str_exists(&object->ce->function_table, lowercase, len);
+	efree(lowercase);
+	return found;
+}
+
+/* A PSR-7 response: read the status and the body text, then rewind a seekable body so
+ * the application can still read it. */
+static void read_psr7_response(zend_object *object, zval *body, spectra_record *record)
+{
+	zval status;
+	if (spectra_call_method_isolated(object, "getStatusCode", &status, 0, NULL, "PSR-7 getStatusCode()")) {
+		if (Z_TYPE(status) == IS_LONG && !record->status_code) {
+			record->status_code = Z_LVAL(status);
+		}
+		zval_ptr_dtor(&status);
+	}
+	zval stream;
+	if (!spectra_call_method_isolated(object, "getBody", &stream, 0, NULL, "PSR-7 getBody()")) {
+		return;
+	}
+	if (Z_TYPE(stream) == IS_OBJECT) {
+		zval text;
+		if (spectra_call_method_isolated(Z_OBJ(stream), "__toString", &text, 0, NULL, "PSR-7 body __toString()")) {
+			if (Z_TYPE(text) == IS_STRING) {
+				decode_json_body(Z_STRVAL(text), Z_STRLEN(text), body);
+			}
+			zval_ptr_dtor(&text);
+		}
+		zval seekable;
+		if (has_method(Z_OBJ(stream), "isSeekable")
+			&& spectra_call_method_isolated(Z_OBJ(stream), "isSeekable", &seekable, 0, NULL, "PSR-7 body isSeekable()")) {
+			if (Z_TYPE(seekable) == IS_TRUE) {
+				zval ignored;
+				if (spectra_call_method_isolated(Z_OBJ(stream), "rewind", &ignored, 0, NULL, "PSR-7 body rewind()")) {
+					zval_ptr_dtor(&ignored);
+				}
+			}
+			zval_ptr_dtor(&seekable);
+		}
+	}
+	zval_ptr_dtor(&stream);
+}
+
+void spectra_response_to_body(zval *response, zval *body, spectra_record *record)
+{
+	ZVAL_UNDEF(body);
+	ZVAL_DEREF(response);
+	switch (Z_TYPE_P(response)) {
+		case IS_ARRAY:
+			ZVAL_COPY(body, response);
+			return;
+		case IS_STRING:
+			decode_json_body(Z_STRVAL_P(response), Z_STRLEN_P(response), body);
+			return;
+		case IS_OBJECT:
+			break;
+		default:
+			return;
+	}
+	zend_object *object = Z_OBJ_P(response);
+	zval converted;
+	ZVAL_UNDEF(&converted);
+	if (has_method(object, "toArray")) {
+		spectra_call_method_isolated(object, "toArray", &converted, 0, NULL, "response toArray()");
+	} else if (instanceof_function(object->ce, php_json_serializable_ce)) {
+		spectra_call_method_isolated(object, "jsonSerialize", &converted, 0, NULL, "response jsonSerialize()");
+	} else if (has_method(object, "getBody") && has_method(object, "getStatusCode")) {
+		read_psr7_response(object, body, record);
+		return;
+	} else {
+		/* A plain object (e.g. json_decode without assoc): its public properties, recursively. */
+		zend_string *json;
+		smart_str buffer = {0};
+		if (php_json_encode(&buffer, response, PHP_JSON_PARTIAL_OUTPUT_ON_ERROR) == SUCCESS && buffer.s) {
+			smart_str_0(&buffer);
+			json = buffer.s;
+			decode_json_body(ZSTR_VAL(json), ZSTR_LEN(json), body);
+		}
+		smart_str_free(&buffer);
+		JSON_G(error_code) = PHP_JSON_ERROR_NONE;
+		return;
+	}
+	if (Z_TYPE(converted) == IS_ARRAY) {
+		ZVAL_COPY_VALUE(body, &converted);
+		return;
+	}
+	zval_ptr_dtor(&converted);
+}

@@ -1,0 +1,68 @@
+/* Gemini generateContent. candidatesTokenCount leaves out thoughtsTokenCount, and
+ * thinking is billed as output, so both make up the GenAI output_tokens. Tool-use
+ * prompt tokens are input the model read, so they join the input. */
+#include "extract.h"
+#include "zval_read.h"
+
+static bool is_generate_content(HashTable *body)
+{
+	return spectra_read_array(body, "usageMetadata") || spectra_read_array(body, "candidates");
+}
+
+static void extract_generate_content(HashTable *body, spectra_record *record)
+{
+	spectra_read_into(body, "responseId", &record->response_id);
+	HashTable *usage = spectra_read_array(body, "usageMetadata");
+	if (usage) {
+		int64_t prompt = 0, tool_prompt = 0, candidates = 0, thoughts = 0, cached = 0;
+		bool any = false;
+		any |= spectra_read_count(usage, "promptTokenCount", &prompt);
+		spectra_read_count(usage, "toolUsePromptTokenCount", &tool_prompt);
+		any |= spectra_read_count(usage, "candidatesTokenCount", &candidates);
+		any |= spectra_read_count(usage, "thoughtsTokenCount", &thoughts);
+		spectra_read_count(usage, "cachedContentTokenCount", &cached);
+		if (any) {
+			record->prompt_tokens = prompt + tool_prompt;
+			record->completion_tokens = candidates + thoughts;
+			record->reasoning_tokens = thoughts;
+			record->cached_tokens = cached;
+			record->usage_seen = true;
+		}
+	}
+	HashTable *candidate_list = spectra_read_array(body, "candidates");
+	if (candidate_list) {
+		zval *candidate;
+		ZEND_HASH_FOREACH_VAL(candidate_list, candidate) {
+			ZVAL_DEREF(candidate);
+			if (Z_TYPE_P(candidate) != IS_ARRAY) {
+				continue;
+			}
+			zend_string *reason = spectra_read_string(Z_ARRVAL_P(candidate), "finishReason");
+			if (reason) {
+				spectra_record_add_finish_reason(record, ZSTR_VAL(reason), ZSTR_LEN(reason));
+			}
+			HashTable *parts = spectra_read_array(Z_ARRVAL_P(candidate), "content.parts");
+			if (!parts) {
+				continue;
+			}
+			zval *part;
+			ZEND_HASH_FOREACH_VAL(parts, part) {
+				ZVAL_DEREF(part);
+				if (Z_TYPE_P(part) != IS_ARRAY) {
+					continue;
+				}
+				if (zend_hash_str_exists(Z_ARRVAL_P(part), "functionCall", sizeof("functionCall") - 1)) {
+					spectra_record_count_tool_call(record, "function_call", sizeof("function_call") - 1, 1);
+				}
+				bool thought = false;
+				if (spectra_read_bool(Z_ARRVAL_P(part), "thought", &thought) && thought) {
+					record->is_reasoning = true;
+				}
+			} ZEND_HASH_FOREACH_END();
+		} ZEND_HASH_FOREACH_END();
+	}
+}
+
+/* The model that answered comes as modelVersion; extract.c reads it as the snapshot. */
+const spectra_extractor spectra_gemini_generate_content_extractor = {
+	"gemini.generate_content", "generate_content", "text", is_generate_content, extract_generate_content};

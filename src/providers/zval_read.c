@@ -1,0 +1,98 @@
+#include "zval_read.h"
+
+#include <math.h>
+#include <string.h>
+
+zval *spectra_read_path(HashTable *table, const char *path)
+{
+	zval *current = NULL;
+	HashTable *scope = table;
+	const char *segment = path;
+	while (scope) {
+		const char *dot = strchr(segment, '.');
+		size_t len = dot ? (size_t) (dot - segment) : strlen(segment);
+		current = zend_symtable_str_find(scope, segment, len);
+		if (!current) {
+			return NULL;
+		}
+		ZVAL_DEREF(current);
+		if (!dot) {
+			return current;
+		}
+		scope = Z_TYPE_P(current) == IS_ARRAY ? Z_ARRVAL_P(current) : NULL;
+		segment = dot + 1;
+	}
+	return NULL;
+}
+
+HashTable *spectra_read_array(HashTable *table, const char *path)
+{
+	zval *value = spectra_read_path(table, path);
+	return value && Z_TYPE_P(value) == IS_ARRAY ? Z_ARRVAL_P(value) : NULL;
+}
+
+zend_string *spectra_read_string(HashTable *table, const char *path)
+{
+	zval *value = spectra_read_path(table, path);
+	return value && Z_TYPE_P(value) == IS_STRING ? Z_STR_P(value) : NULL;
+}
+
+bool spectra_read_count(HashTable *table, const char *path, int64_t *out)
+{
+	zval *value = spectra_read_path(table, path);
+	if (!value) {
+		return false;
+	}
+	switch (Z_TYPE_P(value)) {
+		case IS_LONG:
+			if (Z_LVAL_P(value) < 0) {
+				return false;
+			}
+			*out = Z_LVAL_P(value);
+			return true;
+		case IS_DOUBLE: {
+			double d = Z_DVAL_P(value);
+			if (!isfinite(d) || d < 0 || d > 9.0e15) {
+				return false;
+			}
+			*out = (int64_t) d;
+			return true;
+		}
+		case IS_STRING: {
+			zend_long lval;
+			double dval;
+			zend_uchar type = is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), &lval, &dval, false);
+			if (type == IS_LONG && lval >= 0) {
+				*out = lval;
+				return true;
+			}
+			if (type == IS_DOUBLE && isfinite(dval) && dval >= 0 && dval <= 9.0e15) {
+				*out = (int64_t) dval;
+				return true;
+			}
+			return false;
+		}
+		default:
+			return false;
+	}
+}
+
+bool spectra_read_bool(HashTable *table, const char *path, bool *out)
+{
+	zval *value = spectra_read_path(table, path);
+	if (!value || (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE)) {
+		return false;
+	}
+	*out = Z_TYPE_P(value) == IS_TRUE;
+	return true;
+}
+
+bool spectra_read_into(HashTable *table, const char *path, char **field)
+{
+	zend_string *value = spectra_read_string(table, path);
+	if (!value || ZSTR_LEN(value) == 0) {
+		return false;
+	}
+	spectra_record_setl(field, ZSTR_VAL(value), ZSTR_LEN(value));
+	return true;
+}

@@ -1,0 +1,21 @@
+/* Small readers for decoded JSON bodies (PHP arrays). They never throw and never
+ * convert in place: a value of the wrong type simply reads as absent. */
+#ifndef SPECTRA_PROVIDERS_ZVAL_READ_H
+#define SPECTRA_PROVIDERS_ZVAL_READ_H
+
+#include "php.h"
+#include "../record/record.h"
+
+/* Follows a dotted path of string keys ("usage.prompt_tokens_details.cached_tokens"). */
+zval *spectra_read_path(HashTable *table, const char *path);
+HashTable *spectra_read_array(HashTable *table, const char *path);
+zend_string *spectra_read_string(HashTable *table, const char *path);
+/* A token count: int, finite non-negative float or numeric string. Negative or
+ * non-numeric values read as absent. */
+bool spectra_read_count(HashTable *table, const char *path, int64_t *out);
+bool spectra_read_bool(HashTable *table, const char *path, bool *out);
+
+/* Copies a string from the body into a record field if present. */
+bool spectra_read_into(HashTable *table, const char *path, char **field);
+
+#endif

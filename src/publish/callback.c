@@ -1,0 +1,90 @@
+#include "callback.h"
+
+#include "php_spectra.h"
+#include "zend_exceptions.h"
+
+bool spectra_callbacks_allowed(void)
+{
+	return !SPECTRA_G(in_shutdown) && EG(current_execute_data) != NULL;
+}
+
+/* Turns a pending exception into a warning, unless it is exit() or an unwinding fatal:
+ * those must keep travelling so the script ends the way the user asked. */
+static void absorb_exception(const char *what)
+{
+	zend_object *exception = EG(exception);
+	if (!exception || zend_is_unwind_exit(exception) || zend_is_graceful_exit(exception)) {
+		return;
+	}
+	GC_ADDREF(exception);
+	zend_clear_exception();
+	zval message;
+	zval rv;
+	zend_class_entry *base = instanceof_function(exception->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
+	ZVAL_COPY(&message, zend_read_property(base, exception, "message", sizeof("message") - 1, true, &rv));
+	convert_to_string(&message);
+	php_error_docref(NULL, E_WARNING, "Spectra: %s threw %s: %s", what, ZSTR_VAL(exception->ce->name), Z_STRVAL(message));
+	zval_ptr_dtor(&message);
+	OBJ_RELEASE(exception);
+}
+
+bool spectra_call_isolated(zval *callable, zval *retval, uint32_t argc, zval *argv, const char *what)
+{
+	ZVAL_UNDEF(retval);
+	if (EG(exception)) {
+		return false;
+	}
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	char *error = NULL;
+	if (zend_fcall_info_init(callable, 0, &fci, &fcc, NULL, &error) != SUCCESS) {
+		php_error_docref(NULL, E_WARNING, "Spectra: %s is not callable%s%s", what, error ? ": " : "", error ? error : "");
+		if (error) {
+			efree(error);
+		}
+		return false;
+	}
+	if (error) {
+		efree(error);
+	}
+	fci.retval = retval;
+	fci.param_count = argc;
+	fci.params = argv;
+	zend_result result = zend_call_function(&fci, &fcc);
+	if (EG(exception)) {
+		zval_ptr_dtor(retval);
+		ZVAL_UNDEF(retval);
+		absorb_exception(what);
+		return false;
+	}
+	if (result != SUCCESS || Z_ISUNDEF_P(retval)) {
+		return false;
+	}
+	return true;
+}
+
+bool spectra_call_method_isolated(zend_object *object, const char *method, zval *retval, uint32_t argc, zval *argv,
+	const char *what)
+{
+	ZVAL_UNDEF(retval);
+	if (EG(exception)) {
+		return false;
+	}
+	/* Looked up in the class table directly: our internal methods call protected
+	 * overridable hooks (spanName, excludedFields) whatever the caller's scope. */
+	size_t len = strlen(method);
+	char *lowercase = zend_str_tolower_dup(method, len);
+	zend_function *function = zend_hash_str_find_ptr(&object->ce->function_table, lowercase, len);
+	efree(lowercase);
+	if (!function) {
+		return false;
+	}
+	zend_call_known_instance_method(function, object, retval, argc, argv);
+	if (EG(exception)) {
+		zval_ptr_dtor(retval);
+		ZVAL_UNDEF(retval);
+		absorb_exception(what);
+		return false;
+	}
+	return !Z_ISUNDEF_P(retval);
+}

@@ -1,0 +1,21 @@
+/* Calling user PHP code from C without letting it hurt the application: an exception
+ * thrown by a listener, transformer, span builder or response accessor becomes one
+ * E_WARNING naming the callback and the message; exit() still exits. */
+#ifndef SPECTRA_PUBLISH_CALLBACK_H
+#define SPECTRA_PUBLISH_CALLBACK_H
+
+#include "php.h"
+
+/* Calls `callable` (any PHP callable zval) with args. On success retval holds the result
+ * (caller destroys it). Returns false if the call failed or threw; the exception is then
+ * cleared (warning emitted) unless it is exit()/a fatal unwind, which is left in place. */
+bool spectra_call_isolated(zval *callable, zval *retval, uint32_t argc, zval *argv, const char *what);
+
+/* Same for a method of an object, by name. */
+bool spectra_call_method_isolated(zend_object *object, const char *method, zval *retval, uint32_t argc, zval *argv,
+	const char *what);
+
+/* True when PHP code may still be called for this request. */
+bool spectra_callbacks_allowed(void);
+
+#endif

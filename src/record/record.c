@@ -1,0 +1,136 @@
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+
+spectra_record *spectra_record_new(void)
+{
+	spectra_record *record = calloc(1, sizeof(*record));
+	if (!record) {
+		return NULL;
+	}
+	record->time_to_first_token_ms = -1;
+	record->duration_seconds = -1;
+	record->input_characters = -1;
+	record->image_count = -1;
+	record->video_count = -1;
+	record->trace_flags = 0x01;
+	return record;
+}
+
+static void free_string_list(spectra_string_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		free(list->items[i]);
+	}
+	free(list->items);
+	list->items = NULL;
+	list->count = 0;
+}
+
+void spectra_record_free(spectra_record *record)
+{
+	if (!record) {
+		return;
+	}
+	char **strings[] = {
+		&record->trace_state, &record->provider, &record->model, &record->snapshot,
+		&record->response_id, &record->model_type, &record->operation, &record->endpoint,
+		&record->server_address, &record->pricing_tier, &record->error_type,
+		&record->error_message, &record->reasoning_effort, &record->trackable_type,
+		&record->trackable_id, &record->conversation_id,
+	};
+	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
+		free(*strings[i]);
+	}
+	free_string_list(&record->finish_reasons);
+	for (size_t i = 0; i < record->tool_call_kinds; i++) {
+		free(record->tool_calls[i].name);
+	}
+	free(record->tool_calls);
+	free(record);
+}
+
+void spectra_record_set(char **field, const char *value)
+{
+	char *copy = value ? spectra_strdup(value) : NULL;
+	free(*field);
+	*field = copy;
+}
+
+void spectra_record_setl(char **field, const char *value, size_t len)
+{
+	char *copy = value ? spectra_strndup(value, len) : NULL;
+	free(*field);
+	*field = copy;
+}
+
+void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len)
+{
+	char **grown = realloc(record->finish_reasons.items, (record->finish_reasons.count + 1) * sizeof(char *));
+	if (!grown) {
+		return;
+	}
+	record->finish_reasons.items = grown;
+	char *copy = spectra_strndup(reason, len);
+	if (copy) {
+		grown[record->finish_reasons.count++] = copy;
+	}
+}
+
+void spectra_record_count_tool_call(spectra_record *record, const char *type, size_t len, int64_t n)
+{
+	for (size_t i = 0; i < record->tool_call_kinds; i++) {
+		if (strlen(record->tool_calls[i].name) == len && memcmp(record->tool_calls[i].name, type, len) == 0) {
+			record->tool_calls[i].count += n;
+			return;
+		}
+	}
+	spectra_tool_count *grown = realloc(record->tool_calls, (record->tool_call_kinds + 1) * sizeof(*grown));
+	if (!grown) {
+		return;
+	}
+	record->tool_calls = grown;
+	char *name = spectra_strndup(type, len);
+	if (!name) {
+		return;
+	}
+	grown[record->tool_call_kinds].name = name;
+	grown[record->tool_call_kinds].count = n;
+	record->tool_call_kinds++;
+	record->has_tool_calls = true;
+}
+
+double spectra_record_latency_ms(const spectra_record *record)
+{
+	if (!record->end_mono_ns || record->end_mono_ns < record->start_mono_ns) {
+		return 0;
+	}
+	return (double) (record->end_mono_ns - record->start_mono_ns) / 1e6;
+}
+
+int64_t spectra_record_total_tokens(const spectra_record *record)
+{
+	return record->prompt_tokens + record->completion_tokens;
+}
+
+double spectra_record_tokens_per_second(const spectra_record *record)
+{
+	/* Only meaningful for a stream: output tokens over the time after the first token. */
+	if (!record->is_streaming || record->time_to_first_token_ms < 0 || record->completion_tokens <= 0) {
+		return -1;
+	}
+	double generation_ms = spectra_record_latency_ms(record) - (double) record->time_to_first_token_ms;
+	if (generation_ms < 1) {
+		generation_ms = 1;
+	}
+	return (double) record->completion_tokens / generation_ms * 1000.0;
+}
+
+uint64_t spectra_record_end_wall_ns(const spectra_record *record)
+{
+	uint64_t end_mono = record->end_mono_ns ? record->end_mono_ns : record->start_mono_ns;
+	return record->start_wall_ns + (end_mono - record->start_mono_ns);
+}

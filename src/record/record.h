@@ -1,0 +1,95 @@
+/* spectra_record: one tracked AI request, in plain C. Everything the span builder and the
+ * pricing need lives here, so the fast path never builds a PHP array. Strings are
+ * malloc'd and owned by the record. */
+#ifndef SPECTRA_RECORD_RECORD_H
+#define SPECTRA_RECORD_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	char **items;
+	size_t count;
+} spectra_string_list;
+
+typedef struct {
+	char *name;
+	int64_t count;
+} spectra_tool_count;
+
+typedef struct {
+	char id[27];               /* ULID, 26 chars + NUL */
+	uint8_t trace_id[16];
+	uint8_t span_id[8];
+	uint8_t parent_span_id[8];
+	bool has_parent;
+	uint8_t trace_flags;       /* W3C flags of the continued trace, or 0x01 */
+	char *trace_state;         /* incoming tracestate, kept only with a valid traceparent */
+
+	char *provider;            /* as given by the caller: openai, anthropic, google, ... */
+	char *model;               /* requested model id */
+	char *snapshot;            /* model that answered, when it differs */
+	char *response_id;
+	char *model_type;          /* text, embedding, image, audio, video */
+	char *operation;           /* GenAI operation: chat, text_completion, embeddings, generate_content */
+	char *endpoint;            /* URL path when known */
+	char *server_address;
+	int64_t server_port;       /* 0 = unknown */
+	char *pricing_tier;        /* NULL until resolved */
+
+	int64_t prompt_tokens;     /* all input, cached and cache writes included */
+	int64_t completion_tokens; /* all output, reasoning included */
+	int64_t cached_tokens;
+	int64_t cache_write_tokens;
+	int64_t reasoning_tokens;
+	bool usage_seen;           /* tokens came from the response or the caller */
+
+	double prompt_cost;        /* US cents */
+	double completion_cost;
+	double total_cost;
+	bool cost_known;
+
+	uint64_t start_wall_ns;    /* Unix ns at start (anchor) */
+	uint64_t start_mono_ns;
+	uint64_t end_mono_ns;      /* 0 while in flight */
+	int64_t time_to_first_token_ms; /* -1 = none */
+	double duration_seconds;   /* media duration (audio/video), -1 = none */
+	int64_t input_characters;  /* -1 = none */
+	int64_t image_count;       /* -1 = none */
+	int64_t video_count;       /* -1 = none */
+
+	int64_t status_code;       /* 0 = none */
+	bool is_failed;
+	char *error_type;
+	char *error_message;
+	spectra_string_list finish_reasons;
+	bool is_reasoning;
+	char *reasoning_effort;
+	bool is_streaming;
+	bool has_tool_calls;
+	spectra_tool_count *tool_calls;
+	size_t tool_call_kinds;
+
+	char *trackable_type;
+	char *trackable_id;
+	char *conversation_id;
+	bool completed;
+} spectra_record;
+
+spectra_record *spectra_record_new(void);
+void spectra_record_free(spectra_record *record);
+
+/* Replace a string field with a copy (NULL clears). */
+void spectra_record_set(char **field, const char *value);
+void spectra_record_setl(char **field, const char *value, size_t len);
+void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len);
+void spectra_record_count_tool_call(spectra_record *record, const char *type, size_t len, int64_t n);
+
+/* Derived values. */
+double spectra_record_latency_ms(const spectra_record *record);
+int64_t spectra_record_total_tokens(const spectra_record *record);
+double spectra_record_tokens_per_second(const spectra_record *record); /* -1 = n/a */
+uint64_t spectra_record_end_wall_ns(const spectra_record *record);
+
+#endif

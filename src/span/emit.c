@@ -1,0 +1,237 @@
+#include "emit.h"
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include "php_spectra.h"
+#include "ext/standard/info.h"
+#include "export_config.h"
+#include "php_bridge.h"
+#include "../otlp/otlp.h"
+#include "../export/exporter.h"
+#include "../util/buf.h"
+
+/* Process-wide export settings: resolved once per process on first use, so FPM pool
+ * values (php_admin_value, applied in the worker after the master's MINIT) are seen. */
+static pthread_mutex_t settings_lock = PTHREAD_MUTEX_INITIALIZER;
+static spectra_export_settings settings;
+static bool settings_loaded;
+static bool exporter_started;
+
+/* In after_response mode a long CLI worker would otherwise hold spans until it exits. */
+#define SPECTRA_PENDING_SPAN_LIMIT 256
+
+static void ensure_settings(void)
+{
+	if (settings_loaded) {
+		return;
+	}
+	pthread_mutex_lock(&settings_lock);
+	if (!settings_loaded) {
+		spectra_export_settings_load(&settings);
+		if (settings.kind == SPECTRA_EXPORTER_OTLP) {
+			exporter_started = spectra_exporter_init(&settings.export);
+			if (!exporter_started) {
+				settings.kind = SPECTRA_EXPORTER_NONE;
+			}
+		}
+		settings_loaded = true;
+	}
+	pthread_mutex_unlock(&settings_lock);
+}
+
+bool spectra_export_is_on(void)
+{
+	ensure_settings();
+	return settings.kind != SPECTRA_EXPORTER_NONE;
+}
+
+static void write_console(spectra_span *span)
+{
+	spectra_buf line;
+	spectra_buf_init(&line);
+	if (spectra_otlp_format_console(span, &line) && spectra_buf_append_char(&line, '\n')) {
+		/* straight to fd 2: independent of PHP's output buffering and display settings */
+		size_t written = 0;
+		while (written < line.len) {
+			ssize_t n = write(STDERR_FILENO, line.data + written, line.len - written);
+			if (n <= 0) {
+				break;
+			}
+			written += (size_t) n;
+		}
+	}
+	spectra_buf_free(&line);
+}
+
+/* Encodes spans into one request body and hands it to the exporter (which owns it). */
+static void submit_spans(spectra_span **spans, size_t count)
+{
+	if (!count) {
+		return;
+	}
+	pthread_mutex_lock(&settings_lock);
+	if (settings.resource_pid != (int) getpid()) {
+		spectra_export_settings_build_resource(&settings);
+	}
+	spectra_buf payload;
+	spectra_buf_init(&payload);
+	bool encoded = spectra_otlp_encode(settings.export.format, &settings.resource, spans, count, &payload);
+	pthread_mutex_unlock(&settings_lock);
+	if (encoded) {
+		size_t len;
+		char *bytes = spectra_buf_detach(&payload, &len);
+		spectra_exporter_submit(bytes, len, count);
+	} else {
+		spectra_buf_free(&payload);
+	}
+}
+
+static void add_pending(spectra_span *span)
+{
+	if (SPECTRA_G(pending_span_count) == SPECTRA_G(pending_span_cap)) {
+		size_t cap = SPECTRA_G(pending_span_cap) ? SPECTRA_G(pending_span_cap) * 2 : 8;
+		spectra_span **grown = realloc(SPECTRA_G(pending_spans), cap * sizeof(spectra_span *));
+		if (!grown) {
+			spectra_span_free(span);
+			return;
+		}
+		SPECTRA_G(pending_spans) = grown;
+		SPECTRA_G(pending_span_cap) = cap;
+	}
+	((spectra_span **) SPECTRA_G(pending_spans))[SPECTRA_G(pending_span_count)++] = span;
+	if (SPECTRA_G(pending_span_count) >= SPECTRA_PENDING_SPAN_LIMIT) {
+		spectra_span_request_end();
+	}
+}
+
+void spectra_span_emit(spectra_context_object *context, zval *php_array)
+{
+	ensure_settings();
+	if (settings.kind == SPECTRA_EXPORTER_NONE) {
+		return;
+	}
+	spectra_span *span = spectra_span_builder_is_php() ? spectra_span_from_php_builder(context, php_array)
+	                                                   : spectra_span_build_native(context);
+	if (!span) {
+		return;
+	}
+	if (settings.kind == SPECTRA_EXPORTER_CONSOLE) {
+		write_console(span);
+		spectra_span_free(span);
+		return;
+	}
+	if (settings.export.mode == SPECTRA_EXPORT_AFTER_RESPONSE) {
+		add_pending(span);
+		return;
+	}
+	/* sync posts now; background batches across requests on the sender thread */
+	submit_spans(&span, 1);
+	spectra_span_free(span);
+}
+
+void spectra_span_request_end(void)
+{
+	spectra_span **spans = SPECTRA_G(pending_spans);
+	size_t count = SPECTRA_G(pending_span_count);
+	if (count) {
+		submit_spans(spans, count);
+		for (size_t i = 0; i < count; i++) {
+			spectra_span_free(spans[i]);
+		}
+	}
+	SPECTRA_G(pending_span_count) = 0;
+}
+
+void spectra_span_request_release(void)
+{
+	spectra_span_request_end();
+	free(SPECTRA_G(pending_spans));
+	SPECTRA_G(pending_spans) = NULL;
+	SPECTRA_G(pending_span_cap) = 0;
+}
+
+bool spectra_span_flush(zend_long timeout_ms)
+{
+	ensure_settings();
+	spectra_span_request_end();
+	if (settings.kind != SPECTRA_EXPORTER_OTLP) {
+		return true;
+	}
+	return spectra_exporter_flush((long) timeout_ms);
+}
+
+static const char *kind_name(spectra_exporter_kind kind)
+{
+	return kind == SPECTRA_EXPORTER_OTLP ? "otlp" : kind == SPECTRA_EXPORTER_CONSOLE ? "console" : "none";
+}
+
+static const char *mode_name(spectra_export_mode mode)
+{
+	return mode == SPECTRA_EXPORT_SYNC ? "sync" : mode == SPECTRA_EXPORT_BACKGROUND ? "background" : "after_response";
+}
+
+void spectra_span_stats_array(zval *out)
+{
+	ensure_settings();
+	spectra_export_stats stats;
+	memset(&stats, 0, sizeof(stats));
+	if (settings.kind == SPECTRA_EXPORTER_OTLP) {
+		spectra_exporter_get_stats(&stats);
+	}
+	array_init(out);
+	add_assoc_string(out, "exporter", kind_name(settings.kind));
+	add_assoc_string(out, "mode", mode_name(settings.export.mode));
+	add_assoc_string(out, "protocol", settings.export.format == SPECTRA_OTLP_JSON ? "http/json" : "http/protobuf");
+	add_assoc_string(out, "endpoint", settings.kind == SPECTRA_EXPORTER_OTLP ? settings.export.endpoint : "");
+	add_assoc_long(out, "pending", (zend_long) SPECTRA_G(pending_span_count));
+	add_assoc_long(out, "queued", (zend_long) stats.queued);
+	add_assoc_long(out, "sent", (zend_long) stats.sent);
+	add_assoc_long(out, "dropped", (zend_long) stats.dropped);
+	add_assoc_long(out, "failed", (zend_long) stats.failed);
+	add_assoc_long(out, "retries", (zend_long) stats.retries);
+	add_assoc_long(out, "rejected", (zend_long) stats.rejected);
+	add_assoc_long(out, "queue_bytes", (zend_long) stats.queue_bytes);
+	add_assoc_long(out, "last_status", (zend_long) stats.last_status);
+	add_assoc_string(out, "last_error", stats.last_error);
+	add_assoc_bool(out, "thread_alive", stats.thread_alive);
+	add_assoc_long(out, "pid", (zend_long) getpid());
+}
+
+void spectra_export_module_startup(void)
+{
+	settings_loaded = false;
+	exporter_started = false;
+}
+
+void spectra_export_module_shutdown(void)
+{
+	if (exporter_started) {
+		spectra_exporter_shutdown((long) SPECTRA_G(shutdown_timeout_ms));
+		exporter_started = false;
+	}
+	if (settings_loaded) {
+		spectra_export_settings_free(&settings);
+		settings_loaded = false;
+	}
+}
+
+void spectra_export_info(void)
+{
+	if (!SPECTRA_G(enabled)) {
+		php_info_print_table_row(2, "Export", "disabled (spectra.enabled=0)");
+		return;
+	}
+	zval stats;
+	spectra_span_stats_array(&stats);
+	zend_string *key;
+	zval *value;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(stats), key, value) {
+		zend_string *text = zval_get_string(value);
+		char label[64];
+		snprintf(label, sizeof(label), "Export %s", ZSTR_VAL(key));
+		php_info_print_table_row(2, label, ZSTR_VAL(text));
+		zend_string_release(text);
+	} ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&stats);
+}

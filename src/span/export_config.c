@@ -1,0 +1,292 @@
+#include "export_config.h"
+
+#include <ctype.h>
+#include <unistd.h>
+
+#include "php_spectra.h"
+#include "../util/buf.h"
+
+static const char *first_set(const char *ini, const char *env_specific, const char *env_generic)
+{
+	if (ini && *ini) {
+		return ini;
+	}
+	const char *value = env_specific ? getenv(env_specific) : NULL;
+	if (value && *value) {
+		return value;
+	}
+	value = env_generic ? getenv(env_generic) : NULL;
+	return value && *value ? value : NULL;
+}
+
+static bool is_true(const char *value)
+{
+	return value && (strcasecmp(value, "1") == 0 || strcasecmp(value, "true") == 0 || strcasecmp(value, "on") == 0
+		|| strcasecmp(value, "yes") == 0);
+}
+
+static char *trimmed_copy(const char *start, size_t len)
+{
+	while (len && isspace((unsigned char) *start)) {
+		start++;
+		len--;
+	}
+	while (len && isspace((unsigned char) start[len - 1])) {
+		len--;
+	}
+	char *copy = spectra_strndup(start, len);
+	if (!copy) {
+		return NULL;
+	}
+	/* percent-decoding in place (W3C baggage-style values) */
+	char *write = copy;
+	for (const char *read = copy; *read; read++) {
+		if (read[0] == '%' && isxdigit((unsigned char) read[1]) && isxdigit((unsigned char) read[2])) {
+			char hex[3] = {read[1], read[2], 0};
+			*write++ = (char) strtol(hex, NULL, 16);
+			read += 2;
+		} else {
+			*write++ = *read;
+		}
+	}
+	*write = '\0';
+	return copy;
+}
+
+size_t spectra_parse_key_values(const char *text, void (*add)(void *ctx, const char *key, const char *value), void *ctx)
+{
+	size_t skipped = 0;
+	const char *cursor = text;
+	while (cursor && *cursor) {
+		const char *comma = strchr(cursor, ',');
+		size_t len = comma ? (size_t) (comma - cursor) : strlen(cursor);
+		const char *equals = memchr(cursor, '=', len);
+		if (equals) {
+			char *key = trimmed_copy(cursor, (size_t) (equals - cursor));
+			char *value = trimmed_copy(equals + 1, len - (size_t) (equals - cursor) - 1);
+			if (key && value && *key) {
+				add(ctx, key, value);
+			} else {
+				skipped++;
+			}
+			free(key);
+			free(value);
+		} else {
+			bool blank = true;
+			for (size_t i = 0; i < len; i++) {
+				blank &= isspace((unsigned char) cursor[i]) != 0;
+			}
+			skipped += blank ? 0 : 1;
+		}
+		cursor = comma ? comma + 1 : NULL;
+	}
+	return skipped;
+}
+
+static void add_header(void *ctx, const char *key, const char *value)
+{
+	spectra_export_config *config = ctx;
+	char **grown = realloc(config->headers, (config->header_count + 1) * sizeof(char *));
+	if (!grown) {
+		return;
+	}
+	config->headers = grown;
+	spectra_buf line;
+	spectra_buf_init(&line);
+	spectra_buf_appendf(&line, "%s: %s", key, value);
+	grown[config->header_count++] = spectra_buf_detach(&line, NULL);
+}
+
+static void add_resource_attr(void *ctx, const char *key, const char *value)
+{
+	spectra_attr_add_string(ctx, key, value);
+}
+
+static long parse_ms(const char *value, long fallback, const char *name)
+{
+	if (!value) {
+		return fallback;
+	}
+	char *end;
+	long parsed = strtol(value, &end, 10);
+	if (*end || parsed < 0) {
+		php_error_docref(NULL, E_WARNING, "Spectra: %s=\"%s\" is not a non-negative integer; using %ld", name, value, fallback);
+		return fallback;
+	}
+	return parsed;
+}
+
+static char *traces_endpoint(void)
+{
+	const char *ini = SPECTRA_G(otel_endpoint);
+	if (ini && *ini) {
+		return spectra_strdup(ini);
+	}
+	const char *specific = getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+	if (specific && *specific) {
+		return spectra_strdup(specific);
+	}
+	const char *generic = getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+	if (generic && *generic) {
+		/* the generic endpoint is a base URL: the signal path is appended */
+		spectra_buf url;
+		spectra_buf_init(&url);
+		spectra_buf_append_str(&url, generic);
+		if (url.len && url.data[url.len - 1] == '/') {
+			url.len--;
+		}
+		spectra_buf_append_str(&url, "/v1/traces");
+		return spectra_buf_detach(&url, NULL);
+	}
+	return spectra_strdup("http://localhost:4318/v1/traces");
+}
+
+static bool otel_enabled(void)
+{
+	if (is_true(getenv("OTEL_SDK_DISABLED"))) {
+		return false;
+	}
+	const char *ini = SPECTRA_G(otel_enabled);
+	if (ini && *ini) {
+		return is_true(ini);
+	}
+	const char *specific = getenv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+	const char *generic = getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+	return (specific && *specific) || (generic && *generic);
+}
+
+void spectra_export_settings_build_resource(spectra_export_settings *settings)
+{
+	spectra_resource_free(&settings->resource);
+	spectra_resource_init(&settings->resource);
+	spectra_attr_list *attrs = &settings->resource.attrs;
+	spectra_attr_add_string(attrs, "service.name", "unknown_service:php");
+	const char *version = SPECTRA_G(otel_service_version);
+	if (version && *version) {
+		spectra_attr_add_string(attrs, "service.version", version);
+	}
+	spectra_attr_add_string(attrs, "telemetry.sdk.name", "spectra");
+	spectra_attr_add_string(attrs, "telemetry.sdk.language", "php");
+	spectra_attr_add_string(attrs, "telemetry.sdk.version", PHP_SPECTRA_VERSION);
+	char host[256];
+	if (gethostname(host, sizeof(host)) == 0) {
+		host[sizeof(host) - 1] = '\0';
+		spectra_attr_add_string(attrs, "host.name", host);
+	}
+	settings->resource_pid = (int) getpid();
+	spectra_attr_add_int(attrs, "process.pid", settings->resource_pid);
+	spectra_attr_add_string(attrs, "process.runtime.name", "php");
+	spectra_attr_add_string(attrs, "process.runtime.version", PHP_VERSION);
+	/* Later sources replace earlier keys: the environment, then the INI value. */
+	const char *env_attrs = getenv("OTEL_RESOURCE_ATTRIBUTES");
+	if (env_attrs) {
+		spectra_parse_key_values(env_attrs, add_resource_attr, attrs);
+	}
+	const char *ini_attrs = SPECTRA_G(otel_resource_attributes);
+	if (ini_attrs && *ini_attrs) {
+		spectra_parse_key_values(ini_attrs, add_resource_attr, attrs);
+	}
+	const char *service = first_set(SPECTRA_G(otel_service_name), "OTEL_SERVICE_NAME", NULL);
+	if (service) {
+		spectra_attr_add_string(attrs, "service.name", service);
+	}
+	settings->resource.scope_name = spectra_strdup("spectra");
+	settings->resource.scope_version = spectra_strdup(PHP_SPECTRA_VERSION);
+}
+
+void spectra_export_settings_load(spectra_export_settings *settings)
+{
+	memset(settings, 0, sizeof(*settings));
+	spectra_resource_init(&settings->resource);
+	spectra_export_config *config = &settings->export;
+
+	const char *exporter = first_set(SPECTRA_G(otel_exporter), "OTEL_TRACES_EXPORTER", NULL);
+	if (!exporter || strcmp(exporter, "otlp") == 0) {
+		settings->kind = otel_enabled() ? SPECTRA_EXPORTER_OTLP : SPECTRA_EXPORTER_NONE;
+	} else if (strcmp(exporter, "console") == 0) {
+		settings->kind = SPECTRA_EXPORTER_CONSOLE;
+	} else if (strcmp(exporter, "none") == 0) {
+		settings->kind = SPECTRA_EXPORTER_NONE;
+	} else {
+		php_error_docref(NULL, E_WARNING, "Spectra: spectra.otel.exporter \"%s\" is not one of otlp, console, none; export is off",
+			exporter);
+		settings->kind = SPECTRA_EXPORTER_NONE;
+	}
+	if (is_true(getenv("OTEL_SDK_DISABLED"))) {
+		settings->kind = SPECTRA_EXPORTER_NONE;
+	}
+
+	config->endpoint = traces_endpoint();
+	const char *headers = first_set(SPECTRA_G(otel_headers), "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "OTEL_EXPORTER_OTLP_HEADERS");
+	if (headers && spectra_parse_key_values(headers, add_header, config)) {
+		/* never echo the value: headers carry credentials */
+		php_error_docref(NULL, E_WARNING, "Spectra: some OTLP headers are not in key=value form and were skipped");
+	}
+	const char *protocol = first_set(SPECTRA_G(otel_protocol), "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
+	config->format = SPECTRA_OTLP_PROTOBUF;
+	if (protocol && strcmp(protocol, "http/json") == 0) {
+		config->format = SPECTRA_OTLP_JSON;
+	} else if (protocol && strcmp(protocol, "http/protobuf") != 0) {
+		php_error_docref(NULL, E_WARNING, "Spectra: OTLP protocol \"%s\" is not supported; using http/protobuf", protocol);
+	}
+	const char *compression = first_set(SPECTRA_G(otel_compression), "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
+		"OTEL_EXPORTER_OTLP_COMPRESSION");
+	config->gzip = compression && strcmp(compression, "gzip") == 0;
+
+	/* spectra.otel.timeout is in seconds (as Spectra's config); the OTel variables in ms */
+	const char *timeout_ini = SPECTRA_G(otel_timeout);
+	if (timeout_ini && *timeout_ini) {
+		double seconds = zend_strtod(timeout_ini, NULL);
+		config->timeout_ms = seconds > 0 ? (long) (seconds * 1000) : 10000;
+	} else {
+		config->timeout_ms = parse_ms(first_set(NULL, "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT"), 10000,
+			"OTEL_EXPORTER_OTLP_TIMEOUT");
+	}
+	config->connect_timeout_ms = config->timeout_ms < 2000 ? config->timeout_ms : 2000;
+	config->verify_tls = true;
+	config->ca_file = spectra_strdup(first_set(SPECTRA_G(otel_certificate), "OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE",
+		"OTEL_EXPORTER_OTLP_CERTIFICATE"));
+	config->client_cert = spectra_strdup(first_set(SPECTRA_G(otel_client_certificate),
+		"OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE", "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE"));
+	config->client_key = spectra_strdup(first_set(SPECTRA_G(otel_client_key), "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY",
+		"OTEL_EXPORTER_OTLP_CLIENT_KEY"));
+	config->user_agent = spectra_strdup("ext-spectra/" PHP_SPECTRA_VERSION " (PHP " PHP_VERSION ")");
+
+	const char *mode = SPECTRA_G(export_mode);
+	config->mode = SPECTRA_EXPORT_AFTER_RESPONSE;
+	if (mode && strcmp(mode, "sync") == 0) {
+		config->mode = SPECTRA_EXPORT_SYNC;
+	} else if (mode && strcmp(mode, "background") == 0) {
+		config->mode = SPECTRA_EXPORT_BACKGROUND;
+	} else if (mode && *mode && strcmp(mode, "after_response") != 0) {
+		php_error_docref(NULL, E_WARNING, "Spectra: spectra.export_mode \"%s\" is not one of sync, after_response, background; "
+			"using after_response", mode);
+	}
+	config->max_queue_bytes = SPECTRA_G(queue_max_bytes) > 0 ? (size_t) SPECTRA_G(queue_max_bytes) : 8 * 1024 * 1024;
+	config->schedule_delay_ms = parse_ms(getenv("OTEL_BSP_SCHEDULE_DELAY"), 5000, "OTEL_BSP_SCHEDULE_DELAY");
+	config->max_queue_size = (size_t) parse_ms(getenv("OTEL_BSP_MAX_QUEUE_SIZE"), 2048, "OTEL_BSP_MAX_QUEUE_SIZE");
+	config->max_export_batch_size = (size_t) parse_ms(getenv("OTEL_BSP_MAX_EXPORT_BATCH_SIZE"), 512,
+		"OTEL_BSP_MAX_EXPORT_BATCH_SIZE");
+	if (config->max_export_batch_size > config->max_queue_size) {
+		config->max_export_batch_size = config->max_queue_size;
+	}
+	config->export_timeout_ms = parse_ms(getenv("OTEL_BSP_EXPORT_TIMEOUT"), 30000, "OTEL_BSP_EXPORT_TIMEOUT");
+	config->retry_budget_ms = config->timeout_ms * 3;
+	spectra_export_settings_build_resource(settings);
+}
+
+void spectra_export_settings_free(spectra_export_settings *settings)
+{
+	spectra_export_config *config = &settings->export;
+	free(config->endpoint);
+	for (size_t i = 0; i < config->header_count; i++) {
+		free(config->headers[i]);
+	}
+	free(config->headers);
+	free(config->ca_file);
+	free(config->client_cert);
+	free(config->client_key);
+	free(config->user_agent);
+	spectra_resource_free(&settings->resource);
+	memset(settings, 0, sizeof(*settings));
+}
