@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds modules/spectra.so with phpize (warnings are errors).
+#   SPECTRA_ASAN=1 tools/build.sh   builds with AddressSanitizer + UBSan instead
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extra_cflags="-O2 -g"
+extra_ldflags=""
+if [ "${SPECTRA_ASAN:-0}" = 1 ]; then
+  extra_cflags="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer"
+  extra_ldflags="-fsanitize=address,undefined"
+fi
+if [ ! -f configure ] || [ config.m4 -nt configure ] || [ "${SPECTRA_REBUILD:-0}" = 1 ]; then
+  phpize >/dev/null
+fi
+if [ ! -f Makefile ] || [ configure -nt Makefile ] || [ "${SPECTRA_REBUILD:-0}" = 1 ]; then
+  CFLAGS="$extra_cflags" LDFLAGS="$extra_ldflags" ./configure --enable-spectra --enable-spectra-werror >/dev/null
+fi
+make -j"$(nproc)" >/dev/null
+echo "built $(pwd)/modules/spectra.so"
