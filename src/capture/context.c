@@ -290,6 +290,9 @@ PHP_METHOD(Spectra_RequestContext, forTrackable)
 		Z_PARAM_STR(type)
 		Z_PARAM_ZVAL(id)
 	ZEND_PARSE_PARAMETERS_END();
+	if (!spectra_options_check_trackable_id(id, 2, "")) {
+		RETURN_THROWS();
+	}
 	spectra_context_object *context = THIS_CONTEXT();
 	spectra_record_setl(&context->record->trackable_type, ZSTR_VAL(type), ZSTR_LEN(type));
 	zval_ptr_dtor(&context->trackable_id);

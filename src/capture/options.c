@@ -24,7 +24,7 @@ bool spectra_options_merge_tags(zval *tags, HashTable *new_tags, uint32_t arg_nu
 	ZEND_HASH_FOREACH_VAL(new_tags, tag) {
 		ZVAL_DEREF(tag);
 		if (Z_TYPE_P(tag) != IS_STRING) {
-			zend_argument_type_error(arg_num, "%s must contain only strings, %s given", what, zend_zval_type_name(tag));
+			zend_argument_type_error(arg_num, "%s%smust contain only strings, %s given", what, *what ? " " : "", zend_zval_type_name(tag));
 			return false;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -37,7 +37,7 @@ bool spectra_options_merge_tags(zval *tags, HashTable *new_tags, uint32_t arg_nu
 
 bool spectra_options_check_tier(zend_string *tier, uint32_t arg_num)
 {
-	if (!spectra_pricing_is_known_tier(ZSTR_VAL(tier))) {
+	if (ZSTR_LEN(tier) == 0 || !spectra_pricing_is_known_tier(ZSTR_VAL(tier))) {
 		zend_argument_value_error(arg_num,
 			"must be a known pricing tier (standard, batch, flex, priority, or a tier of the pricing catalog), \"%s\" given",
 			ZSTR_VAL(tier));
@@ -62,7 +62,7 @@ bool spectra_options_check_usage(HashTable *usage, uint32_t arg_num)
 bool spectra_options_check_trackable_id(zval *id, uint32_t arg_num, const char *what)
 {
 	if (Z_TYPE_P(id) != IS_STRING && Z_TYPE_P(id) != IS_LONG) {
-		zend_argument_type_error(arg_num, "%s must be of type string|int, %s given", what, zend_zval_type_name(id));
+		zend_argument_type_error(arg_num, "%s%smust be of type string|int, %s given", what, *what ? " " : "", zend_zval_type_name(id));
 		return false;
 	}
 	return true;
@@ -123,7 +123,7 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 	}
 	OPTION(tier, "pricing_tier", IS_STRING);
 	if (tier) {
-		if (!spectra_pricing_is_known_tier(Z_STRVAL_P(tier))) {
+		if (Z_STRLEN_P(tier) == 0 || !spectra_pricing_is_known_tier(Z_STRVAL_P(tier))) {
 			zend_argument_value_error(options_arg_num, "option \"pricing_tier\" must be a known pricing tier, \"%s\" given",
 				Z_STRVAL_P(tier));
 			return false;

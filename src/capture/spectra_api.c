@@ -231,6 +231,9 @@ PHP_METHOD(Spectra_Spectra, forTrackable)
 		Z_PARAM_STR(type)
 		Z_PARAM_ZVAL(id)
 	ZEND_PARSE_PARAMETERS_END();
+	if (!spectra_options_check_trackable_id(id, 2, "")) {
+		RETURN_THROWS();
+	}
 	if (SPECTRA_G(global_trackable_type)) {
 		zend_string_release(SPECTRA_G(global_trackable_type));
 	}
