@@ -1,0 +1,831 @@
+/* The per-process sender: a queue guarded by one mutex, one lazily started thread per
+ * process, and the delivery loop with its retry policy. The mutex is never held across
+ * network I/O, so request threads only ever wait for a few pointer moves. */
+#include "exporter.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "queue.h"
+#include "retry.h"
+#include "transport.h"
+
+/* OTLP: a client must not send a request body larger than 64 MiB. */
+#define MAX_REQUEST_BYTES (64u * 1024u * 1024u)
+#define ERROR_LOG_INTERVAL_SECONDS 10
+#define SENDER_STACK_BYTES (1024u * 1024u)
+
+/* Defaults for configuration fields left at zero. */
+#define DEFAULT_TIMEOUT_MS 10000L
+#define DEFAULT_MAX_QUEUE_BYTES (8u * 1024u * 1024u)
+#define DEFAULT_SCHEDULE_DELAY_MS 5000L
+#define DEFAULT_MAX_QUEUE_SIZE 2048u
+#define DEFAULT_MAX_EXPORT_BATCH_SIZE 512u
+
+typedef enum { DELIVERY_SENT, DELIVERY_FAILED, DELIVERY_ABORTED } delivery_outcome;
+
+typedef struct {
+	_Atomic uint64_t queued;
+	_Atomic uint64_t sent;
+	_Atomic uint64_t dropped;
+	_Atomic uint64_t failed;
+	_Atomic uint64_t retries;
+	_Atomic uint64_t rejected;
+	_Atomic uint64_t queue_bytes;
+	atomic_bool thread_alive;
+} exporter_counters;
+
+typedef struct {
+	pthread_mutex_t lock;          /* guards everything below that is not atomic */
+	pthread_cond_t wake_sender;    /* new work, a flush request, or stop */
+	pthread_cond_t became_idle;    /* queue drained and nothing in flight */
+	bool initialized;
+	spectra_export_config config;  /* deep copy, immutable between init and shutdown */
+	char *proxy;                   /* memoized from the environment at init */
+	char *no_proxy;
+	spectra_queue queue;
+	bool in_flight;
+	bool flush_requested;
+	bool stop_requested;
+	bool thread_started;
+	pid_t thread_pid;              /* the process the sender thread belongs to */
+	pthread_t thread;
+	spectra_transport *sender_transport; /* owned by the thread; published for wakeups */
+	long last_status;
+	char last_error[256];
+
+	pthread_mutex_t sync_lock;     /* serializes sync-mode POSTs on the one sync handle */
+	spectra_transport *sync_transport;
+	pid_t sync_transport_pid;
+} exporter_state;
+
+static exporter_state exporter = {
+	.lock = PTHREAD_MUTEX_INITIALIZER,
+	.sync_lock = PTHREAD_MUTEX_INITIALIZER,
+};
+static exporter_counters counters;
+/* Raised to make every POST and retry sleep end now: shutdown after its flush deadline. */
+static atomic_bool abort_requested;
+static _Atomic int64_t last_error_log_second;
+static _Atomic uint64_t jitter_sequence;
+static pthread_once_t process_setup_once = PTHREAD_ONCE_INIT;
+
+/* ---- small helpers ---------------------------------------------------------------- */
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t) now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+static struct timespec monotonic_deadline(int64_t deadline_ms)
+{
+	struct timespec at = { .tv_sec = deadline_ms / 1000, .tv_nsec = (deadline_ms % 1000) * 1000000L };
+	return at;
+}
+
+/* splitmix64 over a shared counter: plenty for retry jitter, lock-free and thread-safe.
+ * The pid and the nanoseconds go in so FPM workers forked from one master, which share
+ * the counter's value, still draw different delays. */
+static uint64_t jitter_bits(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	uint64_t x = atomic_fetch_add(&jitter_sequence, 0x9E3779B97F4A7C15ull)
+		+ ((uint64_t) getpid() << 32) + (uint64_t) now.tv_sec * 1000000000ull + (uint64_t) now.tv_nsec;
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+	return x ^ (x >> 31);
+}
+
+static void init_monotonic_cond(pthread_cond_t *cond)
+{
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(cond, &attr);
+	pthread_condattr_destroy(&attr);
+}
+
+/* Waits on cond until deadline_ms (monotonic); returns false once the deadline passed. */
+static bool wait_until(pthread_cond_t *cond, int64_t deadline_ms)
+{
+	struct timespec at = monotonic_deadline(deadline_ms);
+	return pthread_cond_timedwait(cond, &exporter.lock, &at) != ETIMEDOUT;
+}
+
+/* At most one stderr line per interval per process, so an outage cannot flood the logs.
+ * One write(2) rather than stdio: a fork while the sender held stderr's FILE lock would
+ * leave the child's stderr locked for good. */
+static void log_error_rate_limited(const char *text)
+{
+	int64_t now_second = monotonic_ms() / 1000;
+	int64_t previous = atomic_load(&last_error_log_second);
+	if (previous != 0 && now_second - previous < ERROR_LOG_INTERVAL_SECONDS) {
+		return;
+	}
+	if (!atomic_compare_exchange_strong(&last_error_log_second, &previous, now_second ? now_second : 1)) {
+		return;
+	}
+	char line[sizeof exporter.last_error + 16];
+	int len = snprintf(line, sizeof line, "spectra: %s\n", text);
+	if (len > 0) {
+		ssize_t ignored = write(STDERR_FILENO, line, (size_t) len < sizeof line ? (size_t) len : sizeof line - 1);
+		(void) ignored;
+	}
+}
+
+#define KEEP_LAST_STATUS (-1L)
+
+/* Stores the text as last_error (and status as last_status unless KEEP_LAST_STATUS), and
+ * logs it. Callers pass counts and statuses, never header values: they carry credentials. */
+static void record_error(long status, const char *format, ...) __attribute__((format(printf, 2, 3)));
+static void record_error(long status, const char *format, ...)
+{
+	char text[sizeof exporter.last_error];
+	va_list args;
+	va_start(args, format);
+	vsnprintf(text, sizeof text, format, args);
+	va_end(args);
+	/* collector messages end up here: keep the log line one line */
+	for (char *c = text; *c; c++) {
+		if ((unsigned char) *c < 0x20 || *c == 0x7f) {
+			*c = ' ';
+		}
+	}
+	pthread_mutex_lock(&exporter.lock);
+	if (status != KEEP_LAST_STATUS) {
+		exporter.last_status = status;
+	}
+	memcpy(exporter.last_error, text, sizeof text);
+	pthread_mutex_unlock(&exporter.lock);
+	log_error_rate_limited(text);
+}
+
+static void record_status(long status)
+{
+	pthread_mutex_lock(&exporter.lock);
+	exporter.last_status = status;
+	pthread_mutex_unlock(&exporter.lock);
+}
+
+static void publish_queue_bytes(void)
+{
+	atomic_store(&counters.queue_bytes, (uint64_t) exporter.queue.total_bytes);
+}
+
+static void reset_counters(void)
+{
+	atomic_store(&counters.queued, 0);
+	atomic_store(&counters.sent, 0);
+	atomic_store(&counters.dropped, 0);
+	atomic_store(&counters.failed, 0);
+	atomic_store(&counters.retries, 0);
+	atomic_store(&counters.rejected, 0);
+	atomic_store(&counters.queue_bytes, 0);
+	atomic_store(&counters.thread_alive, false);
+	exporter.last_status = 0;
+	exporter.last_error[0] = '\0';
+}
+
+/* ---- configuration ---------------------------------------------------------------- */
+
+static void free_config(spectra_export_config *config)
+{
+	free(config->endpoint);
+	for (size_t i = 0; i < config->header_count; i++) {
+		free(config->headers[i]);
+	}
+	free(config->headers);
+	free(config->ca_file);
+	free(config->client_cert);
+	free(config->client_key);
+	free(config->user_agent);
+	memset(config, 0, sizeof *config);
+}
+
+static bool copy_string(char **target, const char *source)
+{
+	*target = NULL;
+	if (!source) {
+		return true;
+	}
+	*target = spectra_strdup(source);
+	return *target != NULL;
+}
+
+static bool copy_config(spectra_export_config *target, const spectra_export_config *source)
+{
+	*target = *source;
+	target->endpoint = NULL;
+	target->headers = NULL;
+	target->header_count = 0;
+	target->ca_file = target->client_cert = target->client_key = target->user_agent = NULL;
+
+	bool ok = copy_string(&target->endpoint, source->endpoint)
+		&& copy_string(&target->ca_file, source->ca_file)
+		&& copy_string(&target->client_cert, source->client_cert)
+		&& copy_string(&target->client_key, source->client_key)
+		&& copy_string(&target->user_agent, source->user_agent);
+	if (ok && source->header_count) {
+		target->headers = calloc(source->header_count, sizeof *target->headers);
+		ok = target->headers != NULL;
+		for (size_t i = 0; ok && i < source->header_count; i++) {
+			ok = copy_string(&target->headers[i], source->headers[i]);
+			target->header_count = i + 1;
+		}
+	}
+	if (!ok) {
+		free_config(target);
+		return false;
+	}
+	if (target->timeout_ms <= 0) {
+		target->timeout_ms = DEFAULT_TIMEOUT_MS;
+	}
+	if (!target->max_queue_bytes) {
+		target->max_queue_bytes = DEFAULT_MAX_QUEUE_BYTES;
+	}
+	if (target->schedule_delay_ms <= 0) {
+		target->schedule_delay_ms = DEFAULT_SCHEDULE_DELAY_MS;
+	}
+	if (!target->max_queue_size) {
+		target->max_queue_size = DEFAULT_MAX_QUEUE_SIZE;
+	}
+	if (!target->max_export_batch_size || target->max_export_batch_size > target->max_queue_size) {
+		target->max_export_batch_size = target->max_export_batch_size ? target->max_queue_size
+			: (DEFAULT_MAX_EXPORT_BATCH_SIZE < target->max_queue_size ? DEFAULT_MAX_EXPORT_BATCH_SIZE
+				: target->max_queue_size);
+	}
+	if (target->retry_budget_ms < 0) {
+		target->retry_budget_ms = 0;
+	}
+	return true;
+}
+
+static const char *first_env(const char *const *names)
+{
+	for (; *names; names++) {
+		const char *value = getenv(*names);
+		if (value && value[0]) {
+			return value;
+		}
+	}
+	return NULL;
+}
+
+/* Reads the proxy variables curl would consult, here on the init thread (see transport.h).
+ * Like curl, plain http only honours the lower-case http_proxy. */
+static bool memoize_proxy(const char *endpoint)
+{
+	static const char *const http_names[] = { "http_proxy", "all_proxy", "ALL_PROXY", NULL };
+	static const char *const https_names[] = { "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", NULL };
+	static const char *const no_proxy_names[] = { "no_proxy", "NO_PROXY", NULL };
+	bool https = strncasecmp(endpoint, "https:", 6) == 0;
+	const char *proxy = first_env(https ? https_names : http_names);
+	const char *no_proxy = first_env(no_proxy_names);
+	exporter.proxy = spectra_strdup(proxy ? proxy : "");
+	exporter.no_proxy = spectra_strdup(no_proxy ? no_proxy : "");
+	return exporter.proxy && exporter.no_proxy;
+}
+
+/* ---- fork handling ---------------------------------------------------------------- */
+
+static void before_fork(void)
+{
+	/* the child must not inherit the queue in the middle of an update */
+	pthread_mutex_lock(&exporter.lock);
+}
+
+static void after_fork_parent(void)
+{
+	pthread_mutex_unlock(&exporter.lock);
+}
+
+/* Forgets what belonged to the parent process: its queued payloads (the parent sends
+ * them), its thread (gone in this process) and its curl connections (still the parent's). */
+static void forget_parent_process_state(void)
+{
+	spectra_queue_clear(&exporter.queue);
+	exporter.in_flight = false;
+	exporter.flush_requested = false;
+	exporter.stop_requested = false;
+	exporter.thread_started = false;
+	exporter.thread_pid = 0;
+	spectra_transport_abandon_after_fork(exporter.sender_transport);
+	exporter.sender_transport = NULL;
+	spectra_transport_abandon_after_fork(exporter.sync_transport);
+	exporter.sync_transport = NULL;
+	exporter.sync_transport_pid = 0;
+	atomic_store(&abort_requested, false);
+	atomic_store(&last_error_log_second, 0);
+	reset_counters();
+}
+
+void spectra_exporter_after_fork_child(void)
+{
+	/* Only the forking thread exists here. Fresh primitives, since the parent's threads may
+	 * have been waiting on the conditions or holding a lock when fork happened. */
+	pthread_mutex_init(&exporter.lock, NULL);
+	pthread_mutex_init(&exporter.sync_lock, NULL);
+	init_monotonic_cond(&exporter.wake_sender);
+	init_monotonic_cond(&exporter.became_idle);
+	forget_parent_process_state();
+}
+
+static void setup_process_once(void)
+{
+	init_monotonic_cond(&exporter.wake_sender);
+	init_monotonic_cond(&exporter.became_idle);
+	pthread_atfork(before_fork, after_fork_parent, spectra_exporter_after_fork_child);
+}
+
+/* ---- delivery --------------------------------------------------------------------- */
+
+static void count_partial_success(const spectra_transport_result *result, size_t span_count)
+{
+	int64_t rejected = 0;
+	char *message = NULL;
+	uint64_t accepted = span_count;
+	if (result->body_truncated) {
+		record_error(result->http_status, "collector response over 4 MiB, partial_success not read");
+	} else if (!spectra_otlp_parse_response(exporter.config.format, result->body.data,
+		result->body.len, &rejected, &message)) {
+		record_error(result->http_status, "collector response could not be parsed");
+		rejected = 0;
+	}
+	if (rejected > 0) {
+		uint64_t rejected_count = (uint64_t) rejected < span_count ? (uint64_t) rejected : span_count;
+		accepted -= rejected_count;
+		atomic_fetch_add(&counters.rejected, rejected_count);
+	}
+	if (rejected > 0 || (message && message[0])) {
+		record_error(result->http_status, "collector partial success: %lld spans rejected: %.180s",
+			(long long) rejected, message ? message : "");
+	}
+	free(message);
+	atomic_fetch_add(&counters.sent, accepted);
+}
+
+static int64_t min_deadline(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* Sleeps until deadline_ms unless the abort flag rises; returns false if aborted. */
+static bool sleep_unless_aborted(int64_t deadline_ms)
+{
+	pthread_mutex_lock(&exporter.lock);
+	while (!atomic_load(&abort_requested) && monotonic_ms() < deadline_ms) {
+		wait_until(&exporter.wake_sender, deadline_ms);
+	}
+	bool aborted = atomic_load(&abort_requested);
+	pthread_mutex_unlock(&exporter.lock);
+	return !aborted;
+}
+
+/* POSTs one payload with the retry policy. Every attempt and wait ends by the retry
+ * deadline, so one delivery lasts at most max(timeout_ms, retry_budget_ms), and in
+ * background mode at most export_timeout_ms as well. */
+static delivery_outcome deliver(spectra_transport *transport, const char *payload, size_t len,
+	size_t span_count)
+{
+	const spectra_export_config *config = &exporter.config;
+	if (!transport) {
+		record_error(0, "export failed: could not set up curl (%zu spans)", span_count);
+		return DELIVERY_FAILED;
+	}
+	if (len > MAX_REQUEST_BYTES) {
+		record_error(0, "export failed: request of %zu bytes is over the 64 MiB OTLP limit", len);
+		return DELIVERY_FAILED;
+	}
+	spectra_buf compressed;
+	spectra_buf_init(&compressed);
+	if (config->gzip) {
+		if (!spectra_gzip_compress(payload, len, &compressed)) {
+			record_error(0, "export failed: gzip compression failed (%zu spans)", span_count);
+			return DELIVERY_FAILED;
+		}
+		payload = compressed.data;
+		len = compressed.len;
+	}
+
+	int64_t started = monotonic_ms();
+	int64_t no_deadline = INT64_MAX / 2;
+	int64_t export_deadline = config->mode == SPECTRA_EXPORT_BACKGROUND && config->export_timeout_ms > 0
+		? started + config->export_timeout_ms : no_deadline;
+	int64_t retry_deadline = min_deadline(started + config->retry_budget_ms, export_deadline);
+	delivery_outcome outcome = DELIVERY_FAILED;
+	char cause[200];
+
+	for (unsigned attempt = 0;; attempt++) {
+		int64_t now = monotonic_ms();
+		int64_t attempt_deadline = attempt == 0 ? export_deadline : retry_deadline;
+		long timeout_ms = config->timeout_ms;
+		if (attempt_deadline != no_deadline && attempt_deadline - now < timeout_ms) {
+			timeout_ms = attempt_deadline - now > 1 ? (long) (attempt_deadline - now) : 1;
+		}
+
+		spectra_transport_result result;
+		bool answered = spectra_transport_post(transport, payload, len, timeout_ms, &result);
+		if (result.aborted) {
+			spectra_transport_result_free(&result);
+			outcome = DELIVERY_ABORTED;
+			break;
+		}
+		bool retryable;
+		if (answered) {
+			if (result.http_status >= 200 && result.http_status < 300) {
+				record_status(result.http_status);
+				count_partial_success(&result, span_count);
+				spectra_transport_result_free(&result);
+				outcome = DELIVERY_SENT;
+				break;
+			}
+			retryable = spectra_retry_status_is_retryable(result.http_status);
+			snprintf(cause, sizeof cause, "HTTP %ld", result.http_status);
+		} else {
+			retryable = result.transient_failure;
+			snprintf(cause, sizeof cause, "%.190s", result.error);
+		}
+		record_status(result.http_status);
+		long retry_after_ms = result.retry_after_ms;
+		spectra_transport_result_free(&result);
+		if (!retryable) {
+			record_error(KEEP_LAST_STATUS, "export failed: %s (%zu spans)", cause, span_count);
+			break;
+		}
+		long delay = spectra_retry_next_delay_ms(attempt, retry_after_ms,
+			(long) (retry_deadline - monotonic_ms()), jitter_bits());
+		if (delay < 0) {
+			record_error(KEEP_LAST_STATUS, "export failed after %u attempts (retry budget %ld ms): %s (%zu spans)",
+				attempt + 1, config->retry_budget_ms, cause, span_count);
+			break;
+		}
+		/* a retry is coming: keep the cause visible in the stats, without logging each one */
+		pthread_mutex_lock(&exporter.lock);
+		snprintf(exporter.last_error, sizeof exporter.last_error, "export attempt %u failed, retrying: %s",
+			attempt + 1, cause);
+		pthread_mutex_unlock(&exporter.lock);
+		atomic_fetch_add(&counters.retries, 1);
+		if (!sleep_unless_aborted(monotonic_ms() + delay)) {
+			outcome = DELIVERY_ABORTED;
+			break;
+		}
+	}
+	spectra_buf_free(&compressed);
+	return outcome;
+}
+
+static void count_outcome(delivery_outcome outcome, size_t span_count)
+{
+	if (outcome == DELIVERY_FAILED) {
+		atomic_fetch_add(&counters.failed, span_count);
+	} else if (outcome == DELIVERY_ABORTED) {
+		atomic_fetch_add(&counters.dropped, span_count);
+	}
+}
+
+/* Background batches: merge the payloads into one request; if that is impossible
+ * (a part of another shape, OOM), send them one by one instead. */
+static void deliver_batch(spectra_transport *transport, spectra_queue_item *batch)
+{
+	size_t part_count = 0;
+	size_t span_count = 0;
+	for (spectra_queue_item *item = batch; item; item = item->next) {
+		part_count++;
+		span_count += item->span_count;
+	}
+	if (part_count > 1) {
+		spectra_buf *parts = calloc(part_count, sizeof *parts);
+		spectra_buf merged;
+		spectra_buf_init(&merged);
+		bool merged_ok = false;
+		if (parts) {
+			size_t i = 0;
+			for (spectra_queue_item *item = batch; item; item = item->next, i++) {
+				parts[i].data = item->payload;
+				parts[i].len = item->len;
+				parts[i].cap = item->len;
+			}
+			merged_ok = spectra_otlp_merge(exporter.config.format, parts, part_count, &merged);
+			free(parts);
+		}
+		if (merged_ok) {
+			count_outcome(deliver(transport, merged.data, merged.len, span_count), span_count);
+			spectra_buf_free(&merged);
+			return;
+		}
+		spectra_buf_free(&merged);
+	}
+	for (spectra_queue_item *item = batch; item; item = item->next) {
+		if (atomic_load(&abort_requested)) {
+			atomic_fetch_add(&counters.dropped, item->span_count);
+			continue;
+		}
+		count_outcome(deliver(transport, item->payload, item->len, item->span_count), item->span_count);
+	}
+}
+
+/* ---- the sender thread ------------------------------------------------------------ */
+
+static bool background_batch_due(int64_t now)
+{
+	const spectra_queue *queue = &exporter.queue;
+	return queue->head && (exporter.flush_requested || queue->total_spans >= exporter.config.max_export_batch_size
+		|| now >= queue->head->enqueued_at_ms + exporter.config.schedule_delay_ms);
+}
+
+/* With the lock held: waits until there is work to take (or stop) and takes it. */
+static spectra_queue_item *take_work(void)
+{
+	bool batching = exporter.config.mode == SPECTRA_EXPORT_BACKGROUND;
+	for (;;) {
+		if (exporter.stop_requested) {
+			return NULL;
+		}
+		if (!batching && exporter.queue.head) {
+			return spectra_queue_pop(&exporter.queue);
+		}
+		if (batching && background_batch_due(monotonic_ms())) {
+			return spectra_queue_pop_batch(&exporter.queue, exporter.config.max_export_batch_size);
+		}
+		if (batching && exporter.queue.head) {
+			wait_until(&exporter.wake_sender, exporter.queue.head->enqueued_at_ms + exporter.config.schedule_delay_ms);
+		} else {
+			pthread_cond_wait(&exporter.wake_sender, &exporter.lock);
+		}
+	}
+}
+
+static void *sender_main(void *unused)
+{
+	(void) unused;
+	spectra_transport *transport = spectra_transport_new(&exporter.config, exporter.proxy,
+		exporter.no_proxy, &abort_requested);
+	pthread_mutex_lock(&exporter.lock);
+	exporter.sender_transport = transport;
+	for (;;) {
+		spectra_queue_item *work = take_work();
+		if (!work) {
+			break;
+		}
+		exporter.in_flight = true;
+		publish_queue_bytes();
+		pthread_mutex_unlock(&exporter.lock);
+
+		deliver_batch(transport, work);
+		spectra_queue_chain_free(work);
+
+		pthread_mutex_lock(&exporter.lock);
+		exporter.in_flight = false;
+		if (!exporter.queue.head) {
+			exporter.flush_requested = false;
+			pthread_cond_broadcast(&exporter.became_idle);
+		}
+	}
+	exporter.sender_transport = NULL;
+	atomic_store(&counters.thread_alive, false);
+	pthread_cond_broadcast(&exporter.became_idle);
+	pthread_mutex_unlock(&exporter.lock);
+	spectra_transport_free(transport);
+	return NULL;
+}
+
+/* With the lock held. All signals are blocked while the thread is created, so it starts
+ * with them blocked: PHP's SIGPROF timeout or a pcntl handler must never run on it. */
+static bool start_sender_thread(void)
+{
+	pthread_attr_t attr;
+	if (pthread_attr_init(&attr) != 0) {
+		return false;
+	}
+	/* explicit size: musl's 128 KiB default is too small for curl + OpenSSL */
+	pthread_attr_setstacksize(&attr, SENDER_STACK_BYTES);
+	sigset_t all_signals, previous;
+	sigfillset(&all_signals);
+	pthread_sigmask(SIG_BLOCK, &all_signals, &previous);
+	int rc = pthread_create(&exporter.thread, &attr, sender_main, NULL);
+	pthread_sigmask(SIG_SETMASK, &previous, NULL);
+	pthread_attr_destroy(&attr);
+	if (rc != 0) {
+		return false;
+	}
+	exporter.thread_started = true;
+	exporter.thread_pid = getpid();
+	atomic_store(&counters.thread_alive, true);
+	return true;
+}
+
+/* ---- public API ------------------------------------------------------------------- */
+
+bool spectra_exporter_init(const spectra_export_config *config)
+{
+	if (!config || !config->endpoint || !config->endpoint[0]) {
+		return false;
+	}
+	pthread_once(&process_setup_once, setup_process_once);
+	pthread_mutex_lock(&exporter.lock);
+	if (exporter.initialized) {
+		pthread_mutex_unlock(&exporter.lock);
+		return false;
+	}
+	if (!copy_config(&exporter.config, config)) {
+		pthread_mutex_unlock(&exporter.lock);
+		return false;
+	}
+	if (!memoize_proxy(exporter.config.endpoint)) {
+		free(exporter.proxy);
+		free(exporter.no_proxy);
+		exporter.proxy = exporter.no_proxy = NULL;
+		free_config(&exporter.config);
+		pthread_mutex_unlock(&exporter.lock);
+		return false;
+	}
+	/* MINIT runs before any thread exists: the one safe place for curl's global setup */
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	bool batching = exporter.config.mode == SPECTRA_EXPORT_BACKGROUND;
+	spectra_queue_init(&exporter.queue, exporter.config.max_queue_bytes,
+		batching ? exporter.config.max_queue_size : 0);
+	exporter.in_flight = false;
+	exporter.flush_requested = false;
+	exporter.stop_requested = false;
+	exporter.thread_started = false;
+	exporter.thread_pid = 0;
+	atomic_store(&abort_requested, false);
+	reset_counters();
+	exporter.initialized = true;
+	pthread_mutex_unlock(&exporter.lock);
+	return true;
+}
+
+static bool submit_sync(char *payload, size_t len, size_t span_count)
+{
+	pthread_mutex_lock(&exporter.sync_lock);
+	if (exporter.sync_transport && exporter.sync_transport_pid != getpid()) {
+		/* forked without the atfork handler having run (should not happen) */
+		spectra_transport_abandon_after_fork(exporter.sync_transport);
+		exporter.sync_transport = NULL;
+	}
+	if (!exporter.sync_transport) {
+		exporter.sync_transport = spectra_transport_new(&exporter.config, exporter.proxy,
+			exporter.no_proxy, &abort_requested);
+		exporter.sync_transport_pid = getpid();
+	}
+	atomic_fetch_add(&counters.queued, span_count);
+	delivery_outcome outcome = deliver(exporter.sync_transport, payload, len, span_count);
+	pthread_mutex_unlock(&exporter.sync_lock);
+	free(payload);
+	count_outcome(outcome, span_count);
+	return outcome != DELIVERY_ABORTED;
+}
+
+bool spectra_exporter_submit(char *payload, size_t len, size_t span_count)
+{
+	if (!payload) {
+		return false;
+	}
+	pthread_mutex_lock(&exporter.lock);
+	if (!exporter.initialized || exporter.stop_requested) {
+		pthread_mutex_unlock(&exporter.lock);
+		free(payload);
+		atomic_fetch_add(&counters.dropped, span_count);
+		return false;
+	}
+	if (len == 0) {
+		/* OTLP asks senders not to send empty envelopes */
+		pthread_mutex_unlock(&exporter.lock);
+		free(payload);
+		return true;
+	}
+	if (exporter.config.mode == SPECTRA_EXPORT_SYNC) {
+		pthread_mutex_unlock(&exporter.lock);
+		return submit_sync(payload, len, span_count);
+	}
+	if (exporter.thread_started && exporter.thread_pid != getpid()) {
+		/* a fork the atfork handler did not see: this process has no thread yet */
+		forget_parent_process_state();
+	}
+	if (!exporter.thread_started && !start_sender_thread()) {
+		pthread_mutex_unlock(&exporter.lock);
+		free(payload);
+		atomic_fetch_add(&counters.dropped, span_count);
+		record_error(0, "could not start the sender thread; %zu spans dropped", span_count);
+		return false;
+	}
+	if (!spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())) {
+		pthread_mutex_unlock(&exporter.lock);
+		free(payload);
+		atomic_fetch_add(&counters.dropped, span_count);
+		record_error(KEEP_LAST_STATUS, "export queue full; %zu spans dropped", span_count);
+		return false;
+	}
+	atomic_fetch_add(&counters.queued, span_count);
+	publish_queue_bytes();
+	pthread_cond_broadcast(&exporter.wake_sender);
+	pthread_mutex_unlock(&exporter.lock);
+	return true;
+}
+
+/* With the lock held. */
+static bool wait_for_idle(int64_t deadline_ms)
+{
+	for (;;) {
+		bool thread_here = exporter.thread_started && exporter.thread_pid == getpid();
+		if (!exporter.in_flight && (!exporter.queue.head || !thread_here)) {
+			return !exporter.queue.head;
+		}
+		if (!wait_until(&exporter.became_idle, deadline_ms) && monotonic_ms() >= deadline_ms) {
+			return !exporter.queue.head && !exporter.in_flight;
+		}
+	}
+}
+
+bool spectra_exporter_flush(long timeout_ms)
+{
+	pthread_mutex_lock(&exporter.lock);
+	if (!exporter.initialized) {
+		pthread_mutex_unlock(&exporter.lock);
+		return true;
+	}
+	if (exporter.queue.head) {
+		/* background mode: export what is pending now instead of at the schedule delay */
+		exporter.flush_requested = true;
+		pthread_cond_broadcast(&exporter.wake_sender);
+	}
+	bool idle = wait_for_idle(monotonic_ms() + (timeout_ms > 0 ? timeout_ms : 0));
+	pthread_mutex_unlock(&exporter.lock);
+	return idle;
+}
+
+void spectra_exporter_get_stats(spectra_export_stats *out)
+{
+	memset(out, 0, sizeof *out);
+	out->queued = atomic_load(&counters.queued);
+	out->sent = atomic_load(&counters.sent);
+	out->dropped = atomic_load(&counters.dropped);
+	out->failed = atomic_load(&counters.failed);
+	out->retries = atomic_load(&counters.retries);
+	out->rejected = atomic_load(&counters.rejected);
+	out->queue_bytes = atomic_load(&counters.queue_bytes);
+	out->thread_alive = atomic_load(&counters.thread_alive);
+	pthread_mutex_lock(&exporter.lock);
+	out->last_status = exporter.last_status;
+	memcpy(out->last_error, exporter.last_error, sizeof out->last_error);
+	pthread_mutex_unlock(&exporter.lock);
+}
+
+void spectra_exporter_shutdown(long timeout_ms)
+{
+	spectra_exporter_flush(timeout_ms);
+
+	pthread_mutex_lock(&exporter.lock);
+	if (!exporter.initialized) {
+		pthread_mutex_unlock(&exporter.lock);
+		return;
+	}
+	/* Past the deadline: end the in-flight POST and any retry sleep now. */
+	exporter.stop_requested = true;
+	atomic_store(&abort_requested, true);
+	pthread_cond_broadcast(&exporter.wake_sender);
+	spectra_transport_wakeup(exporter.sender_transport);
+	bool join = exporter.thread_started && exporter.thread_pid == getpid();
+	pthread_mutex_unlock(&exporter.lock);
+
+	if (join) {
+		pthread_join(exporter.thread, NULL);
+	}
+
+	/* A sync POST on another thread notices the abort flag; wait for it to let go. */
+	pthread_mutex_lock(&exporter.sync_lock);
+	spectra_transport_free(exporter.sync_transport);
+	exporter.sync_transport = NULL;
+	pthread_mutex_unlock(&exporter.sync_lock);
+
+	pthread_mutex_lock(&exporter.lock);
+	size_t leftover = spectra_queue_clear(&exporter.queue);
+	atomic_fetch_add(&counters.dropped, leftover);
+	publish_queue_bytes();
+	exporter.thread_started = false;
+	exporter.thread_pid = 0;
+	exporter.initialized = false;
+	free_config(&exporter.config);
+	free(exporter.proxy);
+	free(exporter.no_proxy);
+	exporter.proxy = exporter.no_proxy = NULL;
+	pthread_mutex_unlock(&exporter.lock);
+	if (leftover) {
+		record_error(KEEP_LAST_STATUS, "shutdown timeout: %zu queued spans dropped", leftover);
+	}
+	curl_global_cleanup();
+}

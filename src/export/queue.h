@@ -1,0 +1,52 @@
+/* FIFO of encoded payloads waiting for the sender thread, capped in bytes and in spans.
+ * Not thread-safe by itself: the exporter holds its mutex around every call. */
+#ifndef SPECTRA_EXPORT_QUEUE_H
+#define SPECTRA_EXPORT_QUEUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct spectra_queue_item {
+	struct spectra_queue_item *next;
+	char *payload;          /* malloc'd, owned by the item */
+	size_t len;
+	size_t span_count;
+	int64_t enqueued_at_ms; /* monotonic clock, for the background schedule delay */
+} spectra_queue_item;
+
+typedef struct {
+	spectra_queue_item *head;
+	spectra_queue_item *tail;
+	size_t item_count;
+	size_t total_bytes;
+	size_t total_spans;
+	size_t max_bytes;       /* 0 = no byte cap */
+	size_t max_spans;       /* 0 = no span cap */
+} spectra_queue;
+
+void spectra_queue_init(spectra_queue *queue, size_t max_bytes, size_t max_spans);
+
+/* True if a payload of this size would fit under both caps right now. */
+bool spectra_queue_has_room(const spectra_queue *queue, size_t len, size_t span_count);
+
+/* Appends the payload, taking ownership of it on success. False (payload untouched, still
+ * the caller's) when it does not fit under the caps or memory is exhausted. */
+bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t span_count,
+	int64_t now_ms);
+
+/* Detaches the oldest item (NULL when empty). The caller frees it with spectra_queue_item_free. */
+spectra_queue_item *spectra_queue_pop(spectra_queue *queue);
+
+/* Detaches the longest prefix of items whose spans add up to at most max_spans, but always
+ * at least one item (a payload is never split). Returns a chain linked through ->next. */
+spectra_queue_item *spectra_queue_pop_batch(spectra_queue *queue, size_t max_spans);
+
+/* Frees every queued item; returns how many spans were discarded. */
+size_t spectra_queue_clear(spectra_queue *queue);
+
+/* Frees one item, or a whole chain returned by spectra_queue_pop_batch. */
+void spectra_queue_item_free(spectra_queue_item *item);
+void spectra_queue_chain_free(spectra_queue_item *chain);
+
+#endif
