@@ -1,0 +1,84 @@
+<?php
+/*
+ * A local stand-in for AI provider APIs, for the demo and the end-to-end tests: a router
+ * script for PHP's built-in server. Answers are shaped like the providers' documented
+ * responses, with usage computed from the request so tests can predict it.
+ *
+ *     php -n -S 127.0.0.1:8089 tests/tools/mock_provider.php
+ *
+ *   POST /v1/chat/completions               OpenAI chat completion
+ *   POST /v1/responses                      OpenAI Responses API
+ *   POST /v1/embeddings                     OpenAI embeddings
+ *   POST /v1/messages                       Anthropic Messages
+ *   POST /v1beta/models/{model}:generateContent   Gemini
+ *   any path with ?status=503               that status with an error body
+ *   any path with ?delay_ms=N               answer after N ms
+ * Prompt tokens = number of words in the request's text, completion tokens = 12.
+ */
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+parse_str((string) parse_url($_SERVER['REQUEST_URI'], PHP_URL_QUERY), $query);
+$body = json_decode((string) file_get_contents('php://input'), true) ?: [];
+if (isset($query['delay_ms'])) {
+    usleep(1000 * (int) $query['delay_ms']);
+}
+header('Content-Type: application/json');
+if (isset($query['status']) && (int) $query['status'] >= 400) {
+    http_response_code((int) $query['status']);
+    echo json_encode(['error' => ['message' => 'mock provider error', 'type' => 'server_error']]);
+    return true;
+}
+
+$words = 0;
+array_walk_recursive($body, function ($value, $key) use (&$words) {
+    if (is_string($value) && in_array($key, ['content', 'text', 'input'], true)) {
+        $words += str_word_count($value);
+    }
+});
+$promptTokens = max(1, $words);
+$completionTokens = 12;
+$model = $body['model'] ?? 'gpt-4o-mini';
+$reply = 'Hello from the local mock provider.';
+
+if ($path === '/v1/chat/completions') {
+    echo json_encode([
+        'id' => 'chatcmpl-mock' . substr(md5((string) microtime(true)), 0, 8),
+        'object' => 'chat.completion',
+        'created' => time(),
+        'model' => $model . '-2024-07-18',
+        'choices' => [['index' => 0, 'message' => ['role' => 'assistant', 'content' => $reply], 'logprobs' => null, 'finish_reason' => 'stop']],
+        'usage' => [
+            'prompt_tokens' => $promptTokens, 'completion_tokens' => $completionTokens,
+            'total_tokens' => $promptTokens + $completionTokens,
+            'prompt_tokens_details' => ['cached_tokens' => 0, 'audio_tokens' => 0],
+            'completion_tokens_details' => ['reasoning_tokens' => 0, 'audio_tokens' => 0],
+        ],
+        'service_tier' => 'default',
+        'system_fingerprint' => 'fp_mock',
+    ]);
+} elseif ($path === '/v1/responses') {
+    echo json_encode([
+        'id' => 'resp_mock1', 'object' => 'response', 'created_at' => time(), 'status' => 'completed',
+        'model' => $model, 'output' => [['type' => 'message', 'id' => 'msg_1', 'status' => 'completed', 'role' => 'assistant',
+            'content' => [['type' => 'output_text', 'text' => $reply, 'annotations' => []]]]],
+        'usage' => ['input_tokens' => $promptTokens, 'input_tokens_details' => ['cached_tokens' => 0],
+            'output_tokens' => $completionTokens, 'output_tokens_details' => ['reasoning_tokens' => 0],
+            'total_tokens' => $promptTokens + $completionTokens],
+    ]);
+} elseif ($path === '/v1/embeddings') {
+    echo json_encode(['object' => 'list', 'data' => [['object' => 'embedding', 'index' => 0, 'embedding' => [0.01, -0.02, 0.03]]],
+        'model' => $model, 'usage' => ['prompt_tokens' => $promptTokens, 'total_tokens' => $promptTokens]]);
+} elseif ($path === '/v1/messages') {
+    echo json_encode(['id' => 'msg_mock1', 'type' => 'message', 'role' => 'assistant', 'model' => $model,
+        'content' => [['type' => 'text', 'text' => $reply]], 'stop_reason' => 'end_turn', 'stop_sequence' => null,
+        'usage' => ['input_tokens' => $promptTokens, 'cache_creation_input_tokens' => 0, 'cache_read_input_tokens' => 0,
+            'output_tokens' => $completionTokens]]);
+} elseif (preg_match('#^/v1beta/models/([^/:]+):generateContent$#', $path, $m)) {
+    echo json_encode(['candidates' => [['content' => ['parts' => [['text' => $reply]], 'role' => 'model'], 'finishReason' => 'STOP', 'index' => 0]],
+        'usageMetadata' => ['promptTokenCount' => $promptTokens, 'candidatesTokenCount' => $completionTokens,
+            'totalTokenCount' => $promptTokens + $completionTokens],
+        'modelVersion' => $m[1], 'responseId' => 'mock-gemini-1']);
+} else {
+    http_response_code(404);
+    echo json_encode(['error' => ['message' => "no mock for $path"]]);
+}
+return true;

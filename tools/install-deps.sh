@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what building and testing ext-spectra needs on Debian 12 (run as root).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+packages=(php8.2-dev php8.2-cli libcurl4-openssl-dev libprotobuf-c-dev protobuf-c-compiler zlib1g-dev pkg-config
+          make gcc valgrind php-parser)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+echo "build dependencies present"
