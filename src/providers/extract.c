@@ -43,6 +43,9 @@ static void apply_response_model(spectra_record *record, HashTable *body)
 /* A body of unknown shape may still carry an OpenAI-style or Anthropic-style usage. */
 static void extract_generic_usage(spectra_record *record, HashTable *body)
 {
+	if (!record->response_id) {
+		spectra_read_into(body, "id", &record->response_id);
+	}
 	HashTable *usage = spectra_read_array(body, "usage");
 	if (usage) {
 		const char *ignored;
