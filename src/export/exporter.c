@@ -34,6 +34,19 @@
 
 typedef enum { DELIVERY_SENT, DELIVERY_FAILED, DELIVERY_ABORTED } delivery_outcome;
 
+/* Everything one deliverer (the sender thread, or the sync path) holds while it POSTs.
+ * It lives on the heap and is published in the exporter state rather than on a stack, so
+ * that after a fork the child can still reach it: the parent's thread is gone there, and
+ * its half-done work must neither leak unreachably nor be freed mid-update. */
+typedef struct delivery_context {
+	spectra_transport *transport;
+	spectra_queue_item *work;   /* sender: the batch being delivered (set under the lock) */
+	spectra_buf merged;         /* sender: the batch merged into one request */
+	spectra_buf compressed;     /* the gzip'd request */
+	pid_t pid;
+	struct delivery_context *next_abandoned;
+} delivery_context;
+
 typedef struct {
 	_Atomic uint64_t queued;
 	_Atomic uint64_t sent;
@@ -60,13 +73,12 @@ typedef struct {
 	bool thread_started;
 	pid_t thread_pid;              /* the process the sender thread belongs to */
 	pthread_t thread;
-	spectra_transport *sender_transport; /* owned by the thread; published for wakeups */
+	delivery_context *sender;      /* owned by the thread; published for wakeups and fork */
 	long last_status;
 	char last_error[256];
 
 	pthread_mutex_t sync_lock;     /* serializes sync-mode POSTs on the one sync handle */
-	spectra_transport *sync_transport;
-	pid_t sync_transport_pid;
+	delivery_context *sync;        /* guarded by sync_lock */
 } exporter_state;
 
 static exporter_state exporter = {
@@ -79,6 +91,8 @@ static atomic_bool abort_requested;
 static _Atomic int64_t last_error_log_second;
 static _Atomic uint64_t jitter_sequence;
 static pthread_once_t process_setup_once = PTHREAD_ONCE_INIT;
+/* Contexts inherited through fork: kept reachable, never touched again (see above). */
+static delivery_context *abandoned_contexts;
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
@@ -312,6 +326,40 @@ static void after_fork_parent(void)
 	pthread_mutex_unlock(&exporter.lock);
 }
 
+static delivery_context *context_new(void)
+{
+	delivery_context *context = calloc(1, sizeof *context);
+	if (!context) {
+		return NULL;
+	}
+	context->transport = spectra_transport_new(&exporter.config, exporter.proxy, exporter.no_proxy,
+		&abort_requested);
+	spectra_buf_init(&context->merged);
+	spectra_buf_init(&context->compressed);
+	context->pid = getpid();
+	return context;
+}
+
+static void context_free(delivery_context *context)
+{
+	if (context) {
+		spectra_transport_free(context->transport);
+		spectra_queue_chain_free(context->work);
+		spectra_buf_free(&context->merged);
+		spectra_buf_free(&context->compressed);
+		free(context);
+	}
+}
+
+static void abandon_context(delivery_context *context)
+{
+	if (context) {
+		spectra_transport_abandon_after_fork(context->transport);
+		context->next_abandoned = abandoned_contexts;
+		abandoned_contexts = context;
+	}
+}
+
 /* Forgets what belonged to the parent process: its queued payloads (the parent sends
  * them), its thread (gone in this process) and its curl connections (still the parent's). */
 static void forget_parent_process_state(void)
@@ -322,11 +370,10 @@ static void forget_parent_process_state(void)
 	exporter.stop_requested = false;
 	exporter.thread_started = false;
 	exporter.thread_pid = 0;
-	spectra_transport_abandon_after_fork(exporter.sender_transport);
-	exporter.sender_transport = NULL;
-	spectra_transport_abandon_after_fork(exporter.sync_transport);
-	exporter.sync_transport = NULL;
-	exporter.sync_transport_pid = 0;
+	abandon_context(exporter.sender);
+	exporter.sender = NULL;
+	abandon_context(exporter.sync);
+	exporter.sync = NULL;
 	atomic_store(&abort_requested, false);
 	atomic_store(&last_error_log_second, 0);
 	reset_counters();
@@ -394,13 +441,15 @@ static bool sleep_unless_aborted(int64_t deadline_ms)
 	return !aborted;
 }
 
-/* POSTs one payload with the retry policy. Every attempt and wait ends by the retry
- * deadline, so one delivery lasts at most max(timeout_ms, retry_budget_ms), and in
- * background mode at most export_timeout_ms as well. */
-static delivery_outcome deliver(spectra_transport *transport, const char *payload, size_t len,
+/* POSTs one payload with the retry policy. Every retry and wait ends by the retry
+ * deadline, so one delivery lasts at most max(timeout_ms, retry_budget_ms); in background
+ * mode at most export_timeout_ms as well, and in sync mode, where a request thread waits,
+ * at most timeout_ms (retries only fit when they are quick). */
+static delivery_outcome deliver(delivery_context *context, const char *payload, size_t len,
 	size_t span_count)
 {
 	const spectra_export_config *config = &exporter.config;
+	spectra_transport *transport = context ? context->transport : NULL;
 	if (!transport) {
 		record_error(0, "export failed: could not set up curl (%zu spans)", span_count);
 		return DELIVERY_FAILED;
@@ -409,21 +458,25 @@ static delivery_outcome deliver(spectra_transport *transport, const char *payloa
 		record_error(0, "export failed: request of %zu bytes is over the 64 MiB OTLP limit", len);
 		return DELIVERY_FAILED;
 	}
-	spectra_buf compressed;
-	spectra_buf_init(&compressed);
+	spectra_buf *compressed = &context->compressed;
 	if (config->gzip) {
-		if (!spectra_gzip_compress(payload, len, &compressed)) {
+		if (!spectra_gzip_compress(payload, len, compressed)) {
+			spectra_buf_free(compressed);
 			record_error(0, "export failed: gzip compression failed (%zu spans)", span_count);
 			return DELIVERY_FAILED;
 		}
-		payload = compressed.data;
-		len = compressed.len;
+		payload = compressed->data;
+		len = compressed->len;
 	}
 
 	int64_t started = monotonic_ms();
 	int64_t no_deadline = INT64_MAX / 2;
-	int64_t export_deadline = config->mode == SPECTRA_EXPORT_BACKGROUND && config->export_timeout_ms > 0
-		? started + config->export_timeout_ms : no_deadline;
+	int64_t export_deadline = no_deadline;
+	if (config->mode == SPECTRA_EXPORT_BACKGROUND && config->export_timeout_ms > 0) {
+		export_deadline = started + config->export_timeout_ms;
+	} else if (config->mode == SPECTRA_EXPORT_SYNC) {
+		export_deadline = started + config->timeout_ms;
+	}
 	int64_t retry_deadline = min_deadline(started + config->retry_budget_ms, export_deadline);
 	delivery_outcome outcome = DELIVERY_FAILED;
 	char cause[200];
@@ -483,7 +536,7 @@ static delivery_outcome deliver(spectra_transport *transport, const char *payloa
 			break;
 		}
 	}
-	spectra_buf_free(&compressed);
+	spectra_buf_free(compressed);
 	return outcome;
 }
 
@@ -498,7 +551,7 @@ static void count_outcome(delivery_outcome outcome, size_t span_count)
 
 /* Background batches: merge the payloads into one request; if that is impossible
  * (a part of another shape, OOM), send them one by one instead. */
-static void deliver_batch(spectra_transport *transport, spectra_queue_item *batch)
+static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 {
 	size_t part_count = 0;
 	size_t span_count = 0;
@@ -508,32 +561,33 @@ static void deliver_batch(spectra_transport *transport, spectra_queue_item *batc
 	}
 	if (part_count > 1) {
 		spectra_buf *parts = calloc(part_count, sizeof *parts);
-		spectra_buf merged;
-		spectra_buf_init(&merged);
+		spectra_buf *merged = context ? &context->merged : NULL;
 		bool merged_ok = false;
-		if (parts) {
+		if (parts && merged) {
 			size_t i = 0;
 			for (spectra_queue_item *item = batch; item; item = item->next, i++) {
 				parts[i].data = item->payload;
 				parts[i].len = item->len;
 				parts[i].cap = item->len;
 			}
-			merged_ok = spectra_otlp_merge(exporter.config.format, parts, part_count, &merged);
-			free(parts);
+			merged_ok = spectra_otlp_merge(exporter.config.format, parts, part_count, merged);
 		}
+		free(parts);
 		if (merged_ok) {
-			count_outcome(deliver(transport, merged.data, merged.len, span_count), span_count);
-			spectra_buf_free(&merged);
+			count_outcome(deliver(context, merged->data, merged->len, span_count), span_count);
+			spectra_buf_free(merged);
 			return;
 		}
-		spectra_buf_free(&merged);
+		if (merged) {
+			spectra_buf_free(merged);
+		}
 	}
 	for (spectra_queue_item *item = batch; item; item = item->next) {
 		if (atomic_load(&abort_requested)) {
 			atomic_fetch_add(&counters.dropped, item->span_count);
 			continue;
 		}
-		count_outcome(deliver(transport, item->payload, item->len, item->span_count), item->span_count);
+		count_outcome(deliver(context, item->payload, item->len, item->span_count), item->span_count);
 	}
 }
 
@@ -571,34 +625,40 @@ static spectra_queue_item *take_work(void)
 static void *sender_main(void *unused)
 {
 	(void) unused;
-	spectra_transport *transport = spectra_transport_new(&exporter.config, exporter.proxy,
-		exporter.no_proxy, &abort_requested);
+	delivery_context *context = context_new();
 	pthread_mutex_lock(&exporter.lock);
-	exporter.sender_transport = transport;
+	exporter.sender = context;
 	for (;;) {
 		spectra_queue_item *work = take_work();
 		if (!work) {
 			break;
 		}
+		if (context) {
+			context->work = work;
+		}
 		exporter.in_flight = true;
 		publish_queue_bytes();
 		pthread_mutex_unlock(&exporter.lock);
 
-		deliver_batch(transport, work);
-		spectra_queue_chain_free(work);
+		deliver_batch(context, work);
 
 		pthread_mutex_lock(&exporter.lock);
+		/* freed under the lock, so a fork sees the batch either whole or gone */
+		if (context) {
+			context->work = NULL;
+		}
+		spectra_queue_chain_free(work);
 		exporter.in_flight = false;
 		if (!exporter.queue.head) {
 			exporter.flush_requested = false;
 			pthread_cond_broadcast(&exporter.became_idle);
 		}
 	}
-	exporter.sender_transport = NULL;
+	exporter.sender = NULL;
 	atomic_store(&counters.thread_alive, false);
 	pthread_cond_broadcast(&exporter.became_idle);
 	pthread_mutex_unlock(&exporter.lock);
-	spectra_transport_free(transport);
+	context_free(context);
 	return NULL;
 }
 
@@ -672,18 +732,16 @@ bool spectra_exporter_init(const spectra_export_config *config)
 static bool submit_sync(char *payload, size_t len, size_t span_count)
 {
 	pthread_mutex_lock(&exporter.sync_lock);
-	if (exporter.sync_transport && exporter.sync_transport_pid != getpid()) {
+	if (exporter.sync && exporter.sync->pid != getpid()) {
 		/* forked without the atfork handler having run (should not happen) */
-		spectra_transport_abandon_after_fork(exporter.sync_transport);
-		exporter.sync_transport = NULL;
+		abandon_context(exporter.sync);
+		exporter.sync = NULL;
 	}
-	if (!exporter.sync_transport) {
-		exporter.sync_transport = spectra_transport_new(&exporter.config, exporter.proxy,
-			exporter.no_proxy, &abort_requested);
-		exporter.sync_transport_pid = getpid();
+	if (!exporter.sync) {
+		exporter.sync = context_new();
 	}
 	atomic_fetch_add(&counters.queued, span_count);
-	delivery_outcome outcome = deliver(exporter.sync_transport, payload, len, span_count);
+	delivery_outcome outcome = deliver(exporter.sync, payload, len, span_count);
 	pthread_mutex_unlock(&exporter.sync_lock);
 	free(payload);
 	count_outcome(outcome, span_count);
@@ -798,7 +856,9 @@ void spectra_exporter_shutdown(long timeout_ms)
 	exporter.stop_requested = true;
 	atomic_store(&abort_requested, true);
 	pthread_cond_broadcast(&exporter.wake_sender);
-	spectra_transport_wakeup(exporter.sender_transport);
+	if (exporter.sender) {
+		spectra_transport_wakeup(exporter.sender->transport);
+	}
 	bool join = exporter.thread_started && exporter.thread_pid == getpid();
 	pthread_mutex_unlock(&exporter.lock);
 
@@ -808,8 +868,8 @@ void spectra_exporter_shutdown(long timeout_ms)
 
 	/* A sync POST on another thread notices the abort flag; wait for it to let go. */
 	pthread_mutex_lock(&exporter.sync_lock);
-	spectra_transport_free(exporter.sync_transport);
-	exporter.sync_transport = NULL;
+	context_free(exporter.sync);
+	exporter.sync = NULL;
 	pthread_mutex_unlock(&exporter.sync_lock);
 
 	pthread_mutex_lock(&exporter.lock);

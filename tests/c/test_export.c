@@ -569,7 +569,7 @@ static void test_sync_post(receiver *r)
 	CHECK(spectra_exporter_flush(1000), "flush in sync mode is immediate");
 	free(expected);
 	spectra_exporter_shutdown(1000);
-	CHECK(!spectra_exporter_submit(malloc(8), 8, 1), "submit after shutdown is refused");
+	CHECK(!spectra_exporter_submit(binary_payload(8), 8, 1), "submit after shutdown is refused");
 	CHECK(stats_now().dropped == 1, "and counted as dropped");
 }
 
@@ -789,6 +789,19 @@ static void test_collector_down(void)
 	CHECK(elapsed >= 300 && elapsed < 700 + 1500, "within the budget (%lld ms)", (long long) elapsed);
 	CHECK(stats.last_status == 0 && stats.last_error[0], "last error: %s", stats.last_error);
 	spectra_exporter_shutdown(1000);
+
+	/* sync mode: the request thread waits, so the whole delivery stays within timeout_ms */
+	config.timeout_ms = 400;
+	config.retry_budget_ms = 30000;
+	CHECK(spectra_exporter_init(&config), "init");
+	started = now_ms();
+	submit_marker(SPECTRA_OTLP_PROTOBUF, "nobody-home-sync", 1);
+	elapsed = now_ms() - started;
+	stats = stats_now();
+	CHECK(stats.failed == 1 && stats.retries >= 1, "retried within the timeout (%llu)",
+		(unsigned long long) stats.retries);
+	CHECK(elapsed < 400 + 1000, "sync bounded by timeout_ms (%lld ms)", (long long) elapsed);
+	spectra_exporter_shutdown(1000);
 }
 
 static void test_blackhole_bounds(void)
@@ -897,17 +910,23 @@ static void test_queue_byte_cap(receiver *r)
 	CHECK(spectra_exporter_init(&config), "init");
 	accepted = 0;
 	for (int i = 0; i < 5; i++) {
-		accepted += spectra_exporter_submit(malloc(16), 16, 3);
+		size_t len = 0;
+		char *payload = protobuf_payload("span-cap", &len);
+		accepted += spectra_exporter_submit(payload, len, 3);
 	}
 	CHECK(accepted == 3 && stats_now().dropped == 6, "3 payloads of 3 spans fit under 10 spans");
 	spectra_exporter_shutdown(0);
-	CHECK(stats_now().dropped == 6 + 9, "shutdown(0) drops the rest");
+	stats = stats_now();
+	/* shutdown(0) aborts at once; a POST that already went out may still count as sent */
+	CHECK(stats.dropped >= 6 && stats.dropped + stats.sent == 6 + 9, "shutdown(0) drops the rest (%llu)",
+		(unsigned long long) stats.dropped);
 
 	/* after_response: a payload larger than the whole cap is dropped at once */
 	config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
 	config.max_queue_bytes = 100;
 	CHECK(spectra_exporter_init(&config), "init");
-	CHECK(!spectra_exporter_submit(malloc(101), 101, 7), "over the cap");
+	char *oversized = binary_payload(101);
+	CHECK(!spectra_exporter_submit(oversized, 101, 7), "over the cap");
 	stats = stats_now();
 	CHECK(stats.dropped == 7 && strstr(stats.last_error, "queue full"), "counted: %s", stats.last_error);
 	spectra_exporter_shutdown(1000);
@@ -919,7 +938,12 @@ static void test_fork(receiver *r)
 	CHECK(spectra_exporter_init(&config), "init");
 	submit_marker(SPECTRA_OTLP_PROTOBUF, "fork-parent-before", 1);
 	CHECK(spectra_exporter_flush(5000), "parent flush");
-	/* leave one payload queued in the parent: the child must not send it */
+	/* fork while the parent has one POST in flight (a slow answer) and one payload queued
+	 * behind it: the child must send neither, and must not leak them either */
+	receiver_set_mode(r, "{\"delay_ms\":400}");
+	submit_marker(SPECTRA_OTLP_PROTOBUF, "fork-parent-in-flight", 1);
+	sleep_ms(150);
+	receiver_set_mode(r, "{}");
 	submit_marker(SPECTRA_OTLP_PROTOBUF, "fork-parent-queued", 1);
 
 	fflush(NULL);
@@ -943,8 +967,9 @@ static void test_fork(receiver *r)
 	submit_marker(SPECTRA_OTLP_PROTOBUF, "fork-parent-after", 1);
 	CHECK(spectra_exporter_flush(5000), "parent flush after fork");
 	spectra_export_stats stats = stats_now();
-	CHECK(stats.sent == 3 && stats.thread_alive, "parent counts only its own: %llu", (unsigned long long) stats.sent);
+	CHECK(stats.sent == 4 && stats.thread_alive, "parent counts only its own: %llu", (unsigned long long) stats.sent);
 	CHECK(stored_bodies_containing(r, "fork-parent-before") == 1, "parent before");
+	CHECK(stored_bodies_containing(r, "fork-parent-in-flight") == 1, "in flight at fork: sent once, by the parent");
 	CHECK(stored_bodies_containing(r, "fork-parent-queued") == 1, "queued at fork: sent once, by the parent");
 	CHECK(stored_bodies_containing(r, "fork-child") == 1, "child");
 	CHECK(stored_bodies_containing(r, "fork-parent-after") == 1, "parent after");
