@@ -10,7 +10,7 @@ PHP_ARG_ENABLE([spectra-werror],
   [no], [no])
 
 if test "$PHP_SPECTRA" != "no"; then
-  PKG_CHECK_MODULES([CURL], [libcurl >= 7.29.0])
+  PKG_CHECK_MODULES([CURL], [libcurl >= 7.32.0])
   PHP_EVAL_LIBLINE($CURL_LIBS, SPECTRA_SHARED_LIBADD)
   PHP_EVAL_INCLINE($CURL_CFLAGS)
 

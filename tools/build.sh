@@ -10,7 +10,7 @@ if [ "${SPECTRA_ASAN:-0}" = 1 ]; then
   extra_ldflags="-fsanitize=address,undefined"
 fi
 if [ ! -f configure ] || [ config.m4 -nt configure ] || [ "${SPECTRA_REBUILD:-0}" = 1 ]; then
-  phpize >/dev/null
+  phpize >/dev/null 2>&1
 fi
 if [ ! -f Makefile ] || [ configure -nt Makefile ] || [ "${SPECTRA_REBUILD:-0}" = 1 ]; then
   CFLAGS="$extra_cflags" LDFLAGS="$extra_ldflags" ./configure --enable-spectra --enable-spectra-werror >/dev/null

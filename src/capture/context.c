@@ -192,7 +192,7 @@ static void finish_common(spectra_context_object *context)
 	if (price && !record->model_type && price->type) {
 		spectra_record_set(&record->model_type, price->type);
 	}
-	for (size_t i = 0; i < record->tool_call_kinds; i++) {
+	for (size_t i = 0; price && i < record->tool_call_kinds; i++) {
 		double each = spectra_pricing_tool_call_cents(slug, record->tool_calls[i].name);
 		record->total_cost += each * (double) record->tool_calls[i].count;
 	}

@@ -137,16 +137,17 @@ static void decode_json_body(const char *json, size_t len, zval *body)
 	if (i == len || (json[i] != '{' && json[i] != '[')) {
 		return;
 	}
+	/* json_last_error() belongs to the application: keep whatever it said before */
+	php_json_error_code saved_error = JSON_G(error_code);
 	zval decoded;
 	if (php_json_decode_ex(&decoded, json, len, PHP_JSON_OBJECT_AS_ARRAY, PHP_JSON_PARSER_DEFAULT_DEPTH) == SUCCESS) {
 		if (Z_TYPE(decoded) == IS_ARRAY) {
 			ZVAL_COPY_VALUE(body, &decoded);
-			return;
+		} else {
+			zval_ptr_dtor(&decoded);
 		}
-		zval_ptr_dtor(&decoded);
 	}
-	/* php_json_decode_ex leaves the error in JSON_G for json_last_error(): not ours to set */
-	JSON_G(error_code) = PHP_JSON_ERROR_NONE;
+	JSON_G(error_code) = saved_error;
 }
 
 static bool has_method(zend_object *object, const char *name)
@@ -156,6 +157,20 @@ static bool has_method(zend_object *object, const char *name)
 	bool found = zend_hash_str_exists(&object->ce->function_table, lowercase, len);
 	efree(lowercase);
 	return found;
+}
+
+static void read_and_rewind(zend_object *stream, zval *body)
+{
+	zval text, ignored;
+	if (spectra_call_method_isolated(stream, "__toString", &text, 0, NULL, "PSR-7 body __toString()")) {
+		if (Z_TYPE(text) == IS_STRING) {
+			decode_json_body(Z_STRVAL(text), Z_STRLEN(text), body);
+		}
+		zval_ptr_dtor(&text);
+	}
+	if (has_method(stream, "rewind") && spectra_call_method_isolated(stream, "rewind", &ignored, 0, NULL, "PSR-7 body rewind()")) {
+		zval_ptr_dtor(&ignored);
+	}
 }
 
 /* A PSR-7 response: read the status and the body text, then rewind a seekable body so
@@ -173,24 +188,24 @@ static void read_psr7_response(zend_object *object, zval *body, spectra_record *
 	if (!spectra_call_method_isolated(object, "getBody", &stream, 0, NULL, "PSR-7 getBody()")) {
 		return;
 	}
-	if (Z_TYPE(stream) == IS_OBJECT) {
+	/* A stream that cannot seek (a live socket) would be used up by reading it: leave it
+	 * to the application and record the status only. */
+	if (Z_TYPE(stream) == IS_OBJECT && has_method(Z_OBJ(stream), "isSeekable")) {
+		zval seekable;
+		if (spectra_call_method_isolated(Z_OBJ(stream), "isSeekable", &seekable, 0, NULL, "PSR-7 body isSeekable()")) {
+			if (Z_TYPE(seekable) == IS_TRUE) {
+				read_and_rewind(Z_OBJ(stream), body);
+			}
+			zval_ptr_dtor(&seekable);
+		}
+	} else if (Z_TYPE(stream) == IS_OBJECT && has_method(Z_OBJ(stream), "__toString")) {
+		/* not a full PSR-7 stream, only a string-like body: reading it is harmless */
 		zval text;
 		if (spectra_call_method_isolated(Z_OBJ(stream), "__toString", &text, 0, NULL, "PSR-7 body __toString()")) {
 			if (Z_TYPE(text) == IS_STRING) {
 				decode_json_body(Z_STRVAL(text), Z_STRLEN(text), body);
 			}
 			zval_ptr_dtor(&text);
-		}
-		zval seekable;
-		if (has_method(Z_OBJ(stream), "isSeekable")
-			&& spectra_call_method_isolated(Z_OBJ(stream), "isSeekable", &seekable, 0, NULL, "PSR-7 body isSeekable()")) {
-			if (Z_TYPE(seekable) == IS_TRUE) {
-				zval ignored;
-				if (spectra_call_method_isolated(Z_OBJ(stream), "rewind", &ignored, 0, NULL, "PSR-7 body rewind()")) {
-					zval_ptr_dtor(&ignored);
-				}
-			}
-			zval_ptr_dtor(&seekable);
 		}
 	}
 	zval_ptr_dtor(&stream);
@@ -224,15 +239,14 @@ void spectra_response_to_body(zval *response, zval *body, spectra_record *record
 		return;
 	} else {
 		/* A plain object (e.g. json_decode without assoc): its public properties, recursively. */
-		zend_string *json;
+		php_json_error_code saved_error = JSON_G(error_code);
 		smart_str buffer = {0};
 		if (php_json_encode(&buffer, response, PHP_JSON_PARTIAL_OUTPUT_ON_ERROR) == SUCCESS && buffer.s) {
 			smart_str_0(&buffer);
-			json = buffer.s;
-			decode_json_body(ZSTR_VAL(json), ZSTR_LEN(json), body);
+			decode_json_body(ZSTR_VAL(buffer.s), ZSTR_LEN(buffer.s), body);
 		}
 		smart_str_free(&buffer);
-		JSON_G(error_code) = PHP_JSON_ERROR_NONE;
+		JSON_G(error_code) = saved_error;
 		return;
 	}
 	if (Z_TYPE(converted) == IS_ARRAY) {

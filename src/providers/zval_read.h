@@ -6,6 +6,8 @@
 #include "php.h"
 #include "../record/record.h"
 
+#define SPECTRA_MAX_TOKEN_COUNT INT64_C(9000000000000000)
+
 /* Follows a dotted path of string keys ("usage.prompt_tokens_details.cached_tokens"). */
 zval *spectra_read_path(HashTable *table, const char *path);
 HashTable *spectra_read_array(HashTable *table, const char *path);

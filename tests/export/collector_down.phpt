@@ -18,7 +18,7 @@ foreach (['closed' => $closedPort, 'hanging' => $blackholePort] as $what => $por
         $r = spectra_child($code, ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => "http://127.0.0.1:$port/v1/traces",
             'spectra.otel.timeout' => '0.3', 'spectra.export_mode' => $mode, 'spectra.shutdown_timeout_ms' => 500]);
         // Safety bound only (the point is "never hangs"): sync pays the timeout per span.
-        $bound = $mode === 'sync' ? 20 : 8;
+        $bound = time_bound($mode === 'sync' ? 20 : 8);
         printf("%s %s: exit=%d output=%s bounded=%s sent=%s\n", $what, $mode, $r['exit'], trim($r['stdout']),
             $r['seconds'] < $bound ? 'yes' : 'NO (' . round($r['seconds'], 1) . ' s)',
             preg_match('/sent=(\d+)/', $r['stderr'], $m) ? $m[1] : '?');

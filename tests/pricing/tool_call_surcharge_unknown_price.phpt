@@ -1,7 +1,5 @@
 --TEST--
 Pricing: with an unknown model or an unknown tier all costs are 0 and cost_known is false, tool-call surcharges included
---XFAIL--
-Extension bug: src/capture/context.c finish_common() adds the per-call tool surcharges (spectra_pricing_tool_call_cents) to record->total_cost even when spectra_pricing_lookup() found no price, so an unknown model/tier reports total_cost_in_cents = 5.25 with cost_known = false and prompt/completion costs 0. Expected: total 0 whenever cost_known is false.
 --FILE--
 <?php
 use Spectra\Spectra;

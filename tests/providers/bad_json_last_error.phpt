@@ -1,7 +1,5 @@
 --TEST--
 Bad input: decoding a response body does not change what json_last_error() reports to the application
---XFAIL--
-Extension bug: src/providers/extract.c decode_json_body() and spectra_response_to_body() (stdClass path) set JSON_G(error_code) = PHP_JSON_ERROR_NONE after their own decode/encode, wiping the error of the application's previous json_decode(); they should save and restore the previous value.
 --FILE--
 <?php
 use Spectra\Spectra;
