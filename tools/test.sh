@@ -59,6 +59,14 @@ if [ "${SPECTRA_SKIP_VALGRIND:-0}" != 1 ]; then
   echo "=== phpt under valgrind"; count_phpt "$log_dir/phpt-valgrind.log"
 fi
 
+if [ "${SPECTRA_SKIP_ASAN:-0}" != 1 ]; then
+  tools/asan.sh >"$log_dir/phpt-asan.log" 2>&1
+  echo "=== phpt with an ASan+UBSan build"; count_phpt "$log_dir/phpt-asan.log"
+  if grep -q 'ERROR: AddressSanitizer\|runtime error:' "$log_dir/phpt-asan.log" tests/*/*.out 2>/dev/null; then
+    echo "    sanitizer reports found"; failed=$((failed + 1))
+  fi
+fi
+
 for extra in tests/e2e/run.sh; do
   if [ -x "$extra" ] && [ "${SPECTRA_SKIP_E2E:-0}" != 1 ]; then
     echo "=== $extra"
