@@ -3,13 +3,16 @@
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 packages=(php8.2-dev php8.2-cli libcurl4-openssl-dev libprotobuf-c-dev protobuf-c-compiler zlib1g-dev pkg-config
-          make gcc valgrind php-parser)
+          make gcc valgrind php-parser python3
+          # end-to-end tests: real php-fpm behind real nginx, a Laravel app from Composer
+          php8.2-fpm nginx-light php8.2-curl php8.2-xml php8.2-mbstring php8.2-sqlite3 php8.2-intl unzip php-pear)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v composer >/dev/null 2>&1 || missing+=(composer)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
