@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the phpt suite against the freshly built modules/spectra.so.
 #   tools/run-phpt.sh [test paths]
+# With SPECTRA_OPCACHE=1 the tests run with opcache and the tracing JIT on.
 # With SPECTRA_VALGRIND=1 every test runs under valgrind (-m, USE_ZEND_ALLOC=0). Tests that
 # start their own PHP children (tests/export) run normally then, with the children under
 # valgrind instead: valgrind cannot run inside valgrind.
@@ -11,6 +12,10 @@ cd "$root"
 runner=run-tests.php
 [ -f "$runner" ] || runner=$(ls /usr/lib/php/*/build/run-tests.php | head -n1)
 args=(-P -n -q --show-diff -d "extension=$root/modules/spectra.so" -d display_errors=1 -d error_reporting=-1)
+if [ "${SPECTRA_OPCACHE:-0}" = 1 ]; then
+  # second lane: opcache + tracing JIT, as production FPM runs (observer/JIT interplay)
+  args+=(-d zend_extension=opcache -d opcache.enable=1 -d opcache.enable_cli=1 -d opcache.jit=tracing -d opcache.jit_buffer_size=32M)
+fi
 export NO_INTERACTION=1 REPORT_EXIT_STATUS=1 TEST_PHP_EXECUTABLE=$(command -v php)
 paths=("$@")
 [ ${#paths[@]} -gt 0 ] || paths=(tests)

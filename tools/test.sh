@@ -54,6 +54,9 @@ step c-unit make -C tests/c check; count_c "$log_dir/c-unit.log"
 SPECTRA_VALGRIND=0 tools/run-phpt.sh >"$log_dir/phpt.log" 2>&1
 echo "=== phpt"; count_phpt "$log_dir/phpt.log"
 
+SPECTRA_OPCACHE=1 tools/run-phpt.sh tests/track tests/providers tests/pricing >"$log_dir/phpt-opcache.log" 2>&1
+echo "=== phpt with opcache + tracing JIT"; count_phpt "$log_dir/phpt-opcache.log"
+
 if [ "${SPECTRA_SKIP_VALGRIND:-0}" != 1 ]; then
   SPECTRA_VALGRIND=1 tools/run-phpt.sh >"$log_dir/phpt-valgrind.log" 2>&1
   echo "=== phpt under valgrind"; count_phpt "$log_dir/phpt-valgrind.log"
