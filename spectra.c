@@ -142,18 +142,20 @@ PHP_RINIT_FUNCTION(spectra)
 PHP_RSHUTDOWN_FUNCTION(spectra)
 {
 	SPECTRA_G(in_shutdown) = true;
-	spectra_span_request_release();
-	spectra_globals_clear();
-	zval_ptr_dtor(&SPECTRA_G(global_metadata));
-	ZVAL_UNDEF(&SPECTRA_G(global_metadata));
-	zval_ptr_dtor(&SPECTRA_G(global_tags));
-	ZVAL_UNDEF(&SPECTRA_G(global_tags));
+	/* Hooks first: dropping them can run destructors that still track something; those
+	 * records are sent straight away (in_shutdown) rather than into a released list. */
 	zval_ptr_dtor(&SPECTRA_G(listeners));
 	ZVAL_UNDEF(&SPECTRA_G(listeners));
 	zval_ptr_dtor(&SPECTRA_G(transformer));
 	ZVAL_UNDEF(&SPECTRA_G(transformer));
 	zval_ptr_dtor(&SPECTRA_G(span_builder));
 	ZVAL_UNDEF(&SPECTRA_G(span_builder));
+	spectra_globals_clear();
+	zval_ptr_dtor(&SPECTRA_G(global_metadata));
+	ZVAL_UNDEF(&SPECTRA_G(global_metadata));
+	zval_ptr_dtor(&SPECTRA_G(global_tags));
+	ZVAL_UNDEF(&SPECTRA_G(global_tags));
+	spectra_span_request_release();
 	spectra_trace_request_reset();
 	return SUCCESS;
 }

@@ -111,10 +111,10 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	spectra_trace_assign(record);
 
 	/* Globals first, then the per-call options merged on top (never replacing them). */
-	if (zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_metadata)))) {
+	if (Z_TYPE(SPECTRA_G(global_metadata)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_metadata)))) {
 		zend_hash_copy(Z_ARRVAL(context->metadata), Z_ARRVAL(SPECTRA_G(global_metadata)), zval_add_ref);
 	}
-	if (zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_tags)))) {
+	if (Z_TYPE(SPECTRA_G(global_tags)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_tags)))) {
 		zend_hash_copy(Z_ARRVAL(context->tags), Z_ARRVAL(SPECTRA_G(global_tags)), zval_add_ref);
 	}
 	if (SPECTRA_G(global_pricing_tier)) {

@@ -14,9 +14,16 @@
 
 extern zend_class_entry *spectra_ce_span_builder;
 
+/* False outside a request (after RSHUTDOWN released the request state): code running
+ * then, e.g. a late destructor, still runs its callback but records nothing. */
+static bool request_state_ready(void)
+{
+	return !SPECTRA_G(in_shutdown) && Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY;
+}
+
 static bool tracking_active(void)
 {
-	return SPECTRA_G(enabled) && SPECTRA_G(without_tracking_depth) == 0;
+	return SPECTRA_G(enabled) && SPECTRA_G(without_tracking_depth) == 0 && request_state_ready();
 }
 
 /* Calls the user's callback with the context as its only argument. */
@@ -194,6 +201,9 @@ PHP_METHOD(Spectra_Spectra, withMetadata)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ARRAY_HT(metadata)
 	ZEND_PARSE_PARAMETERS_END();
+	if (!request_state_ready()) {
+		return;
+	}
 	zend_hash_merge(Z_ARRVAL(SPECTRA_G(global_metadata)), metadata, zval_add_ref, true);
 }
 
@@ -203,6 +213,9 @@ PHP_METHOD(Spectra_Spectra, addGlobalTags)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ARRAY_HT(tags)
 	ZEND_PARSE_PARAMETERS_END();
+	if (!request_state_ready()) {
+		return;
+	}
 	if (!spectra_options_merge_tags(&SPECTRA_G(global_tags), tags, 1, "")) {
 		RETURN_THROWS();
 	}
@@ -245,8 +258,12 @@ PHP_METHOD(Spectra_Spectra, forTrackable)
 void spectra_globals_clear(void)
 {
 	SPECTRA_G(has_global_trace_id) = false;
-	zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_metadata)));
-	zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_tags)));
+	if (Z_TYPE(SPECTRA_G(global_metadata)) == IS_ARRAY) {
+		zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_metadata)));
+	}
+	if (Z_TYPE(SPECTRA_G(global_tags)) == IS_ARRAY) {
+		zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_tags)));
+	}
 	if (SPECTRA_G(global_pricing_tier)) {
 		zend_string_release(SPECTRA_G(global_pricing_tier));
 		SPECTRA_G(global_pricing_tier) = NULL;
@@ -274,6 +291,9 @@ PHP_METHOD(Spectra_Spectra, listen)
 	if (!zend_is_callable(listener, 0, NULL)) {
 		zend_argument_type_error(1, "must be a valid callback, %s given", zend_zval_type_name(listener));
 		RETURN_THROWS();
+	}
+	if (!request_state_ready()) {
+		return;
 	}
 	Z_TRY_ADDREF_P(listener);
 	add_next_index_zval(&SPECTRA_G(listeners), listener);

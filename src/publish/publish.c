@@ -59,7 +59,7 @@ static zval *current_transformer(void)
 
 bool spectra_publish_needs_array(void)
 {
-	if (zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(listeners))) || has_dispatcher()) {
+	if ((Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(listeners)))) || has_dispatcher()) {
 		return true;
 	}
 	zval *transformer = &SPECTRA_G(transformer);
@@ -106,7 +106,8 @@ static void dispatch(zval *array)
 	zend_update_property(spectra_ce_request_tracked, Z_OBJ(event), ZEND_STRL("request"), array);
 
 	zval *listener;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(SPECTRA_G(listeners)), listener) {
+	HashTable *listeners = Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY ? Z_ARRVAL(SPECTRA_G(listeners)) : (HashTable *) &zend_empty_array;
+	ZEND_HASH_FOREACH_VAL(listeners, listener) {
 		zval ignored;
 		if (spectra_call_isolated(listener, &ignored, 1, &event, "RequestTracked listener")) {
 			zval_ptr_dtor(&ignored);

@@ -121,7 +121,7 @@ void spectra_span_emit(spectra_context_object *context, zval *php_array)
 		spectra_span_free(span);
 		return;
 	}
-	if (settings.export.mode == SPECTRA_EXPORT_AFTER_RESPONSE) {
+	if (settings.export.mode == SPECTRA_EXPORT_AFTER_RESPONSE && !SPECTRA_G(in_shutdown)) {
 		add_pending(span);
 		return;
 	}
