@@ -215,7 +215,7 @@ static void reset_counters(void)
 
 /* ---- configuration ---------------------------------------------------------------- */
 
-static void free_config(spectra_export_config *config)
+void spectra_export_config_free(spectra_export_config *config)
 {
 	free(config->endpoint);
 	for (size_t i = 0; i < config->header_count; i++) {
@@ -261,7 +261,7 @@ static bool copy_config(spectra_export_config *target, const spectra_export_conf
 		}
 	}
 	if (!ok) {
-		free_config(target);
+		spectra_export_config_free(target);
 		return false;
 	}
 	if (target->timeout_ms <= 0) {
@@ -708,7 +708,7 @@ bool spectra_exporter_init(const spectra_export_config *config)
 		free(exporter.proxy);
 		free(exporter.no_proxy);
 		exporter.proxy = exporter.no_proxy = NULL;
-		free_config(&exporter.config);
+		spectra_export_config_free(&exporter.config);
 		pthread_mutex_unlock(&exporter.lock);
 		return false;
 	}
@@ -879,7 +879,7 @@ void spectra_exporter_shutdown(long timeout_ms)
 	exporter.thread_started = false;
 	exporter.thread_pid = 0;
 	exporter.initialized = false;
-	free_config(&exporter.config);
+	spectra_export_config_free(&exporter.config);
 	free(exporter.proxy);
 	free(exporter.no_proxy);
 	exporter.proxy = exporter.no_proxy = NULL;

@@ -51,6 +51,9 @@ typedef struct {
 	bool thread_alive;
 } spectra_export_stats;
 
+/* Frees the strings of a configuration (one built by the caller, or the exporter's copy). */
+void spectra_export_config_free(spectra_export_config *config);
+
 /* MINIT: takes a deep copy of the configuration. Starts no thread. */
 bool spectra_exporter_init(const spectra_export_config *config);
 /* Takes ownership of a malloc'd payload carrying span_count spans.

@@ -88,3 +88,37 @@ bool spectra_call_method_isolated(zend_object *object, const char *method, zval 
 	}
 	return !Z_ISUNDEF_P(retval);
 }
+
+bool spectra_instantiate_configured(const char *class_name, zend_class_entry *base, const char *setting,
+	const char *fallback, zval *out)
+{
+	ZVAL_UNDEF(out);
+	zend_string *name = zend_string_init(class_name, strlen(class_name), false);
+	zend_class_entry *ce = zend_lookup_class(name);
+	zend_string_release(name);
+	if (EG(exception)) {
+		/* an autoloader that throws must not break the application */
+		absorb_exception("autoloader");
+		ce = NULL;
+	}
+	if (!ce || !instanceof_function(ce, base) || (ce->ce_flags & (ZEND_ACC_ABSTRACT | ZEND_ACC_INTERFACE))) {
+		php_error_docref(NULL, E_WARNING, "Spectra: %s \"%s\" is not a class %s %s; %s is used", setting, class_name,
+			(base->ce_flags & ZEND_ACC_INTERFACE) ? "implementing" : "extending", ZSTR_VAL(base->name), fallback);
+		return false;
+	}
+	if (object_init_ex(out, ce) != SUCCESS) {
+		ZVAL_UNDEF(out);
+		return false;
+	}
+	if (ce->constructor) {
+		zend_call_known_instance_method(ce->constructor, Z_OBJ_P(out), NULL, 0, NULL);
+		if (EG(exception)) {
+			absorb_exception(ZSTR_VAL(ce->name));
+			zval_ptr_dtor(out);
+			ZVAL_UNDEF(out);
+			php_error_docref(NULL, E_WARNING, "Spectra: %s could not be constructed; %s is used", class_name, fallback);
+			return false;
+		}
+	}
+	return true;
+}

@@ -15,6 +15,12 @@ bool spectra_call_isolated(zval *callable, zval *retval, uint32_t argc, zval *ar
 bool spectra_call_method_isolated(zend_object *object, const char *method, zval *retval, uint32_t argc, zval *argv,
 	const char *what);
 
+/* Instantiates the class named by an INI setting (autoloading it), which must extend or
+ * implement `base`. On any problem: one warning naming the setting and what is used
+ * instead (`fallback`), and false. An autoloader or constructor that throws is absorbed. */
+bool spectra_instantiate_configured(const char *class_name, zend_class_entry *base, const char *setting,
+	const char *fallback, zval *out);
+
 /* True when PHP code may still be called for this request. */
 bool spectra_callbacks_allowed(void);
 

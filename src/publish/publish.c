@@ -26,32 +26,10 @@ static zval *current_transformer(void)
 	if (!class_name || !*class_name) {
 		return transformer;
 	}
-	zend_string *name = zend_string_init(class_name, strlen(class_name), false);
-	zend_class_entry *ce = zend_lookup_class(name);
-	zend_string_release(name);
-	if (EG(exception)) {
-		/* an autoloader that throws must not break the application */
-		zend_clear_exception();
-		ce = NULL;
-	}
-	if (!ce || !instanceof_function(ce, spectra_ce_request_transformer)) {
-		php_error_docref(NULL, E_WARNING,
-			"Spectra: spectra.request_transformer \"%s\" is not a class extending Spectra\\Support\\RequestTransformer; "
-			"the built-in transformer is used", class_name);
-		return transformer;
-	}
 	zval instance;
-	if (object_init_ex(&instance, ce) != SUCCESS) {
+	if (!spectra_instantiate_configured(class_name, spectra_ce_request_transformer, "spectra.request_transformer",
+			"the built-in transformer", &instance)) {
 		return transformer;
-	}
-	if (ce->constructor) {
-		zend_call_known_instance_method(ce->constructor, Z_OBJ(instance), NULL, 0, NULL);
-		if (EG(exception)) {
-			zend_clear_exception();
-			php_error_docref(NULL, E_WARNING, "Spectra: constructing %s threw; the built-in transformer is used", class_name);
-			zval_ptr_dtor(&instance);
-			return transformer;
-		}
 	}
 	ZVAL_COPY_VALUE(transformer, &instance);
 	return transformer;

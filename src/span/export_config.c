@@ -277,16 +277,7 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 
 void spectra_export_settings_free(spectra_export_settings *settings)
 {
-	spectra_export_config *config = &settings->export;
-	free(config->endpoint);
-	for (size_t i = 0; i < config->header_count; i++) {
-		free(config->headers[i]);
-	}
-	free(config->headers);
-	free(config->ca_file);
-	free(config->client_cert);
-	free(config->client_key);
-	free(config->user_agent);
+	spectra_export_config_free(&settings->export);
 	spectra_resource_free(&settings->resource);
 	memset(settings, 0, sizeof(*settings));
 }

@@ -32,29 +32,10 @@ static zval *current_builder(void)
 	}
 	ZVAL_NULL(builder);
 	const char *class_name = SPECTRA_G(otel_span_builder);
-	zend_string *name = zend_string_init(class_name, strlen(class_name), false);
-	zend_class_entry *ce = zend_lookup_class(name);
-	zend_string_release(name);
-	if (EG(exception)) {
-		zend_clear_exception();
-		ce = NULL;
-	}
-	if (!ce || !instanceof_function(ce, spectra_ce_span_builder) || (ce->ce_flags & ZEND_ACC_ABSTRACT)) {
-		php_error_docref(NULL, E_WARNING,
-			"Spectra: spectra.otel.span_builder \"%s\" is not a class implementing Spectra\\Contracts\\SpanBuilder; "
-			"the native span builder is used", class_name);
-		return NULL;
-	}
 	zval instance;
-	object_init_ex(&instance, ce);
-	if (ce->constructor) {
-		zend_call_known_instance_method(ce->constructor, Z_OBJ(instance), NULL, 0, NULL);
-		if (EG(exception)) {
-			zend_clear_exception();
-			zval_ptr_dtor(&instance);
-			php_error_docref(NULL, E_WARNING, "Spectra: constructing span builder %s threw; the native builder is used", class_name);
-			return NULL;
-		}
+	if (!spectra_instantiate_configured(class_name, spectra_ce_span_builder, "spectra.otel.span_builder",
+			"the native span builder", &instance)) {
+		return NULL;
 	}
 	ZVAL_COPY_VALUE(builder, &instance);
 	return builder;
