@@ -1,6 +1,7 @@
 #include "emit.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #include "php_spectra.h"
@@ -15,7 +16,7 @@
  * values (php_admin_value, applied in the worker after the master's MINIT) are seen. */
 static pthread_mutex_t settings_lock = PTHREAD_MUTEX_INITIALIZER;
 static spectra_export_settings settings;
-static bool settings_loaded;
+static atomic_bool settings_loaded;
 static bool exporter_started;
 
 /* In after_response mode a long CLI worker would otherwise hold spans until it exits. */
@@ -23,11 +24,12 @@ static bool exporter_started;
 
 static void ensure_settings(void)
 {
-	if (settings_loaded) {
+	/* double-checked: the flag is atomic, the loading itself runs once under the lock */
+	if (atomic_load(&settings_loaded)) {
 		return;
 	}
 	pthread_mutex_lock(&settings_lock);
-	if (!settings_loaded) {
+	if (!atomic_load(&settings_loaded)) {
 		spectra_export_settings_load(&settings);
 		if (settings.kind == SPECTRA_EXPORTER_OTLP) {
 			exporter_started = spectra_exporter_init(&settings.export);
@@ -35,7 +37,7 @@ static void ensure_settings(void)
 				settings.kind = SPECTRA_EXPORTER_NONE;
 			}
 		}
-		settings_loaded = true;
+		atomic_store(&settings_loaded, true);
 	}
 	pthread_mutex_unlock(&settings_lock);
 }
@@ -200,7 +202,7 @@ void spectra_span_stats_array(zval *out)
 
 void spectra_export_module_startup(void)
 {
-	settings_loaded = false;
+	atomic_store(&settings_loaded, false);
 	exporter_started = false;
 }
 
@@ -210,9 +212,9 @@ void spectra_export_module_shutdown(void)
 		spectra_exporter_shutdown((long) SPECTRA_G(shutdown_timeout_ms));
 		exporter_started = false;
 	}
-	if (settings_loaded) {
+	if (atomic_load(&settings_loaded)) {
 		spectra_export_settings_free(&settings);
-		settings_loaded = false;
+		atomic_store(&settings_loaded, false);
 	}
 }
 
