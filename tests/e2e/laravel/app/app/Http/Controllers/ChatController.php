@@ -1,0 +1,37 @@
+<?php
+
+namespace App\Http\Controllers;
+
+use App\Services\ChatService;
+use Illuminate\Http\Client\RequestException;
+use Illuminate\Http\JsonResponse;
+use Illuminate\Http\Request;
+use Spectra\Spectra;
+
+final class ChatController
+{
+    public function __construct(private readonly ChatService $chat)
+    {
+    }
+
+    /** GET /chat?prompt=...&fail=0|1 */
+    public function __invoke(Request $request): JsonResponse
+    {
+        $prompt = (string) $request->query('prompt', 'Say hello to the end-to-end test');
+        try {
+            $reply = $this->chat->reply($prompt, $request->boolean('fail'));
+        } catch (RequestException $e) {
+            return new JsonResponse([
+                'error' => get_class($e),
+                'status' => $e->response->status(),
+                'trace_id' => Spectra::currentTraceId(),
+            ], 502);
+        }
+
+        return new JsonResponse([
+            'reply' => $reply,
+            'trace_id' => Spectra::currentTraceId(),
+            'pid' => getmypid(),
+        ]);
+    }
+}

@@ -1,0 +1,47 @@
+<?php
+
+namespace App\Services;
+
+use Illuminate\Support\Facades\Http;
+use Spectra\RequestContext;
+use Spectra\Spectra;
+
+/**
+ * Asks an OpenAI-compatible chat completions endpoint (config services.openai.base_url) for a
+ * reply; the call is recorded by ext-spectra.
+ */
+final class ChatService
+{
+    public const MODEL = 'gpt-4o-mini';
+
+    public function reply(string $prompt, bool $simulateOutage = false): string
+    {
+        $url = rtrim((string) config('services.openai.base_url'), '/') . '/chat/completions';
+        if ($simulateOutage) {
+            $url .= '?status=503'; // the mock provider answers 503 with an error body
+        }
+
+        $json = Spectra::track('openai', self::MODEL, function (RequestContext $ctx) use ($url, $prompt) {
+            $ctx->addMetadata('route', request()->path());
+            if (in_array(request()->query('e2e_fault'), ['listener', 'span_builder'], true)) {
+                // fault injection for run.sh's E2E_LARAVEL_FAULTS=1 checks (see RecordAiCall, SpanBuilder)
+                $ctx->addMetadata('e2e_fault', request()->query('e2e_fault'));
+            }
+
+            return Http::withToken((string) config('services.openai.key'))
+                ->acceptJson()
+                ->timeout(10)
+                ->post($url, [
+                    'model' => self::MODEL,
+                    'messages' => [
+                        ['role' => 'system', 'content' => 'You are terse.'],
+                        ['role' => 'user', 'content' => $prompt],
+                    ],
+                ])
+                ->throw()
+                ->json();
+        }, ['tags' => ['laravel-e2e'], 'url' => $url]);
+
+        return (string) ($json['choices'][0]['message']['content'] ?? '');
+    }
+}

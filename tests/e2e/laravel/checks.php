@@ -1,0 +1,244 @@
+<?php
+/*
+ * The checks of tests/e2e/laravel/run.sh, run after the requests were made:
+ *
+ *     php -n checks.php APP_DIR OUT_DIR RECEIVER_DIR FPM_CONF_DIR TRACE_ID PARENT_SPAN_ID [faults]
+ *
+ * OUT_DIR holds NAME.status / NAME.body of each request; RECEIVER_DIR what the OTLP receiver
+ * stored. Prints one line per check, "ok<TAB>name<TAB>detail" or "fail<TAB>name<TAB>why".
+ * With "faults": only the checks of the fault-injection requests (E2E_LARAVEL_FAULTS=1).
+ */
+
+declare(strict_types=1);
+
+[, $app, $out, $recv, $fpmDir, $traceId, $parentSpan, $mode] = $argv + array_fill(0, 8, '');
+
+const MODEL = 'gpt-4o-mini';
+const REPLY = 'Hello from the local mock provider.';
+const REQUESTS = 6; // chat, failure, again1..4
+
+function check(string $name, bool $ok, string $detail): void
+{
+    echo $ok ? 'ok' : 'fail', "\t", $name, "\t", str_replace(["\t", "\n"], ' ', $detail), "\n";
+}
+
+function response(string $out, string $name): array
+{
+    $status = (int) @file_get_contents("$out/$name.status");
+    $body = (string) @file_get_contents("$out/$name.body");
+    return [$status, json_decode($body, true), substr(trim(strip_tags($body)), 0, 200)];
+}
+
+/** Flattens OTLP attributes to key => scalar (or list of strings). */
+function attrs(array $list): array
+{
+    $result = [];
+    foreach ($list as $kv) {
+        $v = $kv['value'] ?? [];
+        $result[$kv['key']] = match (true) {
+            array_key_exists('stringValue', $v) => $v['stringValue'],
+            array_key_exists('intValue', $v) => (int) $v['intValue'],
+            array_key_exists('doubleValue', $v) => (float) $v['doubleValue'],
+            array_key_exists('boolValue', $v) => (bool) $v['boolValue'],
+            array_key_exists('arrayValue', $v) => array_map(fn ($x) => $x['stringValue'] ?? null, $v['arrayValue']['values'] ?? []),
+            default => null,
+        };
+    }
+    return $result;
+}
+
+function j(mixed $value): string
+{
+    return json_encode($value, JSON_UNESCAPED_SLASHES);
+}
+
+/** All spans the receiver stored, each with '_resource' (flattened) and '_content_type'. */
+function received_spans(string $recv): array
+{
+    $bodies = glob("$recv/*.bin") ?: [];
+    sort($bodies);
+    $spans = [];
+    foreach ($bodies as $file) {
+        $meta = json_decode((string) @file_get_contents(substr($file, 0, -4) . '.json'), true);
+        $request = json_decode((string) file_get_contents($file), true);
+        foreach ($request['resourceSpans'] ?? [] as $rs) {
+            foreach ($rs['scopeSpans'] ?? [] as $ss) {
+                foreach ($ss['spans'] ?? [] as $span) {
+                    $span['_resource'] = attrs($rs['resource']['attributes'] ?? []);
+                    $span['_content_type'] = $meta['content-type'] ?? '?';
+                    $span['_body'] = basename($file);
+                    $spans[] = $span;
+                }
+            }
+        }
+    }
+    return $spans;
+}
+
+function span_for_trace(array $spans, string $traceId): ?array
+{
+    foreach ($spans as $span) {
+        if (($span['traceId'] ?? '') === $traceId) {
+            return $span;
+        }
+    }
+    return null;
+}
+
+if ($mode === 'faults') {
+    /*
+     * README: "Callbacks called from C (listeners, transformer, span builder, ...) are
+     * isolated: an exception there becomes one E_WARNING ...; your return value or exception
+     * is untouched". Laravel's error handler turns every warning into an ErrorException.
+     */
+    $spans = received_spans($recv);
+    foreach (['listener' => 'laravel chat ' . MODEL, 'span_builder' => 'chat ' . MODEL] as $fault => $expectedName) {
+        [$status, $body, $raw] = response($out, "fault_$fault");
+        check("$fault throws: Spectra::track() still returns the provider's reply",
+            $status === 200 && ($body['reply'] ?? '') === REPLY,
+            "HTTP $status " . ($body !== null ? j($body) : $raw));
+        $span = span_for_trace($spans, trim((string) @file_get_contents("$out/fault_$fault.trace")));
+        check("$fault throws: span exported as \"$expectedName\"",
+            $span !== null && $span['name'] === $expectedName,
+            $span === null ? 'no span for that trace' : 'name ' . j($span['name']));
+    }
+    exit(0);
+}
+
+// ---------------------------------------------------------------- the app's answers
+$laravel = '';
+foreach (json_decode((string) file_get_contents("$app/vendor/composer/installed.json"), true)['packages'] ?? [] as $package) {
+    if ($package['name'] === 'laravel/framework') {
+        $laravel = ltrim($package['version'], 'v');
+    }
+}
+
+[$status, $health, $raw] = response($out, 'health');
+check('health: Laravel boots in php-fpm with spectra loaded and the INI lines applied',
+    $status === 200 && ($health['laravel'] ?? '') === $laravel && ($health['sapi'] ?? '') === 'fpm-fcgi'
+        && ($health['spectra'] ?? false) === true && ($health['event_dispatcher'] ?? '') === 'event'
+        && ($health['span_builder'] ?? '') === 'App\\Tracing\\SpanBuilder',
+    "HTTP $status " . ($health !== null ? j($health) : $raw));
+
+[$status, $chat, $raw] = response($out, 'chat');
+check('chat route: controller -> ChatService -> Http::post to the mock provider',
+    $status === 200 && ($chat['reply'] ?? '') === REPLY,
+    "HTTP $status " . ($chat !== null ? j($chat) : $raw));
+check('Spectra::currentTraceId() continues the incoming traceparent',
+    ($chat['trace_id'] ?? '') === $traceId, 'trace_id ' . j($chat['trace_id'] ?? null) . ", sent $traceId");
+
+[$status, $failure, $raw] = response($out, 'failure');
+check('failing provider call: RequestException reaches the controller unchanged',
+    $status === 502 && ($failure['error'] ?? '') === 'Illuminate\\Http\\Client\\RequestException' && ($failure['status'] ?? 0) === 503,
+    "HTTP $status " . ($failure !== null ? j($failure) : $raw));
+
+$again = [];
+foreach (range(1, 4) as $i) {
+    [$status, $body] = response($out, "again$i");
+    $again[] = $status === 200 && ($body['reply'] ?? '') === REPLY ? ($body['pid'] ?? '?') : "HTTP $status";
+}
+check('four more chat requests answered', count(array_filter($again, 'is_int')) === 4, 'worker pids ' . j($again));
+
+// ---------------------------------------------------------------- the listener's file
+$eventsFile = "$app/storage/app/spectra-events.jsonl";
+$events = array_values(array_filter(array_map(fn ($l) => json_decode($l, true),
+    is_file($eventsFile) ? file($eventsFile, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) : [])));
+$byTrace = [];
+foreach ($events as $e) {
+    $byTrace[$e['trace_id']][] = $e;
+}
+$event = $byTrace[$traceId][0] ?? null;
+check('event() dispatcher: RequestTracked reached the Event::listen() listener',
+    $event !== null && ($event['listener'] ?? '') === 'App\\Listeners\\RecordAiCall'
+        && $event['provider'] === 'openai' && $event['model'] === MODEL,
+    $event === null ? (is_file($eventsFile) ? 'no event with trace id ' . $traceId : "no $eventsFile")
+        : j(array_intersect_key($event, array_flip(['listener', 'provider', 'model', 'id']))));
+check('one event per tracked call, each with its own record id and trace id',
+    count($events) === REQUESTS && count(array_unique(array_column($events, 'id'))) === REQUESTS
+        && count($byTrace) === REQUESTS,
+    count($events) . ' events, ' . count($byTrace) . ' trace ids (expected ' . REQUESTS . ')');
+// "hello there friend" + "You are terse." = 6 words = 6 prompt tokens; the mock answers 12.
+// gpt-4o-mini: 15 cents per 1M input tokens, 60 per 1M output -> 6*15e-6 + 12*60e-6 cents.
+check('listener got usage and cost: 6 + 12 = 18 tokens, 0.00081 cents, snapshot model',
+    $event !== null && $event['prompt_tokens'] === 6 && $event['completion_tokens'] === 12 && $event['total_tokens'] === 18
+        && $event['cost_known'] === true && abs((float) $event['total_cost_in_cents'] - 0.00081) < 1e-9
+        && $event['snapshot'] === 'gpt-4o-mini-2024-07-18' && $event['is_failed'] === false && $event['status_code'] === 200,
+    $event === null ? 'no event' : j(array_intersect_key($event, array_flip(['prompt_tokens', 'completion_tokens',
+        'total_tokens', 'total_cost_in_cents', 'cost_known', 'snapshot', 'is_failed', 'status_code']))));
+check('listener got tags, context metadata and the server address',
+    $event !== null && $event['tags'] === ['laravel-e2e'] && $event['metadata'] === ['route' => 'chat']
+        && $event['server_address'] === '127.0.0.1',
+    $event === null ? 'no event' : j([$event['tags'], $event['metadata'], $event['server_address']]));
+$carbonEverywhere = $events !== [] && array_filter($events, fn ($e) => $e['started_at_class'] !== 'Carbon\\CarbonImmutable'
+    || $e['completed_at_class'] !== 'Carbon\\CarbonImmutable') === [];
+check('started_at/completed_at are Carbon\\CarbonImmutable in the app timezone',
+    $event !== null && $carbonEverywhere && $event['started_at_timezone'] === 'Europe/Paris' && $event['app_timezone'] === 'Europe/Paris',
+    $event === null ? 'no event' : j([$event['started_at_class'], $event['completed_at_class'], $event['started_at'],
+        $event['started_at_timezone'], 'app: ' . $event['app_timezone']]));
+$failedEvents = array_values(array_filter($events, fn ($e) => $e['is_failed']));
+check('failed call recorded: is_failed, error_type = exception class',
+    count($failedEvents) === 1 && $failedEvents[0]['error_type'] === 'Illuminate\\Http\\Client\\RequestException'
+        && $failedEvents[0]['total_tokens'] === 0,
+    j(array_map(fn ($e) => [$e['error_type'], $e['status_code'], $e['total_tokens']], $failedEvents)));
+
+// ---------------------------------------------------------------- what the receiver got
+$spans = received_spans($recv);
+$contentTypes = array_values(array_unique(array_column($spans, '_content_type')));
+$resources = array_column($spans, '_resource');
+$posts = count(array_unique(array_column($spans, '_body')));
+check('spans exported as OTLP/HTTP JSON, one per tracked call',
+    count($spans) === REQUESTS && $contentTypes === ['application/json'],
+    count($spans) . " spans in $posts POSTs, content types " . j($contentTypes));
+check('resource: service.name from the pool INI line',
+    $resources !== [] && array_unique(array_column($resources, 'service.name')) === ['laravel-e2e'],
+    j(array_values(array_unique(array_column($resources, 'service.name')))));
+
+$span = span_for_trace($spans, $traceId);
+$a = $span ? attrs($span['attributes'] ?? []) : [];
+check('App\\Tracing\\SpanBuilder (from spectra.otel.span_builder) named the span',
+    $span !== null && $span['name'] === 'laravel chat ' . MODEL,
+    $span === null ? 'no span with trace id ' . $traceId . '; names ' . j(array_column($spans, 'name')) : 'name ' . j($span['name']));
+check('every span of every request and worker went through the PHP builder',
+    $spans !== [] && array_filter($spans, fn ($s) => !str_starts_with($s['name'] ?? '', 'laravel ')) === [],
+    'names ' . j(array_count_values(array_column($spans, 'name'))));
+check('custom attributes from SpanBuilder::attributes()',
+    ($a['app.framework'] ?? null) === "laravel/$laravel" && ($a['app.route'] ?? null) === '/chat',
+    j(['app.framework' => $a['app.framework'] ?? null, 'app.route' => $a['app.route'] ?? null]));
+check('native GenAI attributes kept by parent::attributes()',
+    ($a['gen_ai.provider.name'] ?? null) === 'openai' && ($a['gen_ai.request.model'] ?? null) === MODEL
+        && ($a['gen_ai.usage.input_tokens'] ?? null) === 6 && ($a['gen_ai.usage.output_tokens'] ?? null) === 12
+        && abs((float) ($a['spectra.cost.total_cents'] ?? -1) - (float) ($event['total_cost_in_cents'] ?? -2)) < 1e-12
+        && ($a['spectra.metadata.route'] ?? null) === 'chat',
+    j(array_intersect_key($a, array_flip(['gen_ai.provider.name', 'gen_ai.request.model', 'gen_ai.usage.input_tokens',
+        'gen_ai.usage.output_tokens', 'spectra.cost.total_cents', 'spectra.metadata.route']))));
+check('span ids match the event and the incoming traceparent (parent span)',
+    $span !== null && $event !== null && $span['spanId'] === $event['span_id'] && ($span['parentSpanId'] ?? '') === $parentSpan
+        && $event['parent_span_id'] === $parentSpan,
+    $span === null ? 'no span' : j(['spanId' => $span['spanId'], 'event span_id' => $event['span_id'] ?? null,
+        'parentSpanId' => $span['parentSpanId'] ?? null]));
+$failedSpan = $failedEvents === [] ? null : span_for_trace($spans, $failedEvents[0]['trace_id']);
+$fa = $failedSpan ? attrs($failedSpan['attributes'] ?? []) : [];
+check('failed call: span status ERROR with error.type',
+    $failedSpan !== null && ($failedSpan['status']['code'] ?? 0) === 2
+        && ($fa['error.type'] ?? null) === 'Illuminate\\Http\\Client\\RequestException'
+        && str_starts_with($failedSpan['name'], 'laravel '),
+    $failedSpan === null ? 'no span for the failed call' : j(['name' => $failedSpan['name'], 'status' => $failedSpan['status'] ?? null,
+        'error.type' => $fa['error.type'] ?? null]));
+
+// ---------------------------------------------------------------- logs stay clean
+$problems = [];
+$laravelLog = "$app/storage/logs/laravel.log";
+if (is_file($laravelLog) && filesize($laravelLog) > 0) {
+    $problems[] = 'laravel.log: ' . substr(trim((string) file_get_contents($laravelLog)), 0, 300);
+}
+$phpErrors = "$fpmDir/php-errors.log";
+if (is_file($phpErrors) && filesize($phpErrors) > 0) {
+    $problems[] = 'php-errors.log: ' . substr(trim((string) file_get_contents($phpErrors)), 0, 300);
+}
+foreach (is_file("$fpmDir/php-fpm.log") ? file("$fpmDir/php-fpm.log", FILE_IGNORE_NEW_LINES) : [] as $line) {
+    if (stripos($line, 'spectra') !== false || stripos($line, 'warning') !== false && stripos($line, 'WARNING: [pool') === false) {
+        $problems[] = "php-fpm.log: $line";
+    }
+}
+check('no PHP warnings, Laravel log entries or spectra export errors', $problems === [],
+    $problems === [] ? 'laravel.log, php-errors.log and php-fpm.log clean' : implode(' | ', array_slice($problems, 0, 3)));
