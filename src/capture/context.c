@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "php_spectra.h"
+#include "../publish/callback.h"
 #include "ext/standard/url.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -222,13 +223,63 @@ void spectra_context_finish_success(spectra_context_object *context, zval *respo
 		spectra_apply_usage(record, usage, &bad_key);
 	}
 	if (bad_key) {
-		php_error_docref(NULL, E_WARNING, "Spectra: usage \"%s\" is not a non-negative token count; it was ignored", bad_key);
+		spectra_warning("usage \"%s\" is not a non-negative token count; it was ignored", bad_key);
 	}
-	if (!record->status_code) {
+	if (!record->status_code && !record->is_failed) {
 		record->status_code = 200;
 	}
 	finish_common(context);
 	spectra_publish(context, array_out);
+}
+
+static bool status_from(zval *value, zend_long *status)
+{
+	if (value && Z_TYPE_P(value) == IS_LONG && Z_LVAL_P(value) >= 100 && Z_LVAL_P(value) <= 599) {
+		*status = Z_LVAL_P(value);
+		return true;
+	}
+	return false;
+}
+
+static bool call_for_status(zend_object *object, const char *method, zend_long *status)
+{
+	size_t len = strlen(method);
+	char *lowercase = zend_str_tolower_dup(method, len);
+	bool exists = zend_hash_str_exists(&object->ce->function_table, lowercase, len);
+	efree(lowercase);
+	zval result;
+	if (!exists || !spectra_call_method_isolated(object, method, &result, 0, NULL, method)) {
+		return false;
+	}
+	bool found = status_from(&result, status);
+	zval_ptr_dtor(&result);
+	return found;
+}
+
+/* The HTTP status an HTTP-client exception carries: getResponse()->getStatusCode() (Guzzle,
+ * PSR-18), ->response->status() (Laravel's RequestException), getStatusCode() (openai-php). */
+static bool status_of_exception(zend_object *exception, zend_long *status)
+{
+	zval response;
+	if (call_for_status(exception, "getStatusCode", status)) {
+		return true;
+	}
+	size_t len = sizeof("getresponse") - 1;
+	if (zend_hash_str_exists(&exception->ce->function_table, "getresponse", len)
+		&& spectra_call_method_isolated(exception, "getResponse", &response, 0, NULL, "getResponse()")) {
+		bool found = Z_TYPE(response) == IS_OBJECT && call_for_status(Z_OBJ(response), "getStatusCode", status);
+		zval_ptr_dtor(&response);
+		if (found) {
+			return true;
+		}
+	}
+	zval rv;
+	zval *property = zend_hash_str_exists(&exception->ce->properties_info, "response", sizeof("response") - 1)
+		? zend_read_property(exception->ce, exception, "response", sizeof("response") - 1, true, &rv) : NULL;
+	if (property && Z_TYPE_P(property) == IS_OBJECT) {
+		return call_for_status(Z_OBJ_P(property), "status", status) || call_for_status(Z_OBJ_P(property), "getStatusCode", status);
+	}
+	return false;
 }
 
 void spectra_context_finish_failure(spectra_context_object *context, zend_object *exception, zend_long http_status,
@@ -242,6 +293,9 @@ void spectra_context_finish_failure(spectra_context_object *context, zend_object
 	zval *message = zend_read_property(base, exception, "message", sizeof("message") - 1, true, &rv);
 	if (message && Z_TYPE_P(message) == IS_STRING) {
 		spectra_record_setl(&record->error_message, Z_STRVAL_P(message), Z_STRLEN_P(message));
+	}
+	if (!has_status) {
+		has_status = status_of_exception(exception, &http_status);
 	}
 	if (has_status) {
 		record->status_code = http_status;

@@ -1,5 +1,5 @@
 /* OTLP/HTTP JSON encoding (proto3 JSON mapping with the OTLP deviations), the JSON
- * merge and the JSON response reader.
+ * merge and the JSON response reader (both parse with util/json_reader).
  *
  * The OTLP rules applied: lowerCamelCase keys; traceId/spanId/parentSpanId as lowercase
  * hex instead of base64; enums as integers; int64/fixed64 as decimal strings; uint32,
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "../util/json_reader.h"
 
 /* ---- numbers ------------------------------------------------------------------------- */
 
@@ -297,305 +298,56 @@ bool spectra_otlp_encode_json(const spectra_resource *resource, spectra_span *co
 	return w.ok;
 }
 
-/* ---- a small strict JSON reader, enough for merge and the collector's response ---------- */
+/* ---- reading JSON: parts to merge and the collector's response, via util/json_reader ---- */
 
-enum { JSON_MAX_DEPTH = 64 };
-
-typedef struct {
-	const char *pos;
-	const char *end;
-} json_cursor;
-
-static void skip_whitespace(json_cursor *c)
+static bool is_json_whitespace(char c)
 {
-	while (c->pos < c->end && (*c->pos == ' ' || *c->pos == '\t' || *c->pos == '\n' || *c->pos == '\r')) {
-		c->pos++;
-	}
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static bool peek_is(json_cursor *c, char expected)
+static bool only_whitespace(const char *text, size_t len)
 {
-	skip_whitespace(c);
-	return c->pos < c->end && *c->pos == expected;
-}
-
-static bool consume(json_cursor *c, char expected)
-{
-	if (!peek_is(c, expected)) {
-		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (!is_json_whitespace(text[i])) {
+			return false;
+		}
 	}
-	c->pos++;
 	return true;
 }
 
-static bool consume_literal(json_cursor *c, const char *literal)
+static bool member_is(const spectra_json_member *member, const char *key)
 {
-	size_t len = strlen(literal);
-	skip_whitespace(c);
-	if ((size_t) (c->end - c->pos) < len || memcmp(c->pos, literal, len) != 0) {
-		return false;
-	}
-	c->pos += len;
-	return true;
-}
-
-static int hex_digit_value(char c)
-{
-	if (c >= '0' && c <= '9') {
-		return c - '0';
-	}
-	if (c >= 'a' && c <= 'f') {
-		return c - 'a' + 10;
-	}
-	if (c >= 'A' && c <= 'F') {
-		return c - 'A' + 10;
-	}
-	return -1;
-}
-
-static bool read_hex4(json_cursor *c, uint32_t *value)
-{
-	if (c->end - c->pos < 4) {
-		return false;
-	}
-	*value = 0;
-	for (int i = 0; i < 4; i++) {
-		int digit = hex_digit_value(c->pos[i]);
-		if (digit < 0) {
-			return false;
-		}
-		*value = (*value << 4) | (uint32_t) digit;
-	}
-	c->pos += 4;
-	return true;
-}
-
-static bool append_codepoint(spectra_buf *out, uint32_t cp)
-{
-	char bytes[4];
-	size_t len;
-	if (cp < 0x80) {
-		bytes[0] = (char) cp;
-		len = 1;
-	} else if (cp < 0x800) {
-		bytes[0] = (char) (0xC0 | (cp >> 6));
-		bytes[1] = (char) (0x80 | (cp & 0x3F));
-		len = 2;
-	} else if (cp < 0x10000) {
-		bytes[0] = (char) (0xE0 | (cp >> 12));
-		bytes[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		bytes[2] = (char) (0x80 | (cp & 0x3F));
-		len = 3;
-	} else {
-		bytes[0] = (char) (0xF0 | (cp >> 18));
-		bytes[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-		bytes[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		bytes[3] = (char) (0x80 | (cp & 0x3F));
-		len = 4;
-	}
-	return spectra_buf_append(out, bytes, len);
-}
-
-/* Reads a string; decoded (may be NULL) receives its unescaped bytes. Raw bytes are kept
- * as they are, lone surrogate escapes become U+FFFD. Running out of memory fails like
- * malformed input: either way the text could not be read. */
-static bool read_string(json_cursor *c, spectra_buf *decoded)
-{
-	if (!consume(c, '"')) {
-		return false;
-	}
-	while (c->pos < c->end) {
-		const char *run = c->pos;
-		while (c->pos < c->end && *c->pos != '"' && *c->pos != '\\' && (unsigned char) *c->pos >= 0x20) {
-			c->pos++;
-		}
-		if (decoded && !spectra_buf_append(decoded, run, (size_t) (c->pos - run))) {
-			return false;
-		}
-		if (c->pos == c->end || (unsigned char) *c->pos < 0x20) {
-			return false; /* unterminated, or a raw control character */
-		}
-		if (*c->pos++ == '"') {
-			return true;
-		}
-		if (c->pos == c->end) {
-			return false;
-		}
-		char escape = *c->pos++;
-		uint32_t cp;
-		switch (escape) {
-		case '"': cp = '"'; break;
-		case '\\': cp = '\\'; break;
-		case '/': cp = '/'; break;
-		case 'b': cp = '\b'; break;
-		case 'f': cp = '\f'; break;
-		case 'n': cp = '\n'; break;
-		case 'r': cp = '\r'; break;
-		case 't': cp = '\t'; break;
-		case 'u':
-			if (!read_hex4(c, &cp)) {
-				return false;
-			}
-			if (cp >= 0xD800 && cp <= 0xDBFF) {
-				uint32_t low;
-				json_cursor lookahead = *c;
-				if (lookahead.end - lookahead.pos >= 2 && lookahead.pos[0] == '\\' && lookahead.pos[1] == 'u') {
-					lookahead.pos += 2;
-					if (read_hex4(&lookahead, &low) && low >= 0xDC00 && low <= 0xDFFF) {
-						cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-						*c = lookahead;
-					} else {
-						cp = 0xFFFD;
-					}
-				} else {
-					cp = 0xFFFD;
-				}
-			} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-				cp = 0xFFFD;
-			}
-			break;
-		default:
-			return false;
-		}
-		if (decoded && !append_codepoint(decoded, cp)) {
-			return false;
-		}
-	}
-	return false;
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Reads a number per the JSON grammar; *text and *len receive its source text. */
-static bool read_number(json_cursor *c, const char **text, size_t *len)
-{
-	skip_whitespace(c);
-	const char *start = c->pos;
-	const char *p = c->pos;
-	if (p < c->end && *p == '-') {
-		p++;
-	}
-	if (p < c->end && *p == '0') {
-		p++;
-	} else if (p < c->end && is_digit(*p)) {
-		while (p < c->end && is_digit(*p)) {
-			p++;
-		}
-	} else {
-		return false;
-	}
-	if (p < c->end && *p == '.') {
-		p++;
-		if (p == c->end || !is_digit(*p)) {
-			return false;
-		}
-		while (p < c->end && is_digit(*p)) {
-			p++;
-		}
-	}
-	if (p < c->end && (*p == 'e' || *p == 'E')) {
-		p++;
-		if (p < c->end && (*p == '+' || *p == '-')) {
-			p++;
-		}
-		if (p == c->end || !is_digit(*p)) {
-			return false;
-		}
-		while (p < c->end && is_digit(*p)) {
-			p++;
-		}
-	}
-	c->pos = p;
-	*text = start;
-	*len = (size_t) (p - start);
-	return true;
-}
-
-static bool skip_value(json_cursor *c, int depth)
-{
-	if (depth > JSON_MAX_DEPTH) {
-		return false;
-	}
-	skip_whitespace(c);
-	if (c->pos == c->end) {
-		return false;
-	}
-	switch (*c->pos) {
-	case '{':
-		c->pos++;
-		if (consume(c, '}')) {
-			return true;
-		}
-		do {
-			if (!read_string(c, NULL) || !consume(c, ':') || !skip_value(c, depth + 1)) {
-				return false;
-			}
-		} while (consume(c, ','));
-		return consume(c, '}');
-	case '[':
-		c->pos++;
-		if (consume(c, ']')) {
-			return true;
-		}
-		do {
-			if (!skip_value(c, depth + 1)) {
-				return false;
-			}
-		} while (consume(c, ','));
-		return consume(c, ']');
-	case '"':
-		return read_string(c, NULL);
-	case 't':
-		return consume_literal(c, "true");
-	case 'f':
-		return consume_literal(c, "false");
-	case 'n':
-		return consume_literal(c, "null");
-	default: {
-		const char *text;
-		size_t len;
-		return read_number(c, &text, &len);
-	}
-	}
+	size_t len = strlen(key);
+	return member->key_len == len && memcmp(member->key, key, len) == 0;
 }
 
 /* ---- merge ------------------------------------------------------------------------------ */
 
-/* Finds the inside of the resourceSpans array of one encoded request (trimmed, may be empty). */
-static bool find_resource_spans_items(const spectra_buf *part, const char **items, size_t *items_len)
+/* Appends the elements of the resourceSpans array of one encoded request, as their source
+ * text from the first element's start to the last one's end, after a ',' unless *first.
+ * False for anything but a single-key {"resourceSpans":[...]} object with only whitespace
+ * around it, or on OOM. */
+static bool append_resource_spans_items(const spectra_buf *part, spectra_buf *out, bool *first)
 {
-	if (!part->data) {
+	spectra_json_value root;
+	if (!spectra_json_parse(part->data, part->len, &root, NULL)) {
 		return false;
 	}
-	json_cursor c = { part->data, part->data + part->len };
-	if (!consume(&c, '{') || !consume_literal(&c, "\"resourceSpans\"") || !consume(&c, ':')
-		|| !peek_is(&c, '[')) {
-		return false;
+	const spectra_json_value *array = NULL;
+	if (root.type == SPECTRA_JSON_OBJECT && root.as.object.count == 1
+		&& member_is(&root.as.object.members[0], "resourceSpans")) {
+		array = &root.as.object.members[0].value;
 	}
-	const char *array_open = c.pos;
-	if (!skip_value(&c, 1)) { /* validates the array; stops right after its ']' */
-		return false;
+	/* the reader skips a byte order mark; a part is not supposed to carry one */
+	bool ok = array && array->type == SPECTRA_JSON_ARRAY && only_whitespace(part->data, root.start);
+	if (ok && array->as.array.count) {
+		size_t from = array->as.array.items[0].start;
+		size_t to = array->as.array.items[array->as.array.count - 1].end;
+		ok = (*first || spectra_buf_append_char(out, ',')) && spectra_buf_append(out, part->data + from, to - from);
+		*first = false;
 	}
-	const char *array_close = c.pos - 1;
-	if (!consume(&c, '}')) {
-		return false;
-	}
-	skip_whitespace(&c);
-	if (c.pos != c.end) {
-		return false;
-	}
-	json_cursor inside = { array_open + 1, array_close };
-	skip_whitespace(&inside);
-	const char *last = array_close;
-	while (last > inside.pos && (last[-1] == ' ' || last[-1] == '\t' || last[-1] == '\n' || last[-1] == '\r')) {
-		last--;
-	}
-	*items = inside.pos;
-	*items_len = (size_t) (last - inside.pos);
-	return true;
+	spectra_json_free(&root);
+	return ok;
 }
 
 bool spectra_otlp_merge_json(const spectra_buf *parts, size_t part_count, spectra_buf *out)
@@ -604,13 +356,7 @@ bool spectra_otlp_merge_json(const spectra_buf *parts, size_t part_count, spectr
 	bool ok = spectra_buf_append_str(out, "{\"resourceSpans\":[");
 	bool first = true;
 	for (size_t i = 0; ok && i < part_count; i++) {
-		const char *items;
-		size_t items_len;
-		ok = find_resource_spans_items(&parts[i], &items, &items_len);
-		if (ok && items_len) {
-			ok = (first || spectra_buf_append_char(out, ',')) && spectra_buf_append(out, items, items_len);
-			first = false;
-		}
+		ok = append_resource_spans_items(&parts[i], out, &first);
 	}
 	ok = ok && spectra_buf_append_str(out, "]}");
 	if (!ok) {
@@ -621,7 +367,7 @@ bool spectra_otlp_merge_json(const spectra_buf *parts, size_t part_count, spectr
 
 /* ---- response ------------------------------------------------------------------------- */
 
-/* Strict integer text: optional '-', digits, no fraction or exponent, within int64. */
+/* proto3 JSON int64 text: optional '-', decimal digits, within int64. */
 static bool parse_int64(const char *text, size_t len, int64_t *value)
 {
 	size_t i = 0;
@@ -635,7 +381,7 @@ static bool parse_int64(const char *text, size_t len, int64_t *value)
 	uint64_t magnitude = 0;
 	const uint64_t limit = negative ? (uint64_t) INT64_MAX + 1 : (uint64_t) INT64_MAX;
 	for (; i < len; i++) {
-		if (!is_digit(text[i])) {
+		if (text[i] < '0' || text[i] > '9') {
 			return false;
 		}
 		uint64_t digit = (uint64_t) (text[i] - '0');
@@ -648,68 +394,50 @@ static bool parse_int64(const char *text, size_t len, int64_t *value)
 	return true;
 }
 
-/* Reads an object key and its ':' into scratch (replacing what it held). */
-static bool read_key(json_cursor *c, spectra_buf *scratch)
+static bool read_rejected_spans(const spectra_json_value *value, int64_t *rejected)
 {
-	scratch->len = 0;
-	return read_string(c, scratch) && consume(c, ':');
-}
-
-static bool buf_equals(const spectra_buf *buf, const char *text)
-{
-	size_t len = strlen(text);
-	return buf->len == len && memcmp(buf->data, text, len) == 0;
-}
-
-static bool read_rejected_spans(json_cursor *c, spectra_buf *scratch, int64_t *rejected)
-{
-	if (peek_is(c, 'n')) {
+	switch (value->type) {
+	case SPECTRA_JSON_NULL:
 		*rejected = 0;
-		return consume_literal(c, "null");
-	}
-	if (peek_is(c, '"')) {
-		/* proto3 JSON writes int64 as a string; numbers are accepted as well */
-		scratch->len = 0;
-		return read_string(c, scratch) && parse_int64(scratch->data ? scratch->data : "", scratch->len, rejected);
-	}
-	const char *text;
-	size_t len;
-	return read_number(c, &text, &len) && parse_int64(text, len, rejected);
-}
-
-static bool read_partial_success(json_cursor *c, spectra_buf *scratch, int64_t *rejected, spectra_buf *message)
-{
-	if (peek_is(c, 'n')) {
-		return consume_literal(c, "null");
-	}
-	if (!consume(c, '{')) {
+		return true;
+	case SPECTRA_JSON_STRING: /* proto3 JSON writes int64 as a string; numbers are accepted as well */
+		return parse_int64(value->as.string.chars, value->as.string.len, rejected);
+	case SPECTRA_JSON_NUMBER:
+		if (!value->as.number.is_integer) {
+			return false;
+		}
+		*rejected = value->as.number.integer;
+		return true;
+	default:
 		return false;
 	}
-	if (consume(c, '}')) {
+}
+
+/* Repeated keys: the last one wins, as with the members of repeated partialSuccess
+ * objects; *message is left NULL for null. */
+static bool read_partial_success(const spectra_json_value *partial, int64_t *rejected,
+	const spectra_json_value **message)
+{
+	if (partial->type == SPECTRA_JSON_NULL) {
 		return true;
 	}
-	do {
-		if (!read_key(c, scratch)) {
-			return false;
-		}
-		if (buf_equals(scratch, "rejectedSpans")) {
-			if (!read_rejected_spans(c, scratch, rejected)) {
+	if (partial->type != SPECTRA_JSON_OBJECT) {
+		return false;
+	}
+	for (size_t i = 0; i < partial->as.object.count; i++) {
+		const spectra_json_member *member = &partial->as.object.members[i];
+		if (member_is(member, "rejectedSpans")) {
+			if (!read_rejected_spans(&member->value, rejected)) {
 				return false;
 			}
-		} else if (buf_equals(scratch, "errorMessage")) {
-			message->len = 0; /* a repeated key: the last one wins */
-			if (peek_is(c, 'n')) {
-				if (!consume_literal(c, "null")) {
-					return false;
-				}
-			} else if (!read_string(c, message)) {
+		} else if (member_is(member, "errorMessage")) {
+			if (member->value.type != SPECTRA_JSON_NULL && member->value.type != SPECTRA_JSON_STRING) {
 				return false;
 			}
-		} else if (!skip_value(c, 2)) {
-			return false;
+			*message = member->value.type == SPECTRA_JSON_STRING ? &member->value : NULL;
 		}
-	} while (consume(c, ','));
-	return consume(c, '}');
+	}
+	return true;
 }
 
 bool spectra_otlp_parse_response_json(const char *body, size_t len, int64_t *rejected_spans_out,
@@ -717,38 +445,27 @@ bool spectra_otlp_parse_response_json(const char *body, size_t len, int64_t *rej
 {
 	*rejected_spans_out = 0;
 	*error_message_out = NULL;
-	if (!body) {
-		return true;
-	}
-	json_cursor c = { body, body + len };
-	skip_whitespace(&c);
-	if (c.pos == c.end) {
+	if (!body || only_whitespace(body, len)) {
 		return true; /* no body: nothing was rejected */
 	}
-
-	spectra_buf scratch, message;
-	spectra_buf_init(&scratch);
-	spectra_buf_init(&message);
-	int64_t rejected = 0;
-	bool ok = consume(&c, '{');
-	if (ok && !consume(&c, '}')) {
-		do {
-			ok = read_key(&c, &scratch);
-			if (ok) {
-				ok = buf_equals(&scratch, "partialSuccess") ? read_partial_success(&c, &scratch, &rejected, &message)
-				                                            : skip_value(&c, 1);
-			}
-		} while (ok && consume(&c, ','));
-		ok = ok && consume(&c, '}');
+	/* a collector's bad byte should not hide its answer: such bytes are repaired below */
+	spectra_json_value root;
+	if (!spectra_json_parse_ex(body, len, SPECTRA_JSON_ALLOW_INVALID_UTF8, &root, NULL)) {
+		return false;
 	}
-	skip_whitespace(&c);
-	ok = ok && c.pos == c.end;
-
-	if (ok && message.len) {
-		/* raw bytes inside the JSON string were copied as they came: repair them */
+	int64_t rejected = 0;
+	const spectra_json_value *message = NULL;
+	bool ok = root.type == SPECTRA_JSON_OBJECT;
+	for (size_t i = 0; ok && i < root.as.object.count; i++) {
+		const spectra_json_member *member = &root.as.object.members[i];
+		if (member_is(member, "partialSuccess")) {
+			ok = read_partial_success(&member->value, &rejected, &message);
+		}
+	}
+	if (ok && message && message->as.string.len) {
 		spectra_buf repaired;
 		spectra_buf_init(&repaired);
-		if (spectra_utf8_append_sanitized(&repaired, message.data, message.len)) {
+		if (spectra_utf8_append_sanitized(&repaired, message->as.string.chars, message->as.string.len)) {
 			*error_message_out = spectra_buf_detach(&repaired, NULL);
 		} else {
 			spectra_buf_free(&repaired);
@@ -758,7 +475,6 @@ bool spectra_otlp_parse_response_json(const char *body, size_t len, int64_t *rej
 	if (ok) {
 		*rejected_spans_out = rejected;
 	}
-	spectra_buf_free(&scratch);
-	spectra_buf_free(&message);
+	spectra_json_free(&root);
 	return ok;
 }

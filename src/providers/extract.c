@@ -53,8 +53,39 @@ static void extract_generic_usage(spectra_record *record, HashTable *body)
 	}
 }
 
+/* Provider error bodies: OpenAI {"error":{"message","type","code"}}, Anthropic
+ * {"type":"error","error":{"type","message"}}, Gemini {"error":{"code","message","status"}}.
+ * A callback that returns one instead of throwing still made a failed call. */
+static bool extract_error_body(spectra_record *record, HashTable *body)
+{
+	HashTable *error = spectra_read_array(body, "error");
+	if (!error || spectra_read_array(body, "usage") || spectra_read_array(body, "choices")) {
+		return false;
+	}
+	record->is_failed = true;
+	zend_string *type = spectra_read_string(error, "type");
+	if (!type) {
+		type = spectra_read_string(error, "status");
+	}
+	spectra_record_set(&record->error_type, NULL);
+	if (type) {
+		spectra_record_setl(&record->error_type, ZSTR_VAL(type), ZSTR_LEN(type));
+	} else {
+		spectra_record_set(&record->error_type, "provider_error");
+	}
+	spectra_read_into(error, "message", &record->error_message);
+	int64_t code;
+	if (!record->status_code && spectra_read_count(error, "code", &code) && code >= 400 && code <= 599) {
+		record->status_code = code;
+	}
+	return true;
+}
+
 const spectra_extractor *spectra_extract_body(spectra_record *record, HashTable *body)
 {
+	if (extract_error_body(record, body)) {
+		return NULL;
+	}
 	const spectra_extractor *used = NULL;
 	for (size_t i = 0; i < sizeof(extractor_table) / sizeof(extractor_table[0]); i++) {
 		if (extractor_table[i]->matches(body)) {

@@ -2,6 +2,28 @@
 
 #include "php_spectra.h"
 #include "zend_exceptions.h"
+#include <stdarg.h>
+#include <syslog.h>
+
+void spectra_warning(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	char *message = NULL;
+	zend_vspprintf(&message, 0, format, args);
+	va_end(args);
+	bool exception_before = EG(exception) != NULL;
+	php_error_docref(NULL, E_WARNING, "Spectra: %s", message);
+	zend_object *raised = EG(exception);
+	if (!exception_before && raised && !zend_is_unwind_exit(raised) && !zend_is_graceful_exit(raised)) {
+		zend_clear_exception();
+		char *line = NULL;
+		zend_spprintf(&line, 0, "PHP Warning:  Spectra: %s", message);
+		php_log_err_with_severity(line, LOG_WARNING);
+		efree(line);
+	}
+	efree(message);
+}
 
 bool spectra_callbacks_allowed(void)
 {
@@ -23,7 +45,7 @@ static void absorb_exception(const char *what)
 	zend_class_entry *base = instanceof_function(exception->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
 	ZVAL_COPY(&message, zend_read_property(base, exception, "message", sizeof("message") - 1, true, &rv));
 	convert_to_string(&message);
-	php_error_docref(NULL, E_WARNING, "Spectra: %s threw %s: %s", what, ZSTR_VAL(exception->ce->name), Z_STRVAL(message));
+	spectra_warning("%s threw %s: %s", what, ZSTR_VAL(exception->ce->name), Z_STRVAL(message));
 	zval_ptr_dtor(&message);
 	OBJ_RELEASE(exception);
 }
@@ -38,7 +60,7 @@ bool spectra_call_isolated(zval *callable, zval *retval, uint32_t argc, zval *ar
 	zend_fcall_info_cache fcc;
 	char *error = NULL;
 	if (zend_fcall_info_init(callable, 0, &fci, &fcc, NULL, &error) != SUCCESS) {
-		php_error_docref(NULL, E_WARNING, "Spectra: %s is not callable%s%s", what, error ? ": " : "", error ? error : "");
+		spectra_warning("%s is not callable%s%s", what, error ? ": " : "", error ? error : "");
 		if (error) {
 			efree(error);
 		}
@@ -102,7 +124,7 @@ bool spectra_instantiate_configured(const char *class_name, zend_class_entry *ba
 		ce = NULL;
 	}
 	if (!ce || !instanceof_function(ce, base) || (ce->ce_flags & (ZEND_ACC_ABSTRACT | ZEND_ACC_INTERFACE))) {
-		php_error_docref(NULL, E_WARNING, "Spectra: %s \"%s\" is not a class %s %s; %s is used", setting, class_name,
+		spectra_warning("%s \"%s\" is not a class %s %s; %s is used", setting, class_name,
 			(base->ce_flags & ZEND_ACC_INTERFACE) ? "implementing" : "extending", ZSTR_VAL(base->name), fallback);
 		return false;
 	}
@@ -116,7 +138,7 @@ bool spectra_instantiate_configured(const char *class_name, zend_class_entry *ba
 			absorb_exception(ZSTR_VAL(ce->name));
 			zval_ptr_dtor(out);
 			ZVAL_UNDEF(out);
-			php_error_docref(NULL, E_WARNING, "Spectra: %s could not be constructed; %s is used", class_name, fallback);
+			spectra_warning("%s could not be constructed; %s is used", class_name, fallback);
 			return false;
 		}
 	}

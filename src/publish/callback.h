@@ -21,6 +21,11 @@ bool spectra_call_method_isolated(zend_object *object, const char *method, zval 
 bool spectra_instantiate_configured(const char *class_name, zend_class_entry *base, const char *setting,
 	const char *fallback, zval *out);
 
+/* Emits one E_WARNING prefixed "Spectra: ". If the application's error handler turns it
+ * into an exception (Laravel's does), that exception is dropped and the message goes to
+ * the PHP error log instead: a diagnostic of ours must never break the request. */
+void spectra_warning(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
+
 /* True when PHP code may still be called for this request. */
 bool spectra_callbacks_allowed(void);
 

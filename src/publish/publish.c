@@ -68,7 +68,7 @@ static void transform(zval *array)
 		return;
 	}
 	if (Z_TYPE(result) != IS_ARRAY) {
-		php_error_docref(NULL, E_WARNING, "Spectra: request transformer returned %s instead of an array; it was ignored",
+		spectra_warning("request transformer returned %s instead of an array; it was ignored",
 			zend_zval_type_name(&result));
 		zval_ptr_dtor(&result);
 		return;

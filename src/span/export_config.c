@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "php_spectra.h"
+#include "../publish/callback.h"
 #include "../util/buf.h"
 
 static const char *first_set(const char *ini, const char *env_specific, const char *env_generic)
@@ -110,7 +111,7 @@ static long parse_ms(const char *value, long fallback, const char *name)
 	char *end;
 	long parsed = strtol(value, &end, 10);
 	if (*end || parsed < 0) {
-		php_error_docref(NULL, E_WARNING, "Spectra: %s=\"%s\" is not a non-negative integer; using %ld", name, value, fallback);
+		spectra_warning("%s=\"%s\" is not a non-negative integer; using %ld", name, value, fallback);
 		return fallback;
 	}
 	return parsed;
@@ -208,7 +209,7 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	} else if (strcmp(exporter, "none") == 0) {
 		settings->kind = SPECTRA_EXPORTER_NONE;
 	} else {
-		php_error_docref(NULL, E_WARNING, "Spectra: spectra.otel.exporter \"%s\" is not one of otlp, console, none; export is off",
+		spectra_warning("spectra.otel.exporter \"%s\" is not one of otlp, console, none; export is off",
 			exporter);
 		settings->kind = SPECTRA_EXPORTER_NONE;
 	}
@@ -220,14 +221,14 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	const char *headers = first_set(SPECTRA_G(otel_headers), "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "OTEL_EXPORTER_OTLP_HEADERS");
 	if (headers && spectra_parse_key_values(headers, add_header, config)) {
 		/* never echo the value: headers carry credentials */
-		php_error_docref(NULL, E_WARNING, "Spectra: some OTLP headers are not in key=value form and were skipped");
+		spectra_warning("some OTLP headers are not in key=value form and were skipped");
 	}
 	const char *protocol = first_set(SPECTRA_G(otel_protocol), "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
 	config->format = SPECTRA_OTLP_PROTOBUF;
 	if (protocol && strcmp(protocol, "http/json") == 0) {
 		config->format = SPECTRA_OTLP_JSON;
 	} else if (protocol && strcmp(protocol, "http/protobuf") != 0) {
-		php_error_docref(NULL, E_WARNING, "Spectra: OTLP protocol \"%s\" is not supported; using http/protobuf", protocol);
+		spectra_warning("OTLP protocol \"%s\" is not supported; using http/protobuf", protocol);
 	}
 	const char *compression = first_set(SPECTRA_G(otel_compression), "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
 		"OTEL_EXPORTER_OTLP_COMPRESSION");
@@ -259,7 +260,7 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	} else if (mode && strcmp(mode, "background") == 0) {
 		config->mode = SPECTRA_EXPORT_BACKGROUND;
 	} else if (mode && *mode && strcmp(mode, "after_response") != 0) {
-		php_error_docref(NULL, E_WARNING, "Spectra: spectra.export_mode \"%s\" is not one of sync, after_response, background; "
+		spectra_warning("spectra.export_mode \"%s\" is not one of sync, after_response, background; "
 			"using after_response", mode);
 	}
 	config->max_queue_bytes = SPECTRA_G(queue_max_bytes) > 0 ? (size_t) SPECTRA_G(queue_max_bytes) : 8 * 1024 * 1024;

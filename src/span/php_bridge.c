@@ -305,7 +305,7 @@ spectra_span *spectra_span_from_php_builder(spectra_context_object *context, zva
 	}
 	zval_ptr_dtor(&result);
 	if (!span) {
-		php_error_docref(NULL, E_WARNING, "Spectra: span builder returned a malformed span (%s); the native span is exported",
+		spectra_warning("span builder returned a malformed span (%s); the native span is exported",
 			error);
 		return spectra_span_build_native(context);
 	}
@@ -508,9 +508,23 @@ static void nanos_string(zval *array, const char *key, uint64_t nanos)
 
 /* ---- DefaultSpanBuilder ---- */
 
+/* Calls one of build()'s protected hooks. Not isolated: an exception there leaves build()
+ * as it is, and the bridge that called build() reports it once. */
 static bool call_hook(zval *this_zv, const char *method, zval *data, zval *result, zend_uchar expected)
 {
-	if (!spectra_call_method_isolated(Z_OBJ_P(this_zv), method, result, 1, data, method)) {
+	size_t len = strlen(method);
+	char *lowercase = zend_str_tolower_dup(method, len);
+	zend_function *function = zend_hash_str_find_ptr(&Z_OBJCE_P(this_zv)->function_table, lowercase, len);
+	efree(lowercase);
+	ZVAL_UNDEF(result);
+	if (!function) {
+		zend_throw_error(NULL, "%s::%s() does not exist", ZSTR_VAL(Z_OBJCE_P(this_zv)->name), method);
+		return false;
+	}
+	zend_call_known_instance_method(function, Z_OBJ_P(this_zv), result, 1, data);
+	if (EG(exception)) {
+		zval_ptr_dtor(result);
+		ZVAL_UNDEF(result);
 		return false;
 	}
 	if (Z_TYPE_P(result) != expected) {
@@ -569,9 +583,6 @@ PHP_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, build)
 		if (!call_hook(ZEND_THIS, hooks[i].method, data, &result, hooks[i].type)) {
 			zval_ptr_dtor(return_value);
 			ZVAL_UNDEF(return_value);
-			if (!EG(exception)) {
-				zend_throw_error(NULL, "%s::%s() failed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name), hooks[i].method);
-			}
 			RETURN_THROWS();
 		}
 		add_assoc_zval(return_value, hooks[i].key, &result);

@@ -9,11 +9,14 @@
 #include <string.h>
 
 typedef struct {
+	const unsigned char *begin;  /* the text as passed in, for offsets */
 	const unsigned char *cur;
 	const unsigned char *end;
 	int line;
 	int depth;
+	unsigned flags;
 	spectra_json_error *error;
+	spectra_buf scratch;  /* parse_string's decoding buffer */
 } json_parser;
 
 static bool parse_value(json_parser *parser, spectra_json_value *out);
@@ -33,6 +36,16 @@ static bool fail(json_parser *parser, const char *fmt, ...)
 static bool at_end(const json_parser *parser)
 {
 	return parser->cur >= parser->end;
+}
+
+static size_t offset_of(const json_parser *parser)
+{
+	return (size_t) (parser->cur - parser->begin);
+}
+
+static bool lenient_utf8(const json_parser *parser)
+{
+	return (parser->flags & SPECTRA_JSON_ALLOW_INVALID_UTF8) != 0;
 }
 
 /* The current byte quoted for an error message, e.g. 'x', or "end of input". */
@@ -137,15 +150,12 @@ static bool append_code_point(spectra_buf *buf, uint32_t code_point)
 	return spectra_buf_append(buf, bytes, length);
 }
 
-/* Reads the XXXX of a \uXXXX escape; cur points just after the 'u'. */
-static bool parse_hex4(json_parser *parser, uint32_t *value)
+/* The value of the 4 hex digits at digits (all 4 bytes must be readable), or false. */
+static bool hex4_value(const unsigned char *digits, uint32_t *value)
 {
-	if (parser->end - parser->cur < 4) {
-		return fail(parser, "incomplete \\u escape");
-	}
 	uint32_t result = 0;
 	for (int i = 0; i < 4; i++) {
-		unsigned char c = parser->cur[i];
+		unsigned char c = digits[i];
 		uint32_t digit;
 		if (c >= '0' && c <= '9') {
 			digit = (uint32_t) (c - '0');
@@ -154,12 +164,37 @@ static bool parse_hex4(json_parser *parser, uint32_t *value)
 		} else if (c >= 'A' && c <= 'F') {
 			digit = (uint32_t) (c - 'A' + 10);
 		} else {
-			return fail(parser, "invalid \\u escape: expected 4 hex digits");
+			return false;
 		}
 		result = result * 16 + digit;
 	}
-	parser->cur += 4;
 	*value = result;
+	return true;
+}
+
+/* Reads the XXXX of a \uXXXX escape; cur points just after the 'u'. */
+static bool parse_hex4(json_parser *parser, uint32_t *value)
+{
+	if (parser->end - parser->cur < 4) {
+		return fail(parser, "incomplete \\u escape");
+	}
+	if (!hex4_value(parser->cur, value)) {
+		return fail(parser, "invalid \\u escape: expected 4 hex digits");
+	}
+	parser->cur += 4;
+	return true;
+}
+
+/* After a high surrogate escape: reads a following \uDC00-\uDFFF escape into *low, or
+ * reads nothing and returns false. */
+static bool take_low_surrogate(json_parser *parser, uint32_t *low)
+{
+	const unsigned char *p = parser->cur;
+	if (parser->end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4_value(p + 2, low)
+		|| *low < 0xDC00 || *low > 0xDFFF) {
+		return false;
+	}
+	parser->cur += 6;
 	return true;
 }
 
@@ -185,22 +220,27 @@ static bool parse_escape(json_parser *parser, spectra_buf *buf)
 		if (!parse_hex4(parser, &code_point)) {
 			return false;
 		}
+		uint32_t low = 0;
 		if (code_point >= 0xDC00 && code_point <= 0xDFFF) {
-			return fail(parser, "invalid \\u escape: unpaired low surrogate");
-		}
-		if (code_point >= 0xD800 && code_point <= 0xDBFF) {
-			uint32_t low = 0;
-			if (parser->end - parser->cur < 2 || parser->cur[0] != '\\' || parser->cur[1] != 'u') {
+			if (!lenient_utf8(parser)) {
+				return fail(parser, "invalid \\u escape: unpaired low surrogate");
+			}
+			code_point = 0xFFFD;
+		} else if (code_point >= 0xD800 && code_point <= 0xDBFF) {
+			if (take_low_surrogate(parser, &low)) {
+				code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
+			} else if (lenient_utf8(parser)) {
+				code_point = 0xFFFD;  /* what follows is read on its own */
+			} else {
+				/* a malformed escape right after is reported as such */
+				if (parser->end - parser->cur >= 2 && parser->cur[0] == '\\' && parser->cur[1] == 'u') {
+					parser->cur += 2;
+					if (!parse_hex4(parser, &low)) {
+						return false;
+					}
+				}
 				return fail(parser, "invalid \\u escape: unpaired high surrogate");
 			}
-			parser->cur += 2;
-			if (!parse_hex4(parser, &low)) {
-				return false;
-			}
-			if (low < 0xDC00 || low > 0xDFFF) {
-				return fail(parser, "invalid \\u escape: unpaired high surrogate");
-			}
-			code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
 		}
 		return append_code_point(buf, code_point) || fail_out_of_memory(parser);
 	}
@@ -212,11 +252,12 @@ static bool parse_escape(json_parser *parser, spectra_buf *buf)
 	return spectra_buf_append_char(buf, simple) || fail_out_of_memory(parser);
 }
 
-/* cur points at the opening quote. On success *chars is malloc'd and NUL-terminated. */
+/* cur points at the opening quote. On success *chars is malloc'd to fit and NUL-terminated;
+ * the text is decoded into parser->scratch first, which all strings share. */
 static bool parse_string(json_parser *parser, char **chars, size_t *len)
 {
-	spectra_buf buf;
-	spectra_buf_init(&buf);
+	spectra_buf *buf = &parser->scratch;
+	buf->len = 0;
 	parser->cur++;
 	for (;;) {
 		/* copy runs of plain bytes at once */
@@ -225,12 +266,10 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 			&& *parser->cur != '"' && *parser->cur != '\\') {
 			parser->cur++;
 		}
-		if (!spectra_buf_append(&buf, run, (size_t) (parser->cur - run))) {
-			spectra_buf_free(&buf);
+		if (!spectra_buf_append(buf, run, (size_t) (parser->cur - run))) {
 			return fail_out_of_memory(parser);
 		}
 		if (at_end(parser)) {
-			spectra_buf_free(&buf);
 			return fail(parser, "unterminated string");
 		}
 		unsigned char c = *parser->cur;
@@ -240,31 +279,37 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 			break;
 		} else if (c == '\\') {
 			parser->cur++;
-			ok = parse_escape(parser, &buf);
+			ok = parse_escape(parser, buf);
 		} else if (c == '\n') {
 			ok = fail(parser, "line break inside a string (missing closing quote?)");
 		} else if (c < 0x20) {
 			ok = fail(parser, "control character 0x%02X inside a string (escape it)", c);
 		} else {
 			size_t length = utf8_sequence_length(parser->cur, (size_t) (parser->end - parser->cur));
+			if (length == 0 && lenient_utf8(parser)) {
+				length = 1;  /* kept as it is, byte by byte */
+			}
 			if (length == 0) {
 				ok = fail(parser, "invalid UTF-8 in string");
 			} else {
-				ok = spectra_buf_append(&buf, parser->cur, length) || fail_out_of_memory(parser);
+				ok = spectra_buf_append(buf, parser->cur, length) || fail_out_of_memory(parser);
 				parser->cur += length;
 			}
 		}
 		if (!ok) {
-			spectra_buf_free(&buf);
 			return false;
 		}
 	}
-	if (!spectra_buf_reserve(&buf, 0)) {  /* an empty string still gets its NUL */
-		spectra_buf_free(&buf);
+	char *copy = malloc(buf->len + 1);  /* an empty string still gets its NUL */
+	if (!copy) {
 		return fail_out_of_memory(parser);
 	}
-	buf.data[buf.len] = '\0';
-	*chars = spectra_buf_detach(&buf, len);
+	if (buf->len) {
+		memcpy(copy, buf->data, buf->len);
+	}
+	copy[buf->len] = '\0';
+	*chars = copy;
+	*len = buf->len;
 	return true;
 }
 
@@ -507,6 +552,7 @@ static bool parse_object(json_parser *parser, spectra_json_value *out)
 		member->line = parser->line;
 		member->value.type = SPECTRA_JSON_NULL;
 		member->value.line = parser->line;
+		member->value.start = member->value.end = offset_of(parser);
 		if (!parse_string(parser, &member->key, &member->key_len)) {
 			return false;
 		}
@@ -539,65 +585,95 @@ static bool parse_value(json_parser *parser, spectra_json_value *out)
 {
 	out->type = SPECTRA_JSON_NULL;
 	out->line = parser->line;
+	out->start = offset_of(parser);
+	out->end = out->start;
 	if (at_end(parser)) {
 		return fail(parser, "unexpected end of input");
 	}
+	bool ok;
 	switch (*parser->cur) {
 	case '{':
-		return parse_object(parser, out);
+		ok = parse_object(parser, out);
+		break;
 	case '[':
-		return parse_array(parser, out);
+		ok = parse_array(parser, out);
+		break;
 	case '"': {
 		char *chars;
 		size_t len;
-		if (!parse_string(parser, &chars, &len)) {
-			return false;
+		ok = parse_string(parser, &chars, &len);
+		if (ok) {
+			out->type = SPECTRA_JSON_STRING;
+			out->as.string.chars = chars;
+			out->as.string.len = len;
 		}
-		out->type = SPECTRA_JSON_STRING;
-		out->as.string.chars = chars;
-		out->as.string.len = len;
-		return true;
+		break;
 	}
 	case '-':
 	case '0': case '1': case '2': case '3': case '4':
 	case '5': case '6': case '7': case '8': case '9':
-		return parse_number(parser, out);
+		ok = parse_number(parser, out);
+		break;
 	default:
-		return parse_literal(parser, out);
+		ok = parse_literal(parser, out);
+		break;
 	}
+	if (ok) {
+		out->end = offset_of(parser);
+	}
+	return ok;
+}
+
+static bool parse_document(json_parser *parser, spectra_json_value *root)
+{
+	if (parser->end - parser->cur >= 3 && memcmp(parser->cur, "\xEF\xBB\xBF", 3) == 0) {
+		parser->cur += 3;
+	}
+	skip_whitespace(parser);
+	if (at_end(parser)) {
+		return fail(parser, "empty document");
+	}
+	if (!parse_value(parser, root)) {
+		return false;
+	}
+	skip_whitespace(parser);
+	if (!at_end(parser)) {
+		return fail_unexpected(parser, "expected the end of the document");
+	}
+	return true;
 }
 
 bool spectra_json_parse(const char *text, size_t len, spectra_json_value *root, spectra_json_error *error)
 {
+	return spectra_json_parse_ex(text, len, 0, root, error);
+}
+
+bool spectra_json_parse_ex(const char *text, size_t len, unsigned flags, spectra_json_value *root,
+	spectra_json_error *error)
+{
 	spectra_json_error ignored;
 	json_parser parser;
-	parser.cur = (const unsigned char *) (text ? text : "");
+	parser.begin = (const unsigned char *) (text ? text : "");
+	parser.cur = parser.begin;
 	parser.end = parser.cur + (text ? len : 0);
 	parser.line = 1;
 	parser.depth = 0;
+	parser.flags = flags;
 	parser.error = error ? error : &ignored;
 	parser.error->line = 0;
 	parser.error->reason[0] = '\0';
+	spectra_buf_init(&parser.scratch);
 	root->type = SPECTRA_JSON_NULL;
 	root->line = 1;
+	root->start = 0;
+	root->end = 0;
 
-	if (parser.end - parser.cur >= 3 && memcmp(parser.cur, "\xEF\xBB\xBF", 3) == 0) {
-		parser.cur += 3;
-	}
-	skip_whitespace(&parser);
-	if (at_end(&parser)) {
-		return fail(&parser, "empty document");
-	}
-	if (!parse_value(&parser, root)) {
+	bool ok = parse_document(&parser, root);
+	if (!ok) {
 		spectra_json_free(root);
-		return false;
 	}
-	skip_whitespace(&parser);
-	if (!at_end(&parser)) {
-		spectra_json_free(root);
-		return fail_unexpected(&parser, "expected the end of the document");
-	}
-	return true;
+	spectra_buf_free(&parser.scratch);
+	return ok;
 }
 
 void spectra_json_free(spectra_json_value *value)

@@ -1,6 +1,7 @@
 /* A small strict JSON reader (RFC 8259) in plain C: parses a whole document into a tree of
  * malloc'd values, each remembering the line it starts on so that callers can report
- * "file:line: reason". Meant for configuration files and small response bodies.
+ * "file:line: reason", and the byte range of its source text so that callers can copy a
+ * value verbatim. Meant for configuration files, small request parts and response bodies.
  *
  * Strict means: no comments, no trailing commas, no single quotes, no NaN/Infinity, no
  * leading zeros, no raw control characters in strings, valid UTF-8 only, nothing after the
@@ -31,6 +32,10 @@ typedef struct spectra_json_member spectra_json_member;
 struct spectra_json_value {
 	spectra_json_type type;
 	int line;  /* 1-based line of the value's first character */
+	/* The value's source is text[start, end) of the parsed text (a string's includes its
+	 * quotes, a container's its brackets); offsets count a skipped byte order mark. */
+	size_t start;
+	size_t end;
 	union {
 		bool boolean;
 		struct {
@@ -39,7 +44,9 @@ struct spectra_json_value {
 			int64_t integer;  /* valid when is_integer */
 		} number;
 		struct {
-			char *chars;  /* UTF-8, NUL-terminated; may contain NUL bytes from \u0000 */
+			/* UTF-8 (see SPECTRA_JSON_ALLOW_INVALID_UTF8), NUL-terminated; may contain NUL
+			 * bytes from \u0000 */
+			char *chars;
 			size_t len;
 		} string;
 		struct {
@@ -65,9 +72,22 @@ typedef struct {
 	char reason[160];
 } spectra_json_error;
 
+/* Options for spectra_json_parse_ex. */
+enum {
+	/* For text written by other programs, where a bad byte should not cost the whole
+	 * document: bytes in strings and keys that are not well-formed UTF-8 are kept as they
+	 * are (the caller repairs what it uses), and \u escapes of unpaired surrogates decode
+	 * to U+FFFD. Everything else stays strict. */
+	SPECTRA_JSON_ALLOW_INVALID_UTF8 = 1u << 0,
+};
+
 /* Parses text[0, len). On success fills *root (release it with spectra_json_free) and returns
- * true. On failure returns false, leaves *root as JSON null and fills *error. */
+ * true. On failure returns false, leaves *root as JSON null and fills *error (may be NULL). */
 bool spectra_json_parse(const char *text, size_t len, spectra_json_value *root, spectra_json_error *error);
+
+/* The same with options: flags is 0 or SPECTRA_JSON_ALLOW_INVALID_UTF8. */
+bool spectra_json_parse_ex(const char *text, size_t len, unsigned flags, spectra_json_value *root,
+	spectra_json_error *error);
 
 /* Frees everything the value owns (not the value itself) and resets it to null. */
 void spectra_json_free(spectra_json_value *value);
