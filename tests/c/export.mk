@@ -25,6 +25,7 @@ EXPORT_OTLP_GEN_SRCS := $(wildcard $(ROOT)/src/otlp/gen/opentelemetry/proto/*/v1
 EXPORT_OTLP_SRCS := \
 	$(ROOT)/src/span/span.c \
 	$(wildcard $(ROOT)/src/otlp/*.c) \
+	$(ROOT)/src/util/json_reader.c \
 	$(EXPORT_OTLP_GEN_SRCS)
 EXPORT_OTLP_CFLAGS := -I$(ROOT)/src -I$(ROOT)/src/otlp/gen $(shell pkg-config --cflags libprotobuf-c)
 EXPORT_OTLP_LIBS := $(shell pkg-config --libs libprotobuf-c) -lm

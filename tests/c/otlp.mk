@@ -19,8 +19,10 @@ OTLP_SRCS := \
 	$(ROOT)/src/otlp/encode_json.c \
 	$(ROOT)/src/otlp/console.c \
 	$(ROOT)/src/util/buf.c \
+	$(ROOT)/src/util/json_reader.c \
 	$(OTLP_GEN_SRCS)
 OTLP_HEADERS := $(ROOT)/src/span/span.h $(ROOT)/src/otlp/otlp.h $(ROOT)/src/otlp/utf8.h $(ROOT)/src/util/buf.h \
+	$(ROOT)/src/util/json_reader.h \
 	$(OTLP_GEN_SRCS:.c=.h)
 
 C_TESTS += test_otlp

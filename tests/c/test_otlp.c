@@ -10,6 +10,7 @@
 #include "span/span.h"
 #include "otlp/otlp.h"
 #include "otlp/utf8.h"
+#include "util/json_reader.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
 
 typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest pb_request;
@@ -92,7 +93,7 @@ static spectra_span *make_full_span(void)
 	return span;
 }
 
-/* ---- an independent, strict JSON syntax checker (the encoder's own reader is not used) -- */
+/* ---- an independent, strict JSON syntax checker (util/json_reader is not used) ---------- */
 
 typedef struct {
 	const char *p;
@@ -608,6 +609,99 @@ static void test_merge(void)
 	spectra_resource_free(&resource);
 }
 
+/* The source ranges merge splices, and the lenient mode the response reader uses. */
+static bool slice_is(const char *text, const spectra_json_value *value, const char *expected)
+{
+	size_t len = strlen(expected);
+	return value->end >= value->start && value->end - value->start == len
+		&& memcmp(text + value->start, expected, len) == 0;
+}
+
+static void test_json_reader_for_otlp(void)
+{
+	spectra_json_value root;
+	const char *text = "\xEF\xBB\xBF {\"k\" : [ \"a\\\"]\" , -1.5e3,{\"x\":[]} ,null ], \"t\":true}\n";
+	if (CHECK(spectra_json_parse(text, strlen(text), &root, NULL))) {
+		CHECK(root.start == 4 && root.end == strlen(text) - 1);
+		const spectra_json_value *k = spectra_json_object_get(&root, "k");
+		CHECK(k && slice_is(text, k, "[ \"a\\\"]\" , -1.5e3,{\"x\":[]} ,null ]"));
+		if (k && k->as.array.count == 4) {
+			CHECK(slice_is(text, &k->as.array.items[0], "\"a\\\"]\""));
+			CHECK(slice_is(text, &k->as.array.items[1], "-1.5e3"));
+			CHECK(slice_is(text, &k->as.array.items[2], "{\"x\":[]}"));
+			CHECK(slice_is(text, &k->as.array.items[2].as.object.members[0].value, "[]"));
+			CHECK(slice_is(text, &k->as.array.items[3], "null"));
+		}
+		CHECK(slice_is(text, spectra_json_object_get(&root, "t"), "true"));
+		spectra_json_free(&root);
+	}
+
+	/* lenient: bad bytes kept, unpaired surrogate escapes become U+FFFD, the rest strict */
+	struct {
+		const char *in;
+		const char *out;
+		bool strict_ok;
+	} lenient[] = {
+		{ "\"raw \xFF\xC0\xAF\"", "raw \xFF\xC0\xAF", false },
+		{ "\"\\ud800\"", "\xEF\xBF\xBD", false },
+		{ "\"\\udc00x\"", "\xEF\xBF\xBDx", false },
+		{ "\"\\ud800\\u0041\"", "\xEF\xBF\xBD" "A", false },
+		{ "\"\\ud800\\ud83d\\ude00\"", "\xEF\xBF\xBD\xF0\x9F\x98\x80", false },
+		{ "\"\\ud83d\\ude00\"", "\xF0\x9F\x98\x80", true },
+	};
+	for (size_t i = 0; i < sizeof lenient / sizeof lenient[0]; i++) {
+		const char *in = lenient[i].in;
+		CHECK(spectra_json_parse(in, strlen(in), &root, NULL) == lenient[i].strict_ok);
+		spectra_json_free(&root);
+		bool ok = spectra_json_parse_ex(in, strlen(in), SPECTRA_JSON_ALLOW_INVALID_UTF8, &root, NULL);
+		if (!CHECK(ok && root.type == SPECTRA_JSON_STRING && strcmp(root.as.string.chars, lenient[i].out) == 0)) {
+			fprintf(stderr, "  lenient case %zu\n", i);
+		}
+		spectra_json_free(&root);
+	}
+	const char *still_bad[] = { "\"\\ud800\\u12\"", "\"a\tb\"", "[1,]", "\"\\x\"" };
+	for (size_t i = 0; i < sizeof still_bad / sizeof still_bad[0]; i++) {
+		CHECK(!spectra_json_parse_ex(still_bad[i], strlen(still_bad[i]), SPECTRA_JSON_ALLOW_INVALID_UTF8, &root, NULL));
+	}
+}
+
+/* Parts of any other shape than {"resourceSpans":[...]} are refused, leaving out unchanged. */
+static void test_merge_json_shapes(void)
+{
+	const char *refused[] = {
+		"", " ", "{}", "[]", "null", "{\"resourceSpans\":{}}", "{\"resourceSpans\":null}",
+		"{\"resourcespans\":[]}", "{\"resourceSpans\":[],\"resourceSpans\":[]}",
+		"{\"extra\":1,\"resourceSpans\":[]}", "{\"resourceSpans\":[]} {}", "{\"resourceSpans\":[]",
+		"{\"resourceSpans\":[1,]}", "\xEF\xBB\xBF{\"resourceSpans\":[]}", "{\"resourceSpans\":[\"\xFF\"]}",
+	};
+	spectra_buf good;
+	spectra_buf_init(&good);
+	spectra_buf_append_str(&good, "{\"resourceSpans\":[{\"g\":1}]}");
+	spectra_buf out;
+	spectra_buf_init(&out);
+	spectra_buf_append_str(&out, "prefix");
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		spectra_buf parts[2] = { good, { (char *) refused[i], strlen(refused[i]), strlen(refused[i]) } };
+		if (!CHECK(!spectra_otlp_merge_json(parts, 2, &out) && strcmp(out.data, "prefix") == 0)) {
+			fprintf(stderr, "  refused case %zu: %s\n", i, refused[i]);
+		}
+	}
+	spectra_buf null_part = { NULL, 0, 0 };
+	CHECK(!spectra_otlp_merge_json(&null_part, 1, &out) && strcmp(out.data, "prefix") == 0);
+
+	/* parts need no NUL terminator; empty arrays add nothing; items keep their own text */
+	const char *sliced = "{\"resourceSpans\":[{\"s\":\"\\u00e9\"}]}GARBAGE";
+	spectra_buf parts[3] = {
+		{ (char *) sliced, strlen(sliced) - 7, strlen(sliced) },
+		{ (char *) "\t{ \"resourceSpans\" : [ ] }\r\n", 28, 28 },
+		good,
+	};
+	CHECK(spectra_otlp_merge_json(parts, 3, &out));
+	CHECK(strcmp(out.data, "prefix{\"resourceSpans\":[{\"s\":\"\\u00e9\"},{\"g\":1}]}") == 0);
+	spectra_buf_free(&out);
+	spectra_buf_free(&good);
+}
+
 static void test_utf8(void)
 {
 	/* maximal subparts each become one U+FFFD */
@@ -808,6 +902,26 @@ static void test_parse_response(void)
 	RESPONSE(SPECTRA_OTLP_JSON, "{\"a\":1,}", false, 0, NULL);
 	RESPONSE(SPECTRA_OTLP_JSON, "\x0A\x02\x08\x03", false, 0, NULL); /* protobuf sent as JSON */
 
+	/* field types, nulls and repeated keys (the last one wins) */
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":-3}}", true, -3, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":\"007\"}}", true, 7, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":null,\"errorMessage\":null}}", true, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"errorMessage\":\"\"}}", true, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":4,\"rejectedSpans\":\"6\"}}", true, 6, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"errorMessage\":\"a\",\"errorMessage\":null}}", true, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON,
+		"{\"partialSuccess\":{\"rejectedSpans\":1,\"errorMessage\":\"a\"},\"partialSuccess\":{\"errorMessage\":\"b\"}}",
+		true, 1, "b");
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":\"x\",\"rejectedSpans\":1}}", false, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":true}}", false, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":\" 5\"}}", false, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":1e2}}", false, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"errorMessage\":5}}", false, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":3}", false, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "null", false, 0, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"errorMessage\":\"x\\ud800\\u0041 \xC0\xAF\"}}", true, 0,
+		"x\xEF\xBF\xBD" "A \xEF\xBF\xBD\xEF\xBF\xBD");
+
 	/* nesting deeper than the reader allows is refused rather than recursing on */
 	spectra_buf deep;
 	spectra_buf_init(&deep);
@@ -827,6 +941,8 @@ int main(void)
 	test_json_encoding();
 	test_double_text();
 	test_merge();
+	test_json_reader_for_otlp();
+	test_merge_json_shapes();
 	test_utf8();
 	test_console();
 	test_parse_response();
