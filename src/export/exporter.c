@@ -609,7 +609,9 @@ static spectra_queue_item *take_work(void)
 			return NULL;
 		}
 		if (!batching && exporter.queue.head) {
-			return spectra_queue_pop(&exporter.queue);
+			/* post at once, but coalesce a backlog (slow or recovering collector) into one
+			 * request rather than paying a round trip and a retry budget per PHP request */
+			return spectra_queue_pop_batch(&exporter.queue, exporter.config.max_export_batch_size);
 		}
 		if (batching && background_batch_due(monotonic_ms())) {
 			return spectra_queue_pop_batch(&exporter.queue, exporter.config.max_export_batch_size);

@@ -272,7 +272,9 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 		config->max_export_batch_size = config->max_queue_size;
 	}
 	config->export_timeout_ms = parse_ms(getenv("OTEL_BSP_EXPORT_TIMEOUT"), 30000, "OTEL_BSP_EXPORT_TIMEOUT");
-	config->retry_budget_ms = config->timeout_ms * 3;
+	/* retries of one payload share the exporter timeout: a collector that is down costs each
+	 * batch at most that long before its spans count as failed */
+	config->retry_budget_ms = config->timeout_ms;
 	spectra_export_settings_build_resource(settings);
 }
 
