@@ -551,13 +551,44 @@ static void count_outcome(delivery_outcome outcome, size_t span_count)
 
 /* Background batches: merge the payloads into one request; if that is impossible
  * (a part of another shape, OOM), send them one by one instead. */
+/* Encodes the deferred items of a batch (outside the lock). An item that cannot be
+ * encoded counts its spans as failed and leaves the batch empty-handed. */
+static void encode_deferred(spectra_queue_item *batch)
+{
+	for (spectra_queue_item *item = batch; item; item = item->next) {
+		if (!item->deferred) {
+			continue;
+		}
+		spectra_buf body;
+		spectra_buf_init(&body);
+		bool encoded = item->deferred->encode(item->deferred, &body);
+		if (encoded && body.len) {
+			item->payload = spectra_buf_detach(&body, &item->len);
+		} else {
+			spectra_buf_free(&body);
+			item->len = 0;
+			if (!encoded) {
+				atomic_fetch_add(&counters.failed, item->span_count);
+				record_error(KEEP_LAST_STATUS, "could not encode %zu spans", item->span_count);
+			}
+			item->span_count = 0;
+		}
+	}
+}
+
 static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 {
+	encode_deferred(batch);
 	size_t part_count = 0;
 	size_t span_count = 0;
 	for (spectra_queue_item *item = batch; item; item = item->next) {
-		part_count++;
-		span_count += item->span_count;
+		if (item->payload) {
+			part_count++;
+			span_count += item->span_count;
+		}
+	}
+	if (part_count == 0) {
+		return;
 	}
 	if (part_count > 1) {
 		spectra_buf *parts = calloc(part_count, sizeof *parts);
@@ -565,10 +596,13 @@ static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 		bool merged_ok = false;
 		if (parts && merged) {
 			size_t i = 0;
-			for (spectra_queue_item *item = batch; item; item = item->next, i++) {
-				parts[i].data = item->payload;
-				parts[i].len = item->len;
-				parts[i].cap = item->len;
+			for (spectra_queue_item *item = batch; item; item = item->next) {
+				if (item->payload) {
+					parts[i].data = item->payload;
+					parts[i].len = item->len;
+					parts[i].cap = item->len;
+					i++;
+				}
 			}
 			merged_ok = spectra_otlp_merge(exporter.config.format, parts, part_count, merged);
 		}
@@ -583,6 +617,9 @@ static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 		}
 	}
 	for (spectra_queue_item *item = batch; item; item = item->next) {
+		if (!item->payload) {
+			continue;
+		}
 		if (atomic_load(&abort_requested)) {
 			atomic_fetch_add(&counters.dropped, item->span_count);
 			continue;
@@ -750,44 +787,36 @@ static bool submit_sync(char *payload, size_t len, size_t span_count)
 	return outcome != DELIVERY_ABORTED;
 }
 
-bool spectra_exporter_submit(char *payload, size_t len, size_t span_count)
+/* The queueing half shared by both submit functions: payload or deferred work (exactly
+ * one of them), ownership taken in every case. */
+static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t len, size_t span_count)
 {
-	if (!payload) {
-		return false;
-	}
 	pthread_mutex_lock(&exporter.lock);
+	const char *refusal = NULL;
 	if (!exporter.initialized || exporter.stop_requested) {
+		refusal = "";
+	} else {
+		if (exporter.thread_started && exporter.thread_pid != getpid()) {
+			/* a fork the atfork handler did not see: this process has no thread yet */
+			forget_parent_process_state();
+		}
+		if (!exporter.thread_started && !start_sender_thread()) {
+			refusal = "could not start the sender thread";
+		} else if (payload ? !spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())
+		                   : !spectra_queue_push_deferred(&exporter.queue, deferred, len, span_count, monotonic_ms())) {
+			refusal = "export queue full";
+		}
+	}
+	if (refusal) {
 		pthread_mutex_unlock(&exporter.lock);
 		free(payload);
+		if (deferred) {
+			deferred->release(deferred);
+		}
 		atomic_fetch_add(&counters.dropped, span_count);
-		return false;
-	}
-	if (len == 0) {
-		/* OTLP asks senders not to send empty envelopes */
-		pthread_mutex_unlock(&exporter.lock);
-		free(payload);
-		return true;
-	}
-	if (exporter.config.mode == SPECTRA_EXPORT_SYNC) {
-		pthread_mutex_unlock(&exporter.lock);
-		return submit_sync(payload, len, span_count);
-	}
-	if (exporter.thread_started && exporter.thread_pid != getpid()) {
-		/* a fork the atfork handler did not see: this process has no thread yet */
-		forget_parent_process_state();
-	}
-	if (!exporter.thread_started && !start_sender_thread()) {
-		pthread_mutex_unlock(&exporter.lock);
-		free(payload);
-		atomic_fetch_add(&counters.dropped, span_count);
-		record_error(0, "could not start the sender thread; %zu spans dropped", span_count);
-		return false;
-	}
-	if (!spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())) {
-		pthread_mutex_unlock(&exporter.lock);
-		free(payload);
-		atomic_fetch_add(&counters.dropped, span_count);
-		record_error(KEEP_LAST_STATUS, "export queue full; %zu spans dropped", span_count);
+		if (*refusal) {
+			record_error(KEEP_LAST_STATUS, "%s; %zu spans dropped", refusal, span_count);
+		}
 		return false;
 	}
 	atomic_fetch_add(&counters.queued, span_count);
@@ -795,6 +824,52 @@ bool spectra_exporter_submit(char *payload, size_t len, size_t span_count)
 	pthread_cond_broadcast(&exporter.wake_sender);
 	pthread_mutex_unlock(&exporter.lock);
 	return true;
+}
+
+static bool export_is_sync(void)
+{
+	pthread_mutex_lock(&exporter.lock);
+	bool sync = exporter.initialized && exporter.config.mode == SPECTRA_EXPORT_SYNC;
+	pthread_mutex_unlock(&exporter.lock);
+	return sync;
+}
+
+bool spectra_exporter_submit(char *payload, size_t len, size_t span_count)
+{
+	if (!payload) {
+		return false;
+	}
+	if (len == 0) {
+		/* OTLP asks senders not to send empty envelopes */
+		free(payload);
+		return true;
+	}
+	if (export_is_sync()) {
+		return submit_sync(payload, len, span_count);
+	}
+	return enqueue(payload, NULL, len, span_count);
+}
+
+bool spectra_exporter_submit_deferred(spectra_deferred_payload *work, size_t estimated_len, size_t span_count)
+{
+	if (!work) {
+		return false;
+	}
+	if (export_is_sync()) {
+		spectra_buf body;
+		spectra_buf_init(&body);
+		bool encoded = work->encode(work, &body);
+		work->release(work);
+		if (!encoded) {
+			spectra_buf_free(&body);
+			atomic_fetch_add(&counters.failed, span_count);
+			return false;
+		}
+		size_t len;
+		char *payload = spectra_buf_detach(&body, &len);
+		return spectra_exporter_submit(payload ? payload : calloc(1, 1), len, span_count);
+	}
+	return enqueue(NULL, work, estimated_len ? estimated_len : 1, span_count);
 }
 
 /* With the lock held. */

@@ -54,6 +54,16 @@ typedef struct {
 /* Frees the strings of a configuration (one built by the caller, or the exporter's copy). */
 void spectra_export_config_free(spectra_export_config *config);
 
+/* Work whose encoding is left to the sender thread, so the request thread pays neither
+ * for building spans nor for protobuf: the submitter embeds this at the start of its own
+ * struct. encode() appends one complete request body; release() frees the work (after
+ * encode, or unencoded when dropped, at shutdown, or in a forked child). Both may run on
+ * any thread and must not touch the Zend engine. */
+typedef struct spectra_deferred_payload {
+	bool (*encode)(struct spectra_deferred_payload *self, spectra_buf *out);
+	void (*release)(struct spectra_deferred_payload *self);
+} spectra_deferred_payload;
+
 /* MINIT: takes a deep copy of the configuration. Starts no thread. */
 bool spectra_exporter_init(const spectra_export_config *config);
 /* Takes ownership of a malloc'd payload carrying span_count spans.
@@ -62,6 +72,9 @@ bool spectra_exporter_init(const spectra_export_config *config);
  * the thread first if this process has none yet (FPM forks after MINIT). Never blocks on
  * the network. Returns false if the payload was dropped (counted). */
 bool spectra_exporter_submit(char *payload, size_t len, size_t span_count);
+/* As spectra_exporter_submit, for deferred work (sync mode encodes it right away).
+ * Takes ownership in every case. estimated_len is charged against the queue's byte cap. */
+bool spectra_exporter_submit_deferred(spectra_deferred_payload *work, size_t estimated_len, size_t span_count);
 /* Waits up to timeout_ms until the queue is empty and no POST is in flight. */
 bool spectra_exporter_flush(long timeout_ms);
 void spectra_exporter_get_stats(spectra_export_stats *out);

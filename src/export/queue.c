@@ -1,4 +1,5 @@
 #include "queue.h"
+#include "exporter.h"
 
 #include <stdlib.h>
 
@@ -37,6 +38,7 @@ bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t 
 		return false;
 	}
 	item->next = NULL;
+	item->deferred = NULL;
 	item->payload = payload;
 	item->len = len;
 	item->span_count = span_count;
@@ -50,6 +52,16 @@ bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t 
 	queue->item_count++;
 	queue->total_bytes += len;
 	queue->total_spans += span_count;
+	return true;
+}
+
+bool spectra_queue_push_deferred(spectra_queue *queue, struct spectra_deferred_payload *deferred, size_t estimated_len,
+	size_t span_count, int64_t now_ms)
+{
+	if (!spectra_queue_push(queue, NULL, estimated_len, span_count, now_ms)) {
+		return false;
+	}
+	queue->tail->deferred = deferred;
 	return true;
 }
 
@@ -95,6 +107,9 @@ spectra_queue_item *spectra_queue_pop_batch(spectra_queue *queue, size_t max_spa
 void spectra_queue_item_free(spectra_queue_item *item)
 {
 	if (item) {
+		if (item->deferred) {
+			item->deferred->release(item->deferred);
+		}
 		free(item->payload);
 		free(item);
 	}

@@ -7,9 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct spectra_deferred_payload;
+
 typedef struct spectra_queue_item {
 	struct spectra_queue_item *next;
-	char *payload;          /* malloc'd, owned by the item */
+	struct spectra_deferred_payload *deferred; /* not yet encoded (owned), or NULL */
+	char *payload;          /* malloc'd, owned by the item; NULL while deferred */
 	size_t len;
 	size_t span_count;
 	int64_t enqueued_at_ms; /* monotonic clock, for the background schedule delay */
@@ -34,6 +37,11 @@ bool spectra_queue_has_room(const spectra_queue *queue, size_t len, size_t span_
  * the caller's) when it does not fit under the caps or memory is exhausted. */
 bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t span_count,
 	int64_t now_ms);
+
+/* Appends work that is encoded later, on the sender thread; `estimated_len` counts against
+ * the byte cap. Takes ownership on success only. */
+bool spectra_queue_push_deferred(spectra_queue *queue, struct spectra_deferred_payload *deferred, size_t estimated_len,
+	size_t span_count, int64_t now_ms);
 
 /* Detaches the oldest item (NULL when empty). The caller frees it with spectra_queue_item_free. */
 spectra_queue_item *spectra_queue_pop(spectra_queue *queue);

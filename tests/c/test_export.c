@@ -604,6 +604,90 @@ static void test_sync_gzip_json(receiver *r)
 	spectra_exporter_shutdown(1000);
 }
 
+/* Deferred work: encoded on the sender thread, released exactly once whatever happens. */
+typedef struct {
+	spectra_deferred_payload base;
+	char marker[32];
+	bool fail;
+	atomic_int *encoded;
+	atomic_int *released;
+} test_deferred;
+
+static bool test_deferred_encode(spectra_deferred_payload *self, spectra_buf *out)
+{
+	test_deferred *work = (test_deferred *) self;
+	atomic_fetch_add(work->encoded, 1);
+	if (work->fail) {
+		return false;
+	}
+	size_t len = 0;
+	char *payload = protobuf_payload(work->marker, &len);
+	bool ok = spectra_buf_append(out, payload, len);
+	free(payload);
+	return ok;
+}
+
+static void test_deferred_release(spectra_deferred_payload *self)
+{
+	test_deferred *work = (test_deferred *) self;
+	atomic_fetch_add(work->released, 1);
+	free(work);
+}
+
+static spectra_deferred_payload *make_deferred(const char *marker, bool fail, atomic_int *encoded, atomic_int *released)
+{
+	test_deferred *work = calloc(1, sizeof *work);
+	work->base.encode = test_deferred_encode;
+	work->base.release = test_deferred_release;
+	snprintf(work->marker, sizeof work->marker, "%s", marker);
+	work->fail = fail;
+	work->encoded = encoded;
+	work->released = released;
+	return &work->base;
+}
+
+static void test_deferred_payloads(receiver *r)
+{
+	atomic_int encoded = 0, released = 0;
+	spectra_export_config config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
+	CHECK(spectra_exporter_init(&config), "init");
+	long before = receiver_count(r);
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-1", false, &encoded, &released), 500, 2), "submit");
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-bad", true, &encoded, &released), 500, 3), "submit failing");
+	CHECK(spectra_exporter_flush(10000), "flush");
+	spectra_export_stats stats = stats_now();
+	CHECK(stats.sent == 2 && stats.failed == 3 && stats.queued == 5, "sent %llu failed %llu", (unsigned long long) stats.sent,
+		(unsigned long long) stats.failed);
+	CHECK(receiver_count(r) == before + 1, "one body stored");
+	size_t len = 0;
+	char *expected = protobuf_payload("deferred-1", &len);
+	CHECK(stored_body_equals(r, before + 1, expected, len), "encoded on the sender thread, byte-identical");
+	free(expected);
+	CHECK(atomic_load(&encoded) == 2 && atomic_load(&released) == 2, "each encoded and released once");
+	spectra_exporter_shutdown(1000);
+
+	/* queue full: refused work is released unencoded and counted as dropped */
+	encoded = 0;
+	released = 0;
+	config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
+	config.max_queue_bytes = 100;
+	CHECK(spectra_exporter_init(&config), "init small queue");
+	CHECK(!spectra_exporter_submit_deferred(make_deferred("too-big", false, &encoded, &released), 5000, 4), "refused");
+	stats = stats_now();
+	CHECK(stats.dropped == 4 && atomic_load(&released) == 1 && atomic_load(&encoded) == 0, "dropped, released, never encoded");
+	spectra_exporter_shutdown(1000);
+
+	/* sync mode encodes on the caller's thread and posts before returning */
+	encoded = 0;
+	released = 0;
+	config = make_config(r->url, SPECTRA_EXPORT_SYNC);
+	CHECK(spectra_exporter_init(&config), "init sync");
+	before = receiver_count(r);
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-sync", false, &encoded, &released), 0, 1), "sync submit");
+	CHECK(receiver_count(r) == before + 1 && atomic_load(&released) == 1, "posted before returning");
+	spectra_exporter_shutdown(1000);
+}
+
 static void test_after_response_flush(receiver *r)
 {
 	spectra_export_config config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
@@ -1085,6 +1169,7 @@ int main(void)
 		test_sync_post(&r);
 		test_sync_gzip_json(&r);
 		test_after_response_flush(&r);
+		test_deferred_payloads(&r);
 		test_background_batching(&r);
 		test_retry_after_then_success(&r);
 		test_bad_request_not_retried(&r);
