@@ -66,42 +66,100 @@ static void write_console(spectra_span *span)
 	spectra_buf_free(&line);
 }
 
-/* Encodes spans into one request body and hands it to the exporter (which owns it). */
-static void submit_spans(spectra_span **spans, size_t count)
+/* The resource of this process. Rebuilt (process.pid) only on a request thread, before the
+ * work that will read it is queued; the sender thread reads it without the lock: in a
+ * forked child the parent's sender does not exist and the child's starts after the rebuild,
+ * and MSHUTDOWN frees it only after the sender was joined. */
+static const spectra_resource *current_resource(void)
 {
-	if (!count) {
-		return;
-	}
 	pthread_mutex_lock(&settings_lock);
 	if (settings.resource_pid != (int) getpid()) {
 		spectra_export_settings_build_resource(&settings);
 	}
-	spectra_buf payload;
-	spectra_buf_init(&payload);
-	bool encoded = spectra_otlp_encode(settings.export.format, &settings.resource, spans, count, &payload);
 	pthread_mutex_unlock(&settings_lock);
-	if (encoded) {
-		size_t len;
-		char *bytes = spectra_buf_detach(&payload, &len);
-		spectra_exporter_submit(bytes, len, count);
-	} else {
-		spectra_buf_free(&payload);
-	}
+	return &settings.resource;
 }
 
-static void add_pending(spectra_span *span)
+/* Deferred work for the exporter: the jobs of one request (or one job in background mode),
+ * turned into spans and encoded on the sender thread. */
+typedef struct {
+	spectra_deferred_payload base;
+	spectra_otlp_format format;
+	const spectra_resource *resource;
+	spectra_span_job **jobs;
+	size_t count;
+} span_batch;
+
+static bool span_batch_encode(spectra_deferred_payload *self, spectra_buf *out)
+{
+	span_batch *batch = (span_batch *) self;
+	spectra_span **spans = calloc(batch->count, sizeof(*spans));
+	if (!spans) {
+		return false;
+	}
+	size_t built = 0;
+	for (size_t i = 0; i < batch->count; i++) {
+		spectra_span *span = spectra_span_job_build(batch->jobs[i]);
+		if (span) {
+			spans[built++] = span;
+		}
+	}
+	bool encoded = spectra_otlp_encode(batch->format, batch->resource, spans, built, out);
+	for (size_t i = 0; i < built; i++) {
+		spectra_span_free(spans[i]);
+	}
+	free(spans);
+	return encoded;
+}
+
+static void span_batch_release(spectra_deferred_payload *self)
+{
+	span_batch *batch = (span_batch *) self;
+	for (size_t i = 0; i < batch->count; i++) {
+		spectra_span_job_free(batch->jobs[i]);
+	}
+	free(batch->jobs);
+	free(batch);
+}
+
+/* Hands jobs (ownership of the array and its jobs) to the exporter. */
+static void submit_jobs(spectra_span_job **jobs, size_t count)
+{
+	if (!count) {
+		free(jobs);
+		return;
+	}
+	span_batch *batch = calloc(1, sizeof(*batch));
+	if (!batch) {
+		for (size_t i = 0; i < count; i++) {
+			spectra_span_job_free(jobs[i]);
+		}
+		free(jobs);
+		return;
+	}
+	batch->base.encode = span_batch_encode;
+	batch->base.release = span_batch_release;
+	batch->format = settings.export.format;
+	batch->resource = current_resource();
+	batch->jobs = jobs;
+	batch->count = count;
+	/* a typical GenAI span encodes to about 1 KiB; the estimate counts against the byte cap */
+	spectra_exporter_submit_deferred(&batch->base, count * 1024, count);
+}
+
+static void add_pending(spectra_span_job *job)
 {
 	if (SPECTRA_G(pending_span_count) == SPECTRA_G(pending_span_cap)) {
 		size_t cap = SPECTRA_G(pending_span_cap) ? SPECTRA_G(pending_span_cap) * 2 : 8;
-		spectra_span **grown = realloc(SPECTRA_G(pending_spans), cap * sizeof(spectra_span *));
+		spectra_span_job **grown = realloc(SPECTRA_G(pending_spans), cap * sizeof(spectra_span_job *));
 		if (!grown) {
-			spectra_span_free(span);
+			spectra_span_job_free(job);
 			return;
 		}
 		SPECTRA_G(pending_spans) = grown;
 		SPECTRA_G(pending_span_cap) = cap;
 	}
-	((spectra_span **) SPECTRA_G(pending_spans))[SPECTRA_G(pending_span_count)++] = span;
+	((spectra_span_job **) SPECTRA_G(pending_spans))[SPECTRA_G(pending_span_count)++] = job;
 	if (SPECTRA_G(pending_span_count) >= SPECTRA_PENDING_SPAN_LIMIT) {
 		spectra_span_request_end();
 	}
@@ -113,36 +171,48 @@ void spectra_span_emit(spectra_context_object *context, zval *php_array)
 	if (settings.kind == SPECTRA_EXPORTER_NONE) {
 		return;
 	}
-	spectra_span *span = spectra_span_builder_is_php() ? spectra_span_from_php_builder(context, php_array)
-	                                                   : spectra_span_build_native(context);
-	if (!span) {
+	bool php_builder = spectra_span_builder_is_php();
+	if (settings.kind == SPECTRA_EXPORTER_CONSOLE) {
+		spectra_span *span = php_builder ? spectra_span_from_php_builder(context, php_array) : spectra_span_build_native(context);
+		if (span) {
+			write_console(span);
+			spectra_span_free(span);
+		}
 		return;
 	}
-	if (settings.kind == SPECTRA_EXPORTER_CONSOLE) {
-		write_console(span);
-		spectra_span_free(span);
+	/* The native span is only captured here (record + snapshot of the PHP values); it is
+	 * built and encoded on the sender thread. A PHP builder has to run here. */
+	spectra_span_job *job = php_builder ? spectra_span_job_for_span(spectra_span_from_php_builder(context, php_array))
+	                                    : spectra_span_job_capture(context, true);
+	if (!job) {
 		return;
 	}
 	if (settings.export.mode == SPECTRA_EXPORT_AFTER_RESPONSE && !SPECTRA_G(in_shutdown)) {
-		add_pending(span);
+		add_pending(job);
 		return;
 	}
-	/* sync posts now; background batches across requests on the sender thread */
-	submit_spans(&span, 1);
-	spectra_span_free(span);
+	/* sync posts now (encoding on this thread); background batches on the sender thread */
+	spectra_span_job **single = malloc(sizeof(*single));
+	if (!single) {
+		spectra_span_job_free(job);
+		return;
+	}
+	single[0] = job;
+	submit_jobs(single, 1);
 }
 
 void spectra_span_request_end(void)
 {
-	spectra_span **spans = SPECTRA_G(pending_spans);
 	size_t count = SPECTRA_G(pending_span_count);
-	if (count) {
-		submit_spans(spans, count);
-		for (size_t i = 0; i < count; i++) {
-			spectra_span_free(spans[i]);
-		}
+	if (!count) {
+		return;
 	}
+	/* the list itself goes to the exporter; the request starts a new one */
+	spectra_span_job **jobs = SPECTRA_G(pending_spans);
+	SPECTRA_G(pending_spans) = NULL;
 	SPECTRA_G(pending_span_count) = 0;
+	SPECTRA_G(pending_span_cap) = 0;
+	submit_jobs(jobs, count);
 }
 
 void spectra_span_request_release(void)

@@ -83,6 +83,28 @@ static void add_tags(spectra_attr_list *attrs, const zval *tags)
 	efree(items);
 }
 
+/* Copies one attribute (snapshotted from PHP values) into a span's list. */
+static void append_copy(spectra_attr_list *attrs, const spectra_attr *attr)
+{
+	switch (attr->type) {
+		case SPECTRA_ATTR_STRING:
+			spectra_attr_add_string(attrs, attr->key, attr->value.str);
+			break;
+		case SPECTRA_ATTR_BOOL:
+			spectra_attr_add_bool(attrs, attr->key, attr->value.boolean);
+			break;
+		case SPECTRA_ATTR_INT:
+			spectra_attr_add_int(attrs, attr->key, attr->value.integer);
+			break;
+		case SPECTRA_ATTR_DOUBLE:
+			spectra_attr_add_double(attrs, attr->key, attr->value.dbl);
+			break;
+		case SPECTRA_ATTR_STRING_ARRAY:
+			spectra_attr_add_strings(attrs, attr->key, (const char *const *) attr->value.strings.items, attr->value.strings.count);
+			break;
+	}
+}
+
 static void add_legacy_attributes(spectra_attr_list *attrs, const spectra_record *record)
 {
 	/* Spectra's pre-semconv keys, for dashboards built on the PHP package */
@@ -104,9 +126,8 @@ static void add_legacy_attributes(spectra_attr_list *attrs, const spectra_record
 	}
 }
 
-spectra_span *spectra_span_build_native(const spectra_context_object *context)
+static spectra_span *build_from_record(const spectra_record *record, const spectra_attr_list *context_attrs, bool legacy)
 {
-	const spectra_record *record = context->record;
 	spectra_span *span = spectra_span_new();
 	if (!span) {
 		return NULL;
@@ -199,20 +220,92 @@ spectra_span *spectra_span_build_native(const spectra_context_object *context)
 		}
 	}
 	add_string_if(attrs, "spectra.reasoning_effort", record->reasoning_effort);
-	if (record->trackable_type) {
-		spectra_attr_add_string(attrs, "spectra.trackable.type", record->trackable_type);
-		if (Z_TYPE(context->trackable_id) == IS_STRING) {
-			spectra_attr_add_stringl(attrs, "spectra.trackable.id", Z_STRVAL(context->trackable_id), Z_STRLEN(context->trackable_id));
-		} else if (Z_TYPE(context->trackable_id) == IS_LONG) {
-			char id[24];
-			snprintf(id, sizeof(id), ZEND_LONG_FMT, Z_LVAL(context->trackable_id));
-			spectra_attr_add_string(attrs, "spectra.trackable.id", id);
-		}
+	add_string_if(attrs, "spectra.trackable.type", record->trackable_type);
+	for (size_t i = 0; context_attrs && i < context_attrs->count; i++) {
+		append_copy(attrs, &context_attrs->items[i]);
 	}
-	add_tags(attrs, &context->tags);
-	add_metadata(attrs, &context->metadata);
-	if (SPECTRA_G(span_compat)) {
+	if (legacy) {
 		add_legacy_attributes(attrs, record);
 	}
+	return span;
+}
+
+spectra_span_job *spectra_span_job_capture(spectra_context_object *context, bool steal_record)
+{
+	spectra_span_job *job = calloc(1, sizeof(*job));
+	if (!job) {
+		return NULL;
+	}
+	spectra_attr_list_init(&job->context_attrs);
+	job->legacy_attributes = SPECTRA_G(span_compat);
+	spectra_record *replacement = steal_record ? spectra_record_new() : NULL;
+	if (replacement) {
+		job->record = context->record;
+		job->owns_record = true;
+		replacement->completed = true;
+		context->record = replacement;
+	} else {
+		job->record = context->record;
+	}
+	if (job->record->trackable_type) {
+		if (Z_TYPE(context->trackable_id) == IS_STRING) {
+			spectra_attr_add_stringl(&job->context_attrs, "spectra.trackable.id", Z_STRVAL(context->trackable_id),
+				Z_STRLEN(context->trackable_id));
+		} else if (Z_TYPE(context->trackable_id) == IS_LONG) {
+			/* a string either way: one attribute, one type, whatever the model's key type */
+			char id[24];
+			snprintf(id, sizeof(id), ZEND_LONG_FMT, Z_LVAL(context->trackable_id));
+			spectra_attr_add_string(&job->context_attrs, "spectra.trackable.id", id);
+		}
+	}
+	if (Z_TYPE(context->tags) == IS_ARRAY) {
+		add_tags(&job->context_attrs, &context->tags);
+	}
+	if (Z_TYPE(context->metadata) == IS_ARRAY) {
+		add_metadata(&job->context_attrs, &context->metadata);
+	}
+	return job;
+}
+
+spectra_span_job *spectra_span_job_for_span(spectra_span *span)
+{
+	spectra_span_job *job = calloc(1, sizeof(*job));
+	if (!job) {
+		spectra_span_free(span);
+		return NULL;
+	}
+	spectra_attr_list_init(&job->context_attrs);
+	job->prebuilt = span;
+	return job;
+}
+
+spectra_span *spectra_span_job_build(spectra_span_job *job)
+{
+	if (job->prebuilt) {
+		spectra_span *span = job->prebuilt;
+		job->prebuilt = NULL;
+		return span;
+	}
+	return job->record ? build_from_record(job->record, &job->context_attrs, job->legacy_attributes) : NULL;
+}
+
+void spectra_span_job_free(spectra_span_job *job)
+{
+	if (!job) {
+		return;
+	}
+	if (job->owns_record) {
+		spectra_record_free(job->record);
+	}
+	spectra_attr_list_free(&job->context_attrs);
+	spectra_span_free(job->prebuilt);
+	free(job);
+}
+
+spectra_span *spectra_span_build_native(spectra_context_object *context)
+{
+	spectra_span_job *job = spectra_span_job_capture(context, false);
+	spectra_span *span = job ? spectra_span_job_build(job) : NULL;
+	spectra_span_job_free(job);
 	return span;
 }
