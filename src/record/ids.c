@@ -1,6 +1,7 @@
 #include "ids.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
@@ -20,7 +21,7 @@ uint64_t spectra_clock_wall_ns(void)
 	return (uint64_t) ts.tv_sec * 1000000000ull + (uint64_t) ts.tv_nsec;
 }
 
-static void fill_random(uint8_t *out, size_t len)
+static void fill_from_kernel(uint8_t *out, size_t len)
 {
 	size_t filled = 0;
 	while (filled < len) {
@@ -42,6 +43,60 @@ static void fill_random(uint8_t *out, size_t len)
 			state ^= state << 17;
 			out[i] = (uint8_t) state;
 		}
+	}
+}
+
+/* Ids need to be unique and uniformly random, not secret: a per-thread xoshiro256**
+ * generator seeded from the kernel saves two syscalls per tracked call. It is reseeded in
+ * a forked child (same state in parent and child would repeat ids). */
+static _Thread_local uint64_t prng_state[4];
+static _Thread_local bool prng_seeded;
+static pthread_once_t prng_atfork_once = PTHREAD_ONCE_INIT;
+
+/* Runs in the child, in the thread that forked (the only one there). */
+static void prng_forget_after_fork(void)
+{
+	prng_seeded = false;
+}
+
+static void prng_register_atfork(void)
+{
+	pthread_atfork(NULL, NULL, prng_forget_after_fork);
+}
+
+static inline uint64_t rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t prng_next(void)
+{
+	if (!prng_seeded) {
+		pthread_once(&prng_atfork_once, prng_register_atfork);
+		do {
+			fill_from_kernel((uint8_t *) prng_state, sizeof(prng_state));
+		} while (!(prng_state[0] | prng_state[1] | prng_state[2] | prng_state[3]));
+		prng_seeded = true;
+	}
+	uint64_t result = rotl(prng_state[1] * 5, 7) * 9;
+	uint64_t t = prng_state[1] << 17;
+	prng_state[2] ^= prng_state[0];
+	prng_state[3] ^= prng_state[1];
+	prng_state[1] ^= prng_state[2];
+	prng_state[0] ^= prng_state[3];
+	prng_state[2] ^= t;
+	prng_state[3] = rotl(prng_state[3], 45);
+	return result;
+}
+
+static void fill_random(uint8_t *out, size_t len)
+{
+	while (len) {
+		uint64_t word = prng_next();
+		size_t take = len < sizeof(word) ? len : sizeof(word);
+		memcpy(out, &word, take);
+		out += take;
+		len -= take;
 	}
 }
 
