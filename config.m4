@@ -1,8 +1,9 @@
 dnl ext-spectra build configuration
+dnl enabled by default: built standalone (phpize, pecl, PIE) this extension is the point
 PHP_ARG_ENABLE([spectra],
   [whether to enable spectra support],
-  [AS_HELP_STRING([--enable-spectra], [Enable Spectra AI observability])],
-  [no])
+  [AS_HELP_STRING([--disable-spectra], [Disable Spectra AI observability])],
+  [yes])
 
 PHP_ARG_ENABLE([spectra-werror],
   [whether to build spectra with -Werror],
