@@ -51,6 +51,7 @@ fi
 
 step c-unit make -C tests/c check; count_c "$log_dir/c-unit.log"
 step zts-compile tools/zts-check.sh; count_c "$log_dir/zts-compile.log"
+step packaging tools/check-package.sh; count_c "$log_dir/packaging.log"
 
 SPECTRA_VALGRIND=0 tools/run-phpt.sh >"$log_dir/phpt.log" 2>&1
 echo "=== phpt"; count_phpt "$log_dir/phpt.log"
