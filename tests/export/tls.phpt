@@ -1,0 +1,53 @@
+--TEST--
+TLS: verification is on by default (a self-signed collector is refused), spectra.otel.certificate trusts it, and a client certificate/key pass mutual TLS
+--SKIPIF--
+<?php if (!trim((string) shell_exec('command -v openssl')) || !trim((string) shell_exec('command -v python3'))) die('skip openssl and python3 needed'); ?>
+--FILE--
+<?php
+require __DIR__ . '/export.inc';
+$dir = sys_get_temp_dir() . '/spectra-tls-' . getmypid();
+@mkdir($dir);
+$ssl = fn (string $args) => shell_exec("openssl $args 2>&1");
+// a CA, a server certificate for 127.0.0.1 and a client certificate, all made here
+$ssl("req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=spectra-test-ca -keyout $dir/ca.key -out $dir/ca.pem");
+file_put_contents("$dir/san.ext", "subjectAltName=IP:127.0.0.1\n");
+$ssl("req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout $dir/server.key -out $dir/server.csr");
+$ssl("x509 -req -in $dir/server.csr -CA $dir/ca.pem -CAkey $dir/ca.key -CAcreateserial -days 1 -extfile $dir/san.ext -out $dir/server.pem");
+$ssl("req -newkey rsa:2048 -nodes -subj /CN=spectra-client -keyout $dir/client.key -out $dir/client.csr");
+$ssl("x509 -req -in $dir/client.csr -CA $dir/ca.pem -CAkey $dir/ca.key -CAcreateserial -days 1 -out $dir/client.pem");
+
+function tls_receiver(string $dir, bool $mutual): array {
+    $port = free_port();
+    $out = "$dir/out-$port";
+    mkdir($out);
+    $cmd = ['python3', __DIR__ . '/../tools/tls_receiver.py', (string) $port, "$dir/server.pem", "$dir/server.key", $out];
+    if ($mutual) { $cmd[] = "$dir/ca.pem"; }
+    $proc = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
+    for ($i = 0; $i < 100 && !@fsockopen('127.0.0.1', $port); $i++) { usleep(30000); }
+    register_shutdown_function(fn () => proc_terminate($proc));
+    return [$port, $out];
+}
+$code = 'Spectra\Spectra::track("openai", "gpt-4o", fn () => []); Spectra\Spectra::flush(5000); $s = Spectra\Spectra::stats();
+echo "sent={$s["sent"]} failed={$s["failed"]} ", $s["last_error"] !== "" ? "error-recorded" : "no-error", "\n";';
+
+[$port, $out] = tls_receiver($dir, false);
+$base = ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => "https://127.0.0.1:$port/v1/traces", 'spectra.otel.timeout' => 2];
+echo 'default verification: ', spectra_child($code, $base)['stdout'];
+echo 'trusted CA file:      ', spectra_child($code, $base + ['spectra.otel.certificate' => "$dir/ca.pem"])['stdout'];
+echo 'bodies stored: ', count(glob("$out/*.bin")), "\n";
+
+[$port, $out] = tls_receiver($dir, true);
+$base['spectra.otel.endpoint'] = "https://127.0.0.1:$port/v1/traces";
+$base['spectra.otel.certificate'] = "$dir/ca.pem";
+echo 'mTLS without client cert: ', spectra_child($code, $base)['stdout'];
+echo 'mTLS with client cert:    ', spectra_child($code, $base + ['spectra.otel.client_certificate' => "$dir/client.pem", 'spectra.otel.client_key' => "$dir/client.key"])['stdout'];
+echo 'bodies stored: ', count(glob("$out/*.bin")), "\n";
+shell_exec('rm -rf ' . escapeshellarg($dir));
+?>
+--EXPECT--
+default verification: sent=0 failed=1 error-recorded
+trusted CA file:      sent=1 failed=0 no-error
+bodies stored: 1
+mTLS without client cert: sent=0 failed=1 error-recorded
+mTLS with client cert:    sent=1 failed=0 no-error
+bodies stored: 1
