@@ -6,6 +6,14 @@ packages=(php8.2-dev php8.2-cli libcurl4-openssl-dev libprotobuf-c-dev protobuf-
           make gcc valgrind php-parser python3
           # end-to-end tests: real php-fpm behind real nginx, a Laravel app from Composer
           php8.2-fpm nginx-light php8.2-curl php8.2-xml php8.2-mbstring php8.2-sqlite3 php8.2-intl unzip php-pear)
+if [ "${1:-}" = --list ]; then
+  # the Debian packages, one per line (nodejs/npm/composer only when their commands are absent)
+  printf '%s\n' "${packages[@]}"
+  command -v node >/dev/null 2>&1 || echo nodejs
+  command -v npm >/dev/null 2>&1 || echo npm
+  command -v composer >/dev/null 2>&1 || echo composer
+  exit 0
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
