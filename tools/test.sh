@@ -26,8 +26,9 @@ step() { # name, command...
 # phpt summary lines -> our counters (a LEAK counts as a failure)
 count_phpt() { # log
   local log=$1 p f l
-  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
-  f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+  # a log may hold several run-tests summaries (the valgrind lane runs two): add them up
+  p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
+  f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
   l=$(grep -c '^LEAK' "$log" || true)
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${l:-0}))
