@@ -299,7 +299,8 @@ void spectra_export_info(void)
 	zend_string *key;
 	zval *value;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(stats), key, value) {
-		zend_string *text = zval_get_string(value);
+		zend_string *text = Z_TYPE_P(value) == IS_TRUE ? zend_string_init("yes", 3, false)
+			: Z_TYPE_P(value) == IS_FALSE ? zend_string_init("no", 2, false) : zval_get_string(value);
 		char label[64];
 		snprintf(label, sizeof(label), "Export %s", ZSTR_VAL(key));
 		php_info_print_table_row(2, label, ZSTR_VAL(text));
