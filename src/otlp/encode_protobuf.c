@@ -233,6 +233,30 @@ static void fill_span(pb_arena *arena, pb_span *out, pb_status *status, spectra_
 	out->status = status;
 }
 
+/* Wire tags of the length-delimited fields 1 and 2 (field << 3 | wire type 2). */
+enum { FIELD_1_LEN = 0x0A, FIELD_2_LEN = 0x12 };
+
+static size_t varint_size(uint64_t value)
+{
+	size_t size = 1;
+	while (value >= 0x80) {
+		value >>= 7;
+		size++;
+	}
+	return size;
+}
+
+static uint8_t *put_field(uint8_t *cursor, uint8_t tag, uint64_t length)
+{
+	*cursor++ = tag;
+	while (length >= 0x80) {
+		*cursor++ = (uint8_t) (length | 0x80);
+		length >>= 7;
+	}
+	*cursor++ = (uint8_t) length;
+	return cursor;
+}
+
 bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans,
 	size_t span_count, spectra_buf *out)
 {
@@ -259,33 +283,39 @@ bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span
 		span_ptrs[i] = &span_msgs[i];
 	}
 
-	pb_scope_spans scope_spans;
-	opentelemetry__proto__trace__v1__scope_spans__init(&scope_spans);
-	scope_spans.scope = &scope;
-	scope_spans.n_spans = span_count;
-	scope_spans.spans = span_ptrs;
-	pb_scope_spans *scope_spans_ptr = &scope_spans;
-
-	pb_resource_spans resource_spans;
-	opentelemetry__proto__trace__v1__resource_spans__init(&resource_spans);
-	resource_spans.resource = &pb_res;
-	resource_spans.n_scope_spans = 1;
-	resource_spans.scope_spans = &scope_spans_ptr;
-	pb_resource_spans *resource_spans_ptr = &resource_spans;
-
-	pb_request request;
-	opentelemetry__proto__collector__trace__v1__export_trace_service_request__init(&request);
-	request.n_resource_spans = 1;
-	request.resource_spans = &resource_spans_ptr;
-
+	/* The three envelope levels (request, ResourceSpans, ScopeSpans) are written here, around
+	 * messages protobuf-c packs: its packer sizes every nested message again at each level
+	 * above it, so leaving the envelope to it would size each span's attributes three more
+	 * times. The bytes are the same; the decoders in the tests check it. */
 	bool ok = false;
-	if (!arena.failed) {
-		size_t size = protobuf_c_message_get_packed_size(&request.base);
-		if (spectra_buf_reserve(out, size)) {
-			protobuf_c_message_pack(&request.base, (uint8_t *) out->data + out->len);
-			out->len += size;
+	size_t *span_sizes = arena.failed ? NULL : arena_calloc(&arena, span_count, sizeof(*span_sizes));
+	if (span_sizes) {
+		size_t resource_size = protobuf_c_message_get_packed_size(&pb_res.base);
+		size_t scope_size = protobuf_c_message_get_packed_size(&scope.base);
+		size_t scope_spans_size = 1 + varint_size(scope_size) + scope_size;
+		for (size_t i = 0; i < span_count; i++) {
+			span_sizes[i] = protobuf_c_message_get_packed_size(&span_msgs[i].base);
+			scope_spans_size += 1 + varint_size(span_sizes[i]) + span_sizes[i];
+		}
+		size_t resource_spans_size = 1 + varint_size(resource_size) + resource_size + 1 + varint_size(scope_spans_size)
+			+ scope_spans_size;
+		size_t total = 1 + varint_size(resource_spans_size) + resource_spans_size;
+		if (spectra_buf_reserve(out, total)) {
+			uint8_t *start = (uint8_t *) out->data + out->len;
+			uint8_t *cursor = start;
+			cursor = put_field(cursor, FIELD_1_LEN, resource_spans_size);  /* request.resource_spans */
+			cursor = put_field(cursor, FIELD_1_LEN, resource_size);        /* resource_spans.resource */
+			cursor += protobuf_c_message_pack(&pb_res.base, cursor);
+			cursor = put_field(cursor, FIELD_2_LEN, scope_spans_size);     /* resource_spans.scope_spans */
+			cursor = put_field(cursor, FIELD_1_LEN, scope_size);           /* scope_spans.scope */
+			cursor += protobuf_c_message_pack(&scope.base, cursor);
+			for (size_t i = 0; i < span_count; i++) {
+				cursor = put_field(cursor, FIELD_2_LEN, span_sizes[i]);    /* scope_spans.spans */
+				cursor += protobuf_c_message_pack(&span_msgs[i].base, cursor);
+			}
+			out->len += (size_t) (cursor - start);
 			out->data[out->len] = '\0';
-			ok = true;
+			ok = (size_t) (cursor - start) == total;
 		}
 	}
 	arena_free(&arena);
