@@ -222,6 +222,7 @@ int main(int argc, char **argv)
 	}
 	spectra_resource resource;
 	make_resource(&resource);
+	spectra_otlp_prepare_resource(&resource); /* as the extension does once per process */
 
 	printf("OTLP encode, one core: %zu attributes per span, %zu resource attributes, %d runs of >= %.0f ms\n",
 		spans[0]->attrs.count, resource.attrs.count, runs, min_ms);

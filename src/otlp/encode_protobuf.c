@@ -267,8 +267,10 @@ bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span
 
 	pb_resource pb_res;
 	opentelemetry__proto__resource__v1__resource__init(&pb_res);
-	pb_res.n_attributes = resource->attrs.count;
-	pb_res.attributes = build_attributes(&arena, &resource->attrs);
+	if (!resource->protobuf_resource) {
+		pb_res.n_attributes = resource->attrs.count;
+		pb_res.attributes = build_attributes(&arena, &resource->attrs);
+	}
 
 	pb_scope scope;
 	opentelemetry__proto__common__v1__instrumentation_scope__init(&scope);
@@ -290,7 +292,8 @@ bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span
 	bool ok = false;
 	size_t *span_sizes = arena.failed ? NULL : arena_calloc(&arena, span_count, sizeof(*span_sizes));
 	if (span_sizes) {
-		size_t resource_size = protobuf_c_message_get_packed_size(&pb_res.base);
+		size_t resource_size = resource->protobuf_resource ? resource->protobuf_resource_len
+		                                                   : protobuf_c_message_get_packed_size(&pb_res.base);
 		size_t scope_size = protobuf_c_message_get_packed_size(&scope.base);
 		size_t scope_spans_size = 1 + varint_size(scope_size) + scope_size;
 		for (size_t i = 0; i < span_count; i++) {
@@ -305,7 +308,12 @@ bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span
 			uint8_t *cursor = start;
 			cursor = put_field(cursor, FIELD_1_LEN, resource_spans_size);  /* request.resource_spans */
 			cursor = put_field(cursor, FIELD_1_LEN, resource_size);        /* resource_spans.resource */
-			cursor += protobuf_c_message_pack(&pb_res.base, cursor);
+			if (resource->protobuf_resource) {
+				memcpy(cursor, resource->protobuf_resource, resource_size);
+				cursor += resource_size;
+			} else {
+				cursor += protobuf_c_message_pack(&pb_res.base, cursor);
+			}
 			cursor = put_field(cursor, FIELD_2_LEN, scope_spans_size);     /* resource_spans.scope_spans */
 			cursor = put_field(cursor, FIELD_1_LEN, scope_size);           /* scope_spans.scope */
 			cursor += protobuf_c_message_pack(&scope.base, cursor);
@@ -316,6 +324,31 @@ bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span
 			out->len += (size_t) (cursor - start);
 			out->data[out->len] = '\0';
 			ok = (size_t) (cursor - start) == total;
+		}
+	}
+	arena_free(&arena);
+	return ok;
+}
+
+bool spectra_otlp_prepare_resource(spectra_resource *resource)
+{
+	free(resource->protobuf_resource);
+	resource->protobuf_resource = NULL;
+	resource->protobuf_resource_len = 0;
+	pb_arena arena = { 0 };
+	pb_resource pb_res;
+	opentelemetry__proto__resource__v1__resource__init(&pb_res);
+	pb_res.n_attributes = resource->attrs.count;
+	pb_res.attributes = build_attributes(&arena, &resource->attrs);
+	bool ok = false;
+	if (!arena.failed) {
+		size_t size = protobuf_c_message_get_packed_size(&pb_res.base);
+		uint8_t *bytes = malloc(size ? size : 1);
+		if (bytes) {
+			protobuf_c_message_pack(&pb_res.base, bytes);
+			resource->protobuf_resource = bytes;
+			resource->protobuf_resource_len = size;
+			ok = true;
 		}
 	}
 	arena_free(&arena);

@@ -13,6 +13,10 @@ typedef enum { SPECTRA_OTLP_PROTOBUF = 0, SPECTRA_OTLP_JSON = 1 } spectra_otlp_f
 bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *resource,
 	spectra_span *const *spans, size_t span_count, spectra_buf *out);
 
+/* Packs the resource once (call after its attributes are final; before any concurrent
+ * encoding). Encoders then copy the bytes. False on OOM (encoders then pack each time). */
+bool spectra_otlp_prepare_resource(spectra_resource *resource);
+
 /* Merges several encoded requests of the same format into one request body.
  * Protobuf: concatenation (repeated fields merge). JSON: the resourceSpans arrays joined. */
 bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count,

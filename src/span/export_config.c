@@ -6,6 +6,7 @@
 #include "php_spectra.h"
 #include "../publish/callback.h"
 #include "../util/buf.h"
+#include "../otlp/otlp.h"
 
 static const char *first_set(const char *ini, const char *env_specific, const char *env_generic)
 {
@@ -193,6 +194,7 @@ void spectra_export_settings_build_resource(spectra_export_settings *settings)
 	}
 	settings->resource.scope_name = spectra_strdup("spectra");
 	settings->resource.scope_version = spectra_strdup(PHP_SPECTRA_VERSION);
+	spectra_otlp_prepare_resource(&settings->resource);
 }
 
 void spectra_export_settings_load(spectra_export_settings *settings)

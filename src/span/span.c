@@ -209,6 +209,8 @@ void spectra_resource_init(spectra_resource *resource)
 	spectra_attr_list_init(&resource->attrs);
 	resource->scope_name = NULL;
 	resource->scope_version = NULL;
+	resource->protobuf_resource = NULL;
+	resource->protobuf_resource_len = 0;
 }
 
 void spectra_resource_free(spectra_resource *resource)
@@ -216,5 +218,6 @@ void spectra_resource_free(spectra_resource *resource)
 	spectra_attr_list_free(&resource->attrs);
 	free(resource->scope_name);
 	free(resource->scope_version);
+	free(resource->protobuf_resource);
 	spectra_resource_init(resource);
 }

@@ -69,6 +69,10 @@ typedef struct {
 	spectra_attr_list attrs;
 	char *scope_name;
 	char *scope_version;
+	/* The packed protobuf Resource message, made once by spectra_otlp_prepare_resource()
+	 * because it is the same for every request of the process. NULL = pack each time. */
+	uint8_t *protobuf_resource;
+	size_t protobuf_resource_len;
 } spectra_resource;
 
 void spectra_attr_list_init(spectra_attr_list *list);

@@ -386,6 +386,33 @@ done:
 	spectra_resource_free(&resource);
 }
 
+/* The resource packed once per process must give byte-identical requests. */
+static void test_prepared_resource(void)
+{
+	spectra_resource resource;
+	make_resource(&resource);
+	spectra_span *spans[3] = {make_full_span(), make_full_span(), make_full_span()};
+	spectra_buf packed_each_time, prepared;
+	spectra_buf_init(&packed_each_time);
+	spectra_buf_init(&prepared);
+	CHECK(spectra_otlp_encode(SPECTRA_OTLP_PROTOBUF, &resource, spans, 3, &packed_each_time));
+	CHECK(spectra_otlp_prepare_resource(&resource) && resource.protobuf_resource_len > 0);
+	CHECK(spectra_otlp_encode(SPECTRA_OTLP_PROTOBUF, &resource, spans, 3, &prepared));
+	CHECK(prepared.len == packed_each_time.len && memcmp(prepared.data, packed_each_time.data, prepared.len) == 0);
+	pb_request *request = decode_request(&prepared);
+	CHECK(request && request->n_resource_spans == 1 && request->resource_spans[0]->resource->n_attributes == 2
+		&& request->resource_spans[0]->scope_spans[0]->n_spans == 3);
+	if (request) {
+		opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked(request, NULL);
+	}
+	spectra_buf_free(&packed_each_time);
+	spectra_buf_free(&prepared);
+	for (int i = 0; i < 3; i++) {
+		spectra_span_free(spans[i]);
+	}
+	spectra_resource_free(&resource);
+}
+
 static void test_protobuf_root_span_and_defaults(void)
 {
 	spectra_resource resource;
@@ -938,6 +965,7 @@ int main(void)
 	test_attr_list();
 	test_protobuf_roundtrip();
 	test_protobuf_root_span_and_defaults();
+	test_prepared_resource();
 	test_json_encoding();
 	test_double_text();
 	test_merge();
