@@ -178,6 +178,7 @@ static void finish_common(spectra_context_object *context)
 		.completion_tokens = record->completion_tokens,
 		.cached_tokens = record->cached_tokens,
 		.cache_write_tokens = record->cache_write_tokens,
+		.cache_write_1h_tokens = record->cache_write_1h_tokens,
 		.reasoning_tokens = record->reasoning_tokens,
 		.duration_seconds = record->duration_seconds > 0 ? record->duration_seconds : 0,
 		.input_characters = record->input_characters > 0 ? record->input_characters : 0,

@@ -241,17 +241,24 @@ void spectra_pricing_compute(const spectra_price *price, const spectra_usage *us
 	double input_rate = amount_or_zero(price->input_per_1m);
 	double cached_rate = price_or(price->cached_input_per_1m, input_rate);
 	double cache_write_rate = price_or(price->cache_write_5m_per_1m, input_rate);
+	double cache_write_1h_rate = price_or(price->cache_write_1h_per_1m, cache_write_rate);
 	double output_rate = amount_or_zero(price->output_per_1m);
 
 	/* prompt already includes cache reads and writes: bill each part at its own rate */
 	double prompt = count_or_zero(usage->prompt_tokens);
 	double cached = count_or_zero(usage->cached_tokens);
 	double cache_written = count_or_zero(usage->cache_write_tokens);
+	double written_1h = count_or_zero(usage->cache_write_1h_tokens);
+	if (written_1h > cache_written) {
+		written_1h = cache_written;
+	}
 	double uncached = prompt - cached - cache_written;
 	if (uncached < 0) {
 		uncached = 0;
 	}
-	cost->prompt_cents = (uncached * input_rate + cached * cached_rate + cache_written * cache_write_rate) / 1e6;
+	/* writes are 5-minute unless the provider said they were 1-hour ones */
+	cost->prompt_cents = (uncached * input_rate + cached * cached_rate + (cache_written - written_1h) * cache_write_rate
+		+ written_1h * cache_write_1h_rate) / 1e6;
 	/* completion already includes reasoning tokens: they are not added again */
 	cost->completion_cents = count_or_zero(usage->completion_tokens) * output_rate / 1e6;
 	cost->total_cents = cost->prompt_cents + cost->completion_cents;

@@ -42,6 +42,7 @@ typedef struct {
 	int64_t completion_tokens;
 	int64_t cached_tokens;
 	int64_t cache_write_tokens;
+	int64_t cache_write_1h_tokens; /* the part of cache_write_tokens written with a 1-hour TTL */
 	int64_t reasoning_tokens;
 	double duration_seconds;
 	int64_t input_characters;

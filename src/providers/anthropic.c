@@ -27,6 +27,11 @@ static void extract_message(HashTable *body, spectra_record *record)
 		record->cache_write_tokens = cache_write;
 		record->usage_seen = true;
 	}
+	/* usage.cache_creation splits the writes by TTL; 1-hour writes cost more */
+	int64_t written_1h = 0;
+	if (spectra_read_count(usage, "cache_creation.ephemeral_1h_input_tokens", &written_1h)) {
+		record->cache_write_1h_tokens = written_1h < record->cache_write_tokens ? written_1h : record->cache_write_tokens;
+	}
 	zend_string *tier = spectra_read_string(usage, "service_tier");
 	if (tier && !record->pricing_tier) {
 		spectra_record_setl(&record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));

@@ -42,6 +42,7 @@ typedef struct {
 	int64_t completion_tokens; /* all output, reasoning included */
 	int64_t cached_tokens;
 	int64_t cache_write_tokens;
+	int64_t cache_write_1h_tokens; /* subset of cache_write_tokens with a 1-hour TTL (Anthropic) */
 	int64_t reasoning_tokens;
 	bool usage_seen;           /* tokens came from the response or the caller */
 
