@@ -160,6 +160,13 @@ static double round_cents(double cents)
 	return round(cents * 1e10) / 1e10;
 }
 
+/* "claude-sonnet-4-5-20250929" is a version of "claude-sonnet-4-5"; another model is not. */
+static bool is_version_of(const char *snapshot, const char *model)
+{
+	size_t len = model ? strlen(model) : 0;
+	return snapshot && len && strncmp(snapshot, model, len) == 0 && snapshot[len] == '-';
+}
+
 static void finish_common(spectra_context_object *context)
 {
 	spectra_record *record = context->record;
@@ -173,6 +180,11 @@ static void finish_common(spectra_context_object *context)
 	}
 	const char *slug = spectra_pricing_provider_slug(record->provider);
 	const spectra_price *price = spectra_pricing_lookup(slug, record->model, record->pricing_tier);
+	if (!price && is_version_of(record->snapshot, record->model)) {
+		/* an alias the catalog lacks (claude-sonnet-4-5) answered by a dated version of
+		 * itself (claude-sonnet-4-5-20250929): that version is what gets billed */
+		price = spectra_pricing_lookup(slug, record->snapshot, record->pricing_tier);
+	}
 	spectra_usage usage = {
 		.prompt_tokens = record->prompt_tokens,
 		.completion_tokens = record->completion_tokens,
