@@ -19,6 +19,8 @@
 zend_class_entry *spectra_ce_request_context;
 static zend_object_handlers context_handlers;
 
+static void find_property_offsets(zend_class_entry *ce);
+
 static zend_object *context_create(zend_class_entry *ce)
 {
 	spectra_context_object *context = zend_object_alloc(sizeof(spectra_context_object), ce);
@@ -63,11 +65,31 @@ void spectra_context_register(zend_class_entry *ce)
 	context_handlers.free_obj = context_free;
 	context_handlers.get_gc = context_get_gc;
 	context_handlers.clone_obj = NULL;
+	find_property_offsets(ce);
 }
 
-static void set_readonly_string(zend_object *object, const char *name, const char *value)
+/* Slots of the readonly properties, found once at MINIT: initializing them in place
+ * skips a by-name lookup and the readonly checks for every tracked call. */
+enum { PROP_ID, PROP_TRACE_ID, PROP_SPAN_ID, PROP_PROVIDER, PROP_MODEL, PROP_COUNT };
+static uint32_t property_offsets[PROP_COUNT];
+
+static void find_property_offsets(zend_class_entry *ce)
 {
-	zend_update_property_string(spectra_ce_request_context, object, name, strlen(name), value ? value : "");
+	static const char *const names[PROP_COUNT] = {"id", "traceId", "spanId", "provider", "model"};
+	for (int i = 0; i < PROP_COUNT; i++) {
+		zend_property_info *info = zend_hash_str_find_ptr(&ce->properties_info, names[i], strlen(names[i]));
+		ZEND_ASSERT(info && !(info->flags & ZEND_ACC_STATIC));
+		property_offsets[i] = info->offset;
+	}
+}
+
+/* The object is brand new: its slots are uninitialized, so this is the readonly
+ * property's one initialization. */
+static void init_readonly(zend_object *object, int property, zend_string *value)
+{
+	zval *slot = OBJ_PROP(object, property_offsets[property]);
+	ZVAL_STR(slot, value);
+	Z_PROP_FLAG_P(slot) = 0;
 }
 
 /* server.address / server.port / endpoint from a URL option, else the provider's API host. */
@@ -140,13 +162,13 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 
 	char hex[33];
 	zend_object *object = Z_OBJ_P(context_out);
-	set_readonly_string(object, "id", record->id);
+	init_readonly(object, PROP_ID, zend_string_init(record->id, 26, false));
 	spectra_hex_encode(record->trace_id, 16, hex);
-	set_readonly_string(object, "traceId", hex);
+	init_readonly(object, PROP_TRACE_ID, zend_string_init(hex, 32, false));
 	spectra_hex_encode(record->span_id, 8, hex);
-	set_readonly_string(object, "spanId", hex);
-	set_readonly_string(object, "provider", record->provider);
-	set_readonly_string(object, "model", record->model);
+	init_readonly(object, PROP_SPAN_ID, zend_string_init(hex, 16, false));
+	init_readonly(object, PROP_PROVIDER, zend_string_copy(provider));
+	init_readonly(object, PROP_MODEL, zend_string_copy(model));
 	return true;
 }
 
