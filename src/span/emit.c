@@ -42,12 +42,6 @@ static void ensure_settings(void)
 	pthread_mutex_unlock(&settings_lock);
 }
 
-bool spectra_export_is_on(void)
-{
-	ensure_settings();
-	return settings.kind != SPECTRA_EXPORTER_NONE;
-}
-
 static void write_console(spectra_span *span)
 {
 	spectra_buf line;

@@ -45,6 +45,5 @@ void spectra_span_stats_array(zval *out);
 void spectra_export_module_startup(void);
 void spectra_export_module_shutdown(void);
 void spectra_export_info(void);
-bool spectra_export_is_on(void);
 
 #endif
