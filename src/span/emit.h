@@ -31,6 +31,10 @@ spectra_span_job *spectra_span_job_for_span(spectra_span *span);
 spectra_span *spectra_span_job_build(spectra_span_job *job);
 void spectra_span_job_free(spectra_span_job *job);
 
+/* A span carrying the record's identity only: ids, parent (+ tracestate and W3C flags),
+ * kind CLIENT, start/end times. Both builders start from it. */
+spectra_span *spectra_span_for_record(const spectra_record *record);
+
 /* Native GenAI span for a context, built now. */
 spectra_span *spectra_span_build_native(spectra_context_object *context);
 

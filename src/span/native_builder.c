@@ -126,7 +126,7 @@ static void add_legacy_attributes(spectra_attr_list *attrs, const spectra_record
 	}
 }
 
-static spectra_span *build_from_record(const spectra_record *record, const spectra_attr_list *context_attrs, bool legacy)
+spectra_span *spectra_span_for_record(const spectra_record *record)
 {
 	spectra_span *span = spectra_span_new();
 	if (!span) {
@@ -145,6 +145,18 @@ static spectra_span *build_from_record(const spectra_record *record, const spect
 	} else {
 		span->flags = (uint32_t) record->trace_flags | 0x100;
 	}
+	span->kind = SPECTRA_SPAN_KIND_CLIENT;
+	span->start_time_unix_nano = record->start_wall_ns;
+	span->end_time_unix_nano = spectra_record_end_wall_ns(record);
+	return span;
+}
+
+static spectra_span *build_from_record(const spectra_record *record, const spectra_attr_list *context_attrs, bool legacy)
+{
+	spectra_span *span = spectra_span_for_record(record);
+	if (!span) {
+		return NULL;
+	}
 	const char *operation = operation_name(record);
 	spectra_buf name;
 	spectra_buf_init(&name);
@@ -154,9 +166,6 @@ static spectra_span *build_from_record(const spectra_record *record, const spect
 		spectra_buf_append_str(&name, operation);
 	}
 	span->name = spectra_buf_detach(&name, NULL);
-	span->kind = SPECTRA_SPAN_KIND_CLIENT;
-	span->start_time_unix_nano = record->start_wall_ns;
-	span->end_time_unix_nano = spectra_record_end_wall_ns(record);
 
 	spectra_attr_list *attrs = &span->attrs;
 	spectra_attr_add_string(attrs, "gen_ai.operation.name", operation);

@@ -166,20 +166,12 @@ static bool add_otlp_attributes(spectra_attr_list *attrs, zval *list, char *erro
 
 spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_record *record, char *error, size_t error_size)
 {
-	spectra_span *span = spectra_span_new();
+	/* the record's identity first; what the builder's array sets replaces it */
+	spectra_span *span = spectra_span_for_record(record);
 	if (!span) {
 		snprintf(error, error_size, "out of memory");
 		return NULL;
 	}
-	memcpy(span->trace_id, record->trace_id, 16);
-	memcpy(span->span_id, record->span_id, 8);
-	if (record->has_parent) {
-		memcpy(span->parent_span_id, record->parent_span_id, 8);
-		span->has_parent = true;
-	}
-	span->kind = SPECTRA_SPAN_KIND_CLIENT;
-	span->start_time_unix_nano = record->start_wall_ns;
-	span->end_time_unix_nano = spectra_record_end_wall_ns(record);
 
 	zval *value;
 	if ((value = zend_hash_str_find_deref(array, ZEND_STRL("traceId"))) && Z_TYPE_P(value) != IS_NULL
@@ -272,7 +264,12 @@ spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_recor
 			}
 		} ZEND_HASH_FOREACH_END();
 	}
-	span->flags = (uint32_t) record->trace_flags | 0x100 | (span->has_parent && record->has_parent ? 0x200 : 0);
+	if (!span->has_parent) {
+		/* the builder made it a root span: no remote parent, no inherited tracestate */
+		span->flags &= ~(uint32_t) 0x200;
+		free(span->trace_state);
+		span->trace_state = NULL;
+	}
 	return span;
 
 malformed:
