@@ -46,11 +46,11 @@ ZEND_BEGIN_MODULE_GLOBALS(spectra)
 	/* request: globals set from PHP, merged into every record */
 	bool has_global_trace_id;
 	uint8_t global_trace_id[16];
-	zval global_metadata;        /* array */
-	zval global_tags;            /* list of strings */
+	zval global_metadata; /* array */
+	zval global_tags;     /* list of strings */
 	zend_string *global_pricing_tier;
 	zend_string *global_trackable_type;
-	zval global_trackable_id;    /* string|int, UNDEF when none */
+	zval global_trackable_id; /* string|int, UNDEF when none */
 
 	/* request: the trace every record of this request shares */
 	bool request_trace_ready;
@@ -61,14 +61,14 @@ ZEND_BEGIN_MODULE_GLOBALS(spectra)
 	char *request_trace_state;
 
 	/* request: hooks */
-	zval listeners;              /* list of callables */
-	zval transformer;            /* UNDEF = INI/default, NULL = default, object or callable */
-	zval span_builder;           /* UNDEF = INI/native, NULL = native, object or callable */
+	zval listeners;    /* list of callables */
+	zval transformer;  /* UNDEF = INI/default, NULL = default, object or callable */
+	zval span_builder; /* UNDEF = INI/native, NULL = native, object or callable */
 	zend_long without_tracking_depth;
-	bool in_shutdown;            /* set in RSHUTDOWN: no more PHP callbacks */
+	bool in_shutdown; /* set in RSHUTDOWN: no more PHP callbacks */
 
 	/* request: spans waiting for the end of the request (after_response mode) */
-	void *pending_spans;         /* spectra_span ** */
+	void *pending_spans; /* spectra_span ** */
 	size_t pending_span_count;
 	size_t pending_span_cap;
 ZEND_END_MODULE_GLOBALS(spectra)

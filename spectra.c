@@ -37,31 +37,56 @@ static PHP_INI_MH(OnUpdatePricingTier)
 /* Settings that shape the sender thread, the queue or the catalog are SYSTEM: they are
  * read once per process. The rest may change per directory or at runtime. */
 PHP_INI_BEGIN()
-	STD_PHP_INI_BOOLEAN("spectra.enabled", "1", PHP_INI_SYSTEM, OnUpdateBool, enabled, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_BOOLEAN("spectra.auto_capture", "0", PHP_INI_SYSTEM, OnUpdateBool, auto_capture, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_BOOLEAN("spectra.capture_content", "0", PHP_INI_ALL, OnUpdateBool, capture_content, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_BOOLEAN("spectra.span_compat", "0", PHP_INI_ALL, OnUpdateBool, span_compat, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.request_transformer", "", PHP_INI_ALL, OnUpdateString, request_transformer, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.event_dispatcher", "", PHP_INI_ALL, OnUpdateString, event_dispatcher, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.pricing_file", "", PHP_INI_SYSTEM, OnUpdateString, pricing_file, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.default_pricing_tier", "standard", PHP_INI_ALL, OnUpdatePricingTier, default_pricing_tier, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.enabled", "", PHP_INI_SYSTEM, OnUpdateString, otel_enabled, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.endpoint", "", PHP_INI_SYSTEM, OnUpdateString, otel_endpoint, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.headers", "", PHP_INI_SYSTEM, OnUpdateString, otel_headers, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.timeout", "", PHP_INI_SYSTEM, OnUpdateString, otel_timeout, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.protocol", "", PHP_INI_SYSTEM, OnUpdateString, otel_protocol, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.compression", "", PHP_INI_SYSTEM, OnUpdateString, otel_compression, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.exporter", "", PHP_INI_SYSTEM, OnUpdateString, otel_exporter, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.service_name", "", PHP_INI_SYSTEM, OnUpdateString, otel_service_name, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.service_version", "", PHP_INI_SYSTEM, OnUpdateString, otel_service_version, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.resource_attributes", "", PHP_INI_SYSTEM, OnUpdateString, otel_resource_attributes, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.span_builder", "", PHP_INI_ALL, OnUpdateString, otel_span_builder, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.certificate", "", PHP_INI_SYSTEM, OnUpdateString, otel_certificate, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.client_certificate", "", PHP_INI_SYSTEM, OnUpdateString, otel_client_certificate, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.client_key", "", PHP_INI_SYSTEM, OnUpdateString, otel_client_key, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.export_mode", "after_response", PHP_INI_SYSTEM, OnUpdateString, export_mode, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.shutdown_timeout_ms", "2000", PHP_INI_SYSTEM, OnUpdateLong, shutdown_timeout_ms, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.queue.max_bytes", "8388608", PHP_INI_SYSTEM, OnUpdateLong, queue_max_bytes, zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_BOOLEAN("spectra.enabled", "1", PHP_INI_SYSTEM, OnUpdateBool, enabled, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_BOOLEAN("spectra.auto_capture", "0", PHP_INI_SYSTEM, OnUpdateBool, auto_capture, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_BOOLEAN("spectra.capture_content", "0", PHP_INI_ALL, OnUpdateBool, capture_content,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_BOOLEAN("spectra.span_compat", "0", PHP_INI_ALL, OnUpdateBool, span_compat, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.request_transformer", "", PHP_INI_ALL, OnUpdateString, request_transformer,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.event_dispatcher", "", PHP_INI_ALL, OnUpdateString, event_dispatcher,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.pricing_file", "", PHP_INI_SYSTEM, OnUpdateString, pricing_file, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.default_pricing_tier", "standard", PHP_INI_ALL, OnUpdatePricingTier,
+		default_pricing_tier, zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.enabled", "", PHP_INI_SYSTEM, OnUpdateString, otel_enabled, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.endpoint", "", PHP_INI_SYSTEM, OnUpdateString, otel_endpoint, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.headers", "", PHP_INI_SYSTEM, OnUpdateString, otel_headers, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.timeout", "", PHP_INI_SYSTEM, OnUpdateString, otel_timeout, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.protocol", "", PHP_INI_SYSTEM, OnUpdateString, otel_protocol, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.compression", "", PHP_INI_SYSTEM, OnUpdateString, otel_compression,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.exporter", "", PHP_INI_SYSTEM, OnUpdateString, otel_exporter, zend_spectra_globals,
+		spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.service_name", "", PHP_INI_SYSTEM, OnUpdateString, otel_service_name,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.service_version", "", PHP_INI_SYSTEM, OnUpdateString, otel_service_version,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.resource_attributes", "", PHP_INI_SYSTEM, OnUpdateString, otel_resource_attributes,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.span_builder", "", PHP_INI_ALL, OnUpdateString, otel_span_builder,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.certificate", "", PHP_INI_SYSTEM, OnUpdateString, otel_certificate,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.client_certificate", "", PHP_INI_SYSTEM, OnUpdateString, otel_client_certificate,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.otel.client_key", "", PHP_INI_SYSTEM, OnUpdateString, otel_client_key,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.export_mode", "after_response", PHP_INI_SYSTEM, OnUpdateString, export_mode,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.shutdown_timeout_ms", "2000", PHP_INI_SYSTEM, OnUpdateLong, shutdown_timeout_ms,
+		zend_spectra_globals, spectra_globals)
+	STD_PHP_INI_ENTRY("spectra.queue.max_bytes", "8388608", PHP_INI_SYSTEM, OnUpdateLong, queue_max_bytes,
+		zend_spectra_globals, spectra_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(spectra)
@@ -93,7 +118,8 @@ PHP_MINIT_FUNCTION(spectra)
 	spectra_ce_request_tracked = register_class_Spectra_Events_RequestTracked();
 	spectra_ce_request_transformer = register_class_Spectra_Support_RequestTransformer();
 	spectra_ce_span_builder = register_class_Spectra_Contracts_SpanBuilder();
-	spectra_ce_default_span_builder = register_class_Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder(spectra_ce_span_builder);
+	spectra_ce_default_span_builder =
+		register_class_Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder(spectra_ce_span_builder);
 
 	if (SPECTRA_G(pricing_file) && *SPECTRA_G(pricing_file)) {
 		char error[512];
@@ -180,22 +206,9 @@ PHP_MINFO_FUNCTION(spectra)
 	DISPLAY_INI_ENTRIES();
 }
 
-zend_module_entry spectra_module_entry = {
-	STANDARD_MODULE_HEADER,
-	PHP_SPECTRA_NAME,
-	NULL,
-	PHP_MINIT(spectra),
-	PHP_MSHUTDOWN(spectra),
-	PHP_RINIT(spectra),
-	PHP_RSHUTDOWN(spectra),
-	PHP_MINFO(spectra),
-	PHP_SPECTRA_VERSION,
-	PHP_MODULE_GLOBALS(spectra),
-	PHP_GINIT(spectra),
-	NULL,
-	NULL,
-	STANDARD_MODULE_PROPERTIES_EX
-};
+zend_module_entry spectra_module_entry = { STANDARD_MODULE_HEADER, PHP_SPECTRA_NAME, NULL, PHP_MINIT(spectra),
+	PHP_MSHUTDOWN(spectra), PHP_RINIT(spectra), PHP_RSHUTDOWN(spectra), PHP_MINFO(spectra), PHP_SPECTRA_VERSION,
+	PHP_MODULE_GLOBALS(spectra), PHP_GINIT(spectra), NULL, NULL, STANDARD_MODULE_PROPERTIES_EX };
 
 #ifdef COMPILE_DL_SPECTRA
 #ifdef ZTS

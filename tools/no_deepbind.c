@@ -8,7 +8,7 @@ void *dlopen(const char *file, int mode)
 {
 	static void *(*next_dlopen)(const char *, int);
 	if (!next_dlopen) {
-		next_dlopen = (void *(*)(const char *, int)) dlsym(RTLD_NEXT, "dlopen");
+		next_dlopen = (void *(*) (const char *, int) ) dlsym(RTLD_NEXT, "dlopen");
 	}
 	return next_dlopen(file, mode & ~RTLD_DEEPBIND);
 }

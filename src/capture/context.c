@@ -75,7 +75,7 @@ static uint32_t property_offsets[PROP_COUNT];
 
 static void find_property_offsets(zend_class_entry *ce)
 {
-	static const char *const names[PROP_COUNT] = {"id", "traceId", "spanId", "provider", "model"};
+	static const char *const names[PROP_COUNT] = { "id", "traceId", "spanId", "provider", "model" };
 	for (int i = 0; i < PROP_COUNT; i++) {
 		zend_property_info *info = zend_hash_str_find_ptr(&ce->properties_info, names[i], strlen(names[i]));
 		ZEND_ASSERT(info && !(info->flags & ZEND_ACC_STATIC));
@@ -134,7 +134,8 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	spectra_trace_assign(record);
 
 	/* Globals first, then the per-call options merged on top (never replacing them). */
-	if (Z_TYPE(SPECTRA_G(global_metadata)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_metadata)))) {
+	if (Z_TYPE(SPECTRA_G(global_metadata)) == IS_ARRAY
+		&& zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_metadata)))) {
 		zend_hash_copy(Z_ARRVAL(context->metadata), Z_ARRVAL(SPECTRA_G(global_metadata)), zval_add_ref);
 	}
 	if (Z_TYPE(SPECTRA_G(global_tags)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_tags)))) {
@@ -310,9 +311,11 @@ static bool status_of_exception(zend_object *exception, zend_long *status)
 	}
 	zval rv;
 	zval *property = zend_hash_str_exists(&exception->ce->properties_info, "response", sizeof("response") - 1)
-		? zend_read_property(exception->ce, exception, "response", sizeof("response") - 1, true, &rv) : NULL;
+		? zend_read_property(exception->ce, exception, "response", sizeof("response") - 1, true, &rv)
+		: NULL;
 	if (property && Z_TYPE_P(property) == IS_OBJECT) {
-		return call_for_status(Z_OBJ_P(property), "status", status) || call_for_status(Z_OBJ_P(property), "getStatusCode", status);
+		return call_for_status(Z_OBJ_P(property), "status", status)
+			|| call_for_status(Z_OBJ_P(property), "getStatusCode", status);
 	}
 	return false;
 }

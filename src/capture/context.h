@@ -10,9 +10,9 @@
 
 typedef struct {
 	spectra_record *record;
-	zval metadata;      /* array */
-	zval tags;          /* list of strings */
-	zval trackable_id;  /* string|int, UNDEF when none */
+	zval metadata;       /* array */
+	zval tags;           /* list of strings */
+	zval trackable_id;   /* string|int, UNDEF when none */
 	zval usage_override; /* array from setUsage(), applied after extraction; UNDEF = none */
 	zend_object std;
 } spectra_context_object;

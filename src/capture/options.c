@@ -14,7 +14,8 @@ void spectra_options_add_tag(zval *tags, zend_string *tag)
 		if (Z_TYPE_P(existing) == IS_STRING && zend_string_equals(Z_STR_P(existing), tag)) {
 			return;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	add_next_index_str(tags, zend_string_copy(tag));
 }
 
@@ -24,14 +25,17 @@ bool spectra_options_merge_tags(zval *tags, HashTable *new_tags, uint32_t arg_nu
 	ZEND_HASH_FOREACH_VAL(new_tags, tag) {
 		ZVAL_DEREF(tag);
 		if (Z_TYPE_P(tag) != IS_STRING) {
-			zend_argument_type_error(arg_num, "%s%smust contain only strings, %s given", what, *what ? " " : "", zend_zval_type_name(tag));
+			zend_argument_type_error(arg_num, "%s%smust contain only strings, %s given", what, *what ? " " : "",
+				zend_zval_type_name(tag));
 			return false;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	ZEND_HASH_FOREACH_VAL(new_tags, tag) {
 		ZVAL_DEREF(tag);
 		spectra_options_add_tag(tags, Z_STR_P(tag));
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	return true;
 }
 
@@ -62,7 +66,8 @@ bool spectra_options_check_usage(HashTable *usage, uint32_t arg_num)
 bool spectra_options_check_trackable_id(zval *id, uint32_t arg_num, const char *what)
 {
 	if (Z_TYPE_P(id) != IS_STRING && Z_TYPE_P(id) != IS_LONG) {
-		zend_argument_type_error(arg_num, "%s%smust be of type string|int, %s given", what, *what ? " " : "", zend_zval_type_name(id));
+		zend_argument_type_error(arg_num, "%s%smust be of type string|int, %s given", what, *what ? " " : "",
+			zend_zval_type_name(id));
 		return false;
 	}
 	return true;
@@ -74,9 +79,13 @@ static zval *find_option(HashTable *options, const char *name, zend_uchar type, 
 	if (!value || Z_TYPE_P(value) == IS_NULL) {
 		return NULL;
 	}
-	bool matches = Z_TYPE_P(value) == type || (type == _IS_BOOL && (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE));
+	bool matches =
+		Z_TYPE_P(value) == type || (type == _IS_BOOL && (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE));
 	if (!matches) {
-		const char *expected = type == IS_ARRAY ? "array" : type == IS_STRING ? "string" : type == IS_LONG ? "int" : "bool";
+		const char *expected = type == IS_ARRAY ? "array"
+			: type == IS_STRING                 ? "string"
+			: type == IS_LONG                   ? "int"
+												: "bool";
 		zend_argument_type_error(options_arg_num, "option \"%s\" must be of type %s, %s given", name, expected,
 			zend_zval_type_name(value));
 		return (zval *) -1;
@@ -84,10 +93,10 @@ static zval *find_option(HashTable *options, const char *name, zend_uchar type, 
 	return value;
 }
 
-#define OPTION(var, name, type)                                                                                  \
-	zval *var = find_option(options, name, type, options_arg_num);                                                                \
-	if (var == (zval *) -1) {                                                                                    \
-		return false;                                                                                            \
+#define OPTION(var, name, type) \
+	zval *var = find_option(options, name, type, options_arg_num); \
+	if (var == (zval *) -1) { \
+		return false; \
 	}
 
 static bool copy_string_option(HashTable *options, const char *name, char **field, uint32_t options_arg_num)
@@ -124,8 +133,8 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 	OPTION(tier, "pricing_tier", IS_STRING);
 	if (tier) {
 		if (Z_STRLEN_P(tier) == 0 || !spectra_pricing_is_known_tier(Z_STRVAL_P(tier))) {
-			zend_argument_value_error(options_arg_num, "option \"pricing_tier\" must be a known pricing tier, \"%s\" given",
-				Z_STRVAL_P(tier));
+			zend_argument_value_error(options_arg_num,
+				"option \"pricing_tier\" must be a known pricing tier, \"%s\" given", Z_STRVAL_P(tier));
 			return false;
 		}
 		spectra_record_setl(&record->pricing_tier, Z_STRVAL_P(tier), Z_STRLEN_P(tier));

@@ -301,7 +301,8 @@ PHP_METHOD(Spectra_Spectra, listen)
 
 static bool set_hook(zval *slot, zval *value, zend_class_entry *interface_ce, const char *expected)
 {
-	if (Z_TYPE_P(value) != IS_NULL && !(Z_TYPE_P(value) == IS_OBJECT && instanceof_function(Z_OBJCE_P(value), interface_ce))
+	if (Z_TYPE_P(value) != IS_NULL
+		&& !(Z_TYPE_P(value) == IS_OBJECT && instanceof_function(Z_OBJCE_P(value), interface_ce))
 		&& !zend_is_callable(value, 0, NULL)) {
 		zend_argument_type_error(1, "must be of type %s|callable|null, %s given", expected, zend_zval_type_name(value));
 		return false;
@@ -317,7 +318,8 @@ PHP_METHOD(Spectra_Spectra, useTransformer)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ZVAL(transformer)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!set_hook(&SPECTRA_G(transformer), transformer, spectra_ce_request_transformer, "Spectra\\Support\\RequestTransformer")) {
+	if (!set_hook(&SPECTRA_G(transformer), transformer, spectra_ce_request_transformer,
+			"Spectra\\Support\\RequestTransformer")) {
 		RETURN_THROWS();
 	}
 }

@@ -77,7 +77,8 @@ void spectra_trace_assign(spectra_record *record)
 void spectra_trace_current_hex(char out[33])
 {
 	ensure_request_trace();
-	spectra_hex_encode(SPECTRA_G(has_global_trace_id) ? SPECTRA_G(global_trace_id) : SPECTRA_G(request_trace_id), 16, out);
+	spectra_hex_encode(SPECTRA_G(has_global_trace_id) ? SPECTRA_G(global_trace_id) : SPECTRA_G(request_trace_id), 16,
+		out);
 }
 
 void spectra_trace_request_reset(void)

@@ -40,9 +40,9 @@ typedef enum { DELIVERY_SENT, DELIVERY_FAILED, DELIVERY_ABORTED } delivery_outco
  * its half-done work must neither leak unreachably nor be freed mid-update. */
 typedef struct delivery_context {
 	spectra_transport *transport;
-	spectra_queue_item *work;   /* sender: the batch being delivered (set under the lock) */
-	spectra_buf merged;         /* sender: the batch merged into one request */
-	spectra_buf compressed;     /* the gzip'd request */
+	spectra_queue_item *work; /* sender: the batch being delivered (set under the lock) */
+	spectra_buf merged;       /* sender: the batch merged into one request */
+	spectra_buf compressed;   /* the gzip'd request */
 	pid_t pid;
 	struct delivery_context *next_abandoned;
 } delivery_context;
@@ -59,26 +59,26 @@ typedef struct {
 } exporter_counters;
 
 typedef struct {
-	pthread_mutex_t lock;          /* guards everything below that is not atomic */
-	pthread_cond_t wake_sender;    /* new work, a flush request, or stop */
-	pthread_cond_t became_idle;    /* queue drained and nothing in flight */
+	pthread_mutex_t lock;       /* guards everything below that is not atomic */
+	pthread_cond_t wake_sender; /* new work, a flush request, or stop */
+	pthread_cond_t became_idle; /* queue drained and nothing in flight */
 	bool initialized;
-	spectra_export_config config;  /* deep copy, immutable between init and shutdown */
-	char *proxy;                   /* memoized from the environment at init */
+	spectra_export_config config; /* deep copy, immutable between init and shutdown */
+	char *proxy;                  /* memoized from the environment at init */
 	char *no_proxy;
 	spectra_queue queue;
 	bool in_flight;
 	bool flush_requested;
 	bool stop_requested;
 	bool thread_started;
-	pid_t thread_pid;              /* the process the sender thread belongs to */
+	pid_t thread_pid; /* the process the sender thread belongs to */
 	pthread_t thread;
-	delivery_context *sender;      /* owned by the thread; published for wakeups and fork */
+	delivery_context *sender; /* owned by the thread; published for wakeups and fork */
 	long last_status;
 	char last_error[256];
 
-	pthread_mutex_t sync_lock;     /* serializes sync-mode POSTs on the one sync handle */
-	delivery_context *sync;        /* guarded by sync_lock */
+	pthread_mutex_t sync_lock; /* serializes sync-mode POSTs on the one sync handle */
+	delivery_context *sync;    /* guarded by sync_lock */
 } exporter_state;
 
 static exporter_state exporter = {
@@ -116,8 +116,8 @@ static uint64_t jitter_bits(void)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	uint64_t x = atomic_fetch_add(&jitter_sequence, 0x9E3779B97F4A7C15ull)
-		+ ((uint64_t) getpid() << 32) + (uint64_t) now.tv_sec * 1000000000ull + (uint64_t) now.tv_nsec;
+	uint64_t x = atomic_fetch_add(&jitter_sequence, 0x9E3779B97F4A7C15ull) + ((uint64_t) getpid() << 32)
+		+ (uint64_t) now.tv_sec * 1000000000ull + (uint64_t) now.tv_nsec;
 	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
 	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
 	return x ^ (x >> 31);
@@ -247,11 +247,9 @@ static bool copy_config(spectra_export_config *target, const spectra_export_conf
 	target->header_count = 0;
 	target->ca_file = target->client_cert = target->client_key = target->user_agent = NULL;
 
-	bool ok = copy_string(&target->endpoint, source->endpoint)
-		&& copy_string(&target->ca_file, source->ca_file)
+	bool ok = copy_string(&target->endpoint, source->endpoint) && copy_string(&target->ca_file, source->ca_file)
 		&& copy_string(&target->client_cert, source->client_cert)
-		&& copy_string(&target->client_key, source->client_key)
-		&& copy_string(&target->user_agent, source->user_agent);
+		&& copy_string(&target->client_key, source->client_key) && copy_string(&target->user_agent, source->user_agent);
 	if (ok && source->header_count) {
 		target->headers = calloc(source->header_count, sizeof *target->headers);
 		ok = target->headers != NULL;
@@ -277,9 +275,10 @@ static bool copy_config(spectra_export_config *target, const spectra_export_conf
 		target->max_queue_size = DEFAULT_MAX_QUEUE_SIZE;
 	}
 	if (!target->max_export_batch_size || target->max_export_batch_size > target->max_queue_size) {
-		target->max_export_batch_size = target->max_export_batch_size ? target->max_queue_size
+		target->max_export_batch_size = target->max_export_batch_size
+			? target->max_queue_size
 			: (DEFAULT_MAX_EXPORT_BATCH_SIZE < target->max_queue_size ? DEFAULT_MAX_EXPORT_BATCH_SIZE
-				: target->max_queue_size);
+																	  : target->max_queue_size);
 	}
 	if (target->retry_budget_ms < 0) {
 		target->retry_budget_ms = 0;
@@ -332,8 +331,7 @@ static delivery_context *context_new(void)
 	if (!context) {
 		return NULL;
 	}
-	context->transport = spectra_transport_new(&exporter.config, exporter.proxy, exporter.no_proxy,
-		&abort_requested);
+	context->transport = spectra_transport_new(&exporter.config, exporter.proxy, exporter.no_proxy, &abort_requested);
 	spectra_buf_init(&context->merged);
 	spectra_buf_init(&context->compressed);
 	context->pid = getpid();
@@ -406,8 +404,8 @@ static void count_partial_success(const spectra_transport_result *result, size_t
 	uint64_t accepted = span_count;
 	if (result->body_truncated) {
 		record_error(result->http_status, "collector response over 4 MiB, partial_success not read");
-	} else if (!spectra_otlp_parse_response(exporter.config.format, result->body.data,
-		result->body.len, &rejected, &message)) {
+	} else if (!spectra_otlp_parse_response(exporter.config.format, result->body.data, result->body.len, &rejected,
+				   &message)) {
 		record_error(result->http_status, "collector response could not be parsed");
 		rejected = 0;
 	}
@@ -445,8 +443,7 @@ static bool sleep_unless_aborted(int64_t deadline_ms)
  * deadline, so one delivery lasts at most max(timeout_ms, retry_budget_ms); in background
  * mode at most export_timeout_ms as well, and in sync mode, where a request thread waits,
  * at most timeout_ms (retries only fit when they are quick). */
-static delivery_outcome deliver(delivery_context *context, const char *payload, size_t len,
-	size_t span_count)
+static delivery_outcome deliver(delivery_context *context, const char *payload, size_t len, size_t span_count)
 {
 	const spectra_export_config *config = &exporter.config;
 	spectra_transport *transport = context ? context->transport : NULL;
@@ -518,8 +515,8 @@ static delivery_outcome deliver(delivery_context *context, const char *payload, 
 			record_error(KEEP_LAST_STATUS, "export failed: %s (%zu spans)", cause, span_count);
 			break;
 		}
-		long delay = spectra_retry_next_delay_ms(attempt, retry_after_ms,
-			(long) (retry_deadline - monotonic_ms()), jitter_bits());
+		long delay = spectra_retry_next_delay_ms(attempt, retry_after_ms, (long) (retry_deadline - monotonic_ms()),
+			jitter_bits());
 		if (delay < 0) {
 			record_error(KEEP_LAST_STATUS, "export failed after %u attempts (retry budget %ld ms): %s (%zu spans)",
 				attempt + 1, config->retry_budget_ms, cause, span_count);
@@ -527,8 +524,8 @@ static delivery_outcome deliver(delivery_context *context, const char *payload, 
 		}
 		/* a retry is coming: keep the cause visible in the stats, without logging each one */
 		pthread_mutex_lock(&exporter.lock);
-		snprintf(exporter.last_error, sizeof exporter.last_error, "export attempt %u failed, retrying: %s",
-			attempt + 1, cause);
+		snprintf(exporter.last_error, sizeof exporter.last_error, "export attempt %u failed, retrying: %s", attempt + 1,
+			cause);
 		pthread_mutex_unlock(&exporter.lock);
 		atomic_fetch_add(&counters.retries, 1);
 		if (!sleep_unless_aborted(monotonic_ms() + delay)) {
@@ -633,8 +630,9 @@ static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 static bool background_batch_due(int64_t now)
 {
 	const spectra_queue *queue = &exporter.queue;
-	return queue->head && (exporter.flush_requested || queue->total_spans >= exporter.config.max_export_batch_size
-		|| now >= queue->head->enqueued_at_ms + exporter.config.schedule_delay_ms);
+	return queue->head
+		&& (exporter.flush_requested || queue->total_spans >= exporter.config.max_export_batch_size
+			|| now >= queue->head->enqueued_at_ms + exporter.config.schedule_delay_ms);
 }
 
 /* With the lock held: waits until there is work to take (or stop) and takes it. */
@@ -754,8 +752,7 @@ bool spectra_exporter_init(const spectra_export_config *config)
 	/* MINIT runs before any thread exists: the one safe place for curl's global setup */
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	bool batching = exporter.config.mode == SPECTRA_EXPORT_BACKGROUND;
-	spectra_queue_init(&exporter.queue, exporter.config.max_queue_bytes,
-		batching ? exporter.config.max_queue_size : 0);
+	spectra_queue_init(&exporter.queue, exporter.config.max_queue_bytes, batching ? exporter.config.max_queue_size : 0);
 	exporter.in_flight = false;
 	exporter.flush_requested = false;
 	exporter.stop_requested = false;
@@ -803,7 +800,7 @@ static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t le
 		if (!exporter.thread_started && !start_sender_thread()) {
 			refusal = "could not start the sender thread";
 		} else if (payload ? !spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())
-		                   : !spectra_queue_push_deferred(&exporter.queue, deferred, len, span_count, monotonic_ms())) {
+						   : !spectra_queue_push_deferred(&exporter.queue, deferred, len, span_count, monotonic_ms())) {
 			refusal = "export queue full";
 		}
 	}

@@ -17,37 +17,37 @@ typedef enum {
 } spectra_export_mode;
 
 typedef struct {
-	char *endpoint;              /* full traces URL, used as is */
-	char **headers;              /* "Name: value" lines, already percent-decoded */
+	char *endpoint; /* full traces URL, used as is */
+	char **headers; /* "Name: value" lines, already percent-decoded */
 	size_t header_count;
-	spectra_otlp_format format;  /* decides Content-Type */
+	spectra_otlp_format format; /* decides Content-Type */
 	bool gzip;
-	long timeout_ms;             /* per POST attempt, total */
+	long timeout_ms; /* per POST attempt, total */
 	long connect_timeout_ms;
 	bool verify_tls;
-	char *ca_file;               /* NULL = system store */
+	char *ca_file; /* NULL = system store */
 	char *client_cert;
 	char *client_key;
 	char *user_agent;
 	spectra_export_mode mode;
-	size_t max_queue_bytes;      /* queue cap; over it a payload is dropped and counted */
-	long schedule_delay_ms;      /* background mode: OTEL_BSP_SCHEDULE_DELAY */
-	size_t max_queue_size;       /* background: spans; OTEL_BSP_MAX_QUEUE_SIZE */
-	size_t max_export_batch_size;/* background: spans per POST; OTEL_BSP_MAX_EXPORT_BATCH_SIZE */
-	long export_timeout_ms;      /* background: OTEL_BSP_EXPORT_TIMEOUT; bounds one export with retries */
-	long retry_budget_ms;        /* total time for retries of one payload */
+	size_t max_queue_bytes;       /* queue cap; over it a payload is dropped and counted */
+	long schedule_delay_ms;       /* background mode: OTEL_BSP_SCHEDULE_DELAY */
+	size_t max_queue_size;        /* background: spans; OTEL_BSP_MAX_QUEUE_SIZE */
+	size_t max_export_batch_size; /* background: spans per POST; OTEL_BSP_MAX_EXPORT_BATCH_SIZE */
+	long export_timeout_ms;       /* background: OTEL_BSP_EXPORT_TIMEOUT; bounds one export with retries */
+	long retry_budget_ms;         /* total time for retries of one payload */
 } spectra_export_config;
 
 typedef struct {
-	uint64_t queued;          /* spans accepted into the queue */
-	uint64_t sent;            /* spans the collector accepted (minus partial_success rejects) */
-	uint64_t dropped;         /* spans dropped: queue full, shutdown timeout */
-	uint64_t failed;          /* spans whose export failed for good (400, retries exhausted) */
-	uint64_t retries;         /* retry attempts */
-	uint64_t rejected;        /* spans reported rejected through partial_success */
-	uint64_t queue_bytes;     /* bytes waiting right now */
-	long last_status;         /* last HTTP status, 0 = none or connection error */
-	char last_error[256];     /* last error text, never a header value */
+	uint64_t queued;      /* spans accepted into the queue */
+	uint64_t sent;        /* spans the collector accepted (minus partial_success rejects) */
+	uint64_t dropped;     /* spans dropped: queue full, shutdown timeout */
+	uint64_t failed;      /* spans whose export failed for good (400, retries exhausted) */
+	uint64_t retries;     /* retry attempts */
+	uint64_t rejected;    /* spans reported rejected through partial_success */
+	uint64_t queue_bytes; /* bytes waiting right now */
+	long last_status;     /* last HTTP status, 0 = none or connection error */
+	char last_error[256]; /* last error text, never a header value */
 	bool thread_alive;
 } spectra_export_stats;
 

@@ -20,15 +20,13 @@ bool spectra_queue_has_room(const spectra_queue *queue, size_t len, size_t span_
 	if (queue->max_bytes && (len > queue->max_bytes || queue->total_bytes > queue->max_bytes - len)) {
 		return false;
 	}
-	if (queue->max_spans
-		&& (span_count > queue->max_spans || queue->total_spans > queue->max_spans - span_count)) {
+	if (queue->max_spans && (span_count > queue->max_spans || queue->total_spans > queue->max_spans - span_count)) {
 		return false;
 	}
 	return true;
 }
 
-bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t span_count,
-	int64_t now_ms)
+bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t span_count, int64_t now_ms)
 {
 	if (!spectra_queue_has_room(queue, len, span_count)) {
 		return false;

@@ -12,7 +12,7 @@ struct spectra_deferred_payload;
 typedef struct spectra_queue_item {
 	struct spectra_queue_item *next;
 	struct spectra_deferred_payload *deferred; /* not yet encoded (owned), or NULL */
-	char *payload;          /* malloc'd, owned by the item; NULL while deferred */
+	char *payload;                             /* malloc'd, owned by the item; NULL while deferred */
 	size_t len;
 	size_t span_count;
 	int64_t enqueued_at_ms; /* monotonic clock, for the background schedule delay */
@@ -24,8 +24,8 @@ typedef struct {
 	size_t item_count;
 	size_t total_bytes;
 	size_t total_spans;
-	size_t max_bytes;       /* 0 = no byte cap */
-	size_t max_spans;       /* 0 = no span cap */
+	size_t max_bytes; /* 0 = no byte cap */
+	size_t max_spans; /* 0 = no span cap */
 } spectra_queue;
 
 void spectra_queue_init(spectra_queue *queue, size_t max_bytes, size_t max_spans);
@@ -35,8 +35,7 @@ bool spectra_queue_has_room(const spectra_queue *queue, size_t len, size_t span_
 
 /* Appends the payload, taking ownership of it on success. False (payload untouched, still
  * the caller's) when it does not fit under the caps or memory is exhausted. */
-bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t span_count,
-	int64_t now_ms);
+bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t span_count, int64_t now_ms);
 
 /* Appends work that is encoded later, on the sender thread; `estimated_len` counts against
  * the byte cap. Takes ownership on success only. */

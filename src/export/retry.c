@@ -97,15 +97,13 @@ long spectra_retry_parse_retry_after(const char *value, time_t now)
 	return parse_http_date(text, now);
 }
 
-long spectra_retry_next_delay_ms(unsigned attempt, long retry_after_ms, long remaining_budget_ms,
-	uint64_t random_bits)
+long spectra_retry_next_delay_ms(unsigned attempt, long retry_after_ms, long remaining_budget_ms, uint64_t random_bits)
 {
 	if (remaining_budget_ms <= 0) {
 		return -1;
 	}
-	long delay = retry_after_ms >= 0
-		? retry_after_ms
-		: spectra_retry_backoff_ms(attempt, SPECTRA_RETRY_INITIAL_BACKOFF_MS,
-			SPECTRA_RETRY_MAX_BACKOFF_MS, random_bits);
+	long delay = retry_after_ms >= 0 ? retry_after_ms
+									 : spectra_retry_backoff_ms(attempt, SPECTRA_RETRY_INITIAL_BACKOFF_MS,
+										 SPECTRA_RETRY_MAX_BACKOFF_MS, random_bits);
 	return delay < remaining_budget_ms ? delay : -1;
 }

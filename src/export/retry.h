@@ -28,7 +28,6 @@ long spectra_retry_parse_retry_after(const char *value, time_t now);
  * replaces the computed backoff, as the server asked. Gives up when the wait would not end
  * strictly before the remaining budget does: a Retry-After beyond the budget is honoured by
  * not retrying early, rather than by sleeping through the whole budget. */
-long spectra_retry_next_delay_ms(unsigned attempt, long retry_after_ms, long remaining_budget_ms,
-	uint64_t random_bits);
+long spectra_retry_next_delay_ms(unsigned attempt, long retry_after_ms, long remaining_budget_ms, uint64_t random_bits);
 
 #endif

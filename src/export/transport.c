@@ -86,8 +86,7 @@ static size_t on_response_header(char *line, size_t size, size_t count, void *us
 	return len;
 }
 
-static int on_progress(void *user, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
-	curl_off_t ulnow)
+static int on_progress(void *user, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
 {
 	(void) dltotal;
 	(void) dlnow;
@@ -127,8 +126,8 @@ static int on_close_socket(void *user, curl_socket_t fd)
 
 static bool is_reserved_header(const char *line)
 {
-	static const char *const reserved[] = { "content-type", "content-encoding", "content-length",
-		"transfer-encoding", "expect" };
+	static const char *const reserved[] = { "content-type", "content-encoding", "content-length", "transfer-encoding",
+		"expect" };
 	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++) {
 		if (header_name_is(line, strlen(line), reserved[i])) {
 			return true;
@@ -149,9 +148,8 @@ static bool append_header(struct curl_slist **list, const char *line)
 
 static bool build_headers(spectra_transport *transport, const spectra_export_config *config)
 {
-	const char *content_type = config->format == SPECTRA_OTLP_JSON
-		? "Content-Type: application/json"
-		: "Content-Type: application/x-protobuf";
+	const char *content_type =
+		config->format == SPECTRA_OTLP_JSON ? "Content-Type: application/json" : "Content-Type: application/x-protobuf";
 	/* "Expect:" turns off curl's 100-continue round trip for larger bodies */
 	if (!append_header(&transport->headers, content_type) || !append_header(&transport->headers, "Expect:")) {
 		return false;
@@ -162,8 +160,7 @@ static bool build_headers(spectra_transport *transport, const spectra_export_con
 	for (size_t i = 0; i < config->header_count; i++) {
 		const char *line = config->headers[i];
 		/* a line without a name, or with CR/LF, could smuggle a header: skip it */
-		if (!line || !strchr(line, ':') || line[0] == ':' || strpbrk(line, "\r\n")
-			|| is_reserved_header(line)) {
+		if (!line || !strchr(line, ':') || line[0] == ':' || strpbrk(line, "\r\n") || is_reserved_header(line)) {
 			continue;
 		}
 		if (!append_header(&transport->headers, line)) {
@@ -173,8 +170,8 @@ static bool build_headers(spectra_transport *transport, const spectra_export_con
 	return true;
 }
 
-static bool configure(spectra_transport *transport, const spectra_export_config *config,
-	const char *proxy, const char *no_proxy)
+static bool configure(spectra_transport *transport, const spectra_export_config *config, const char *proxy,
+	const char *no_proxy)
 {
 	CURL *easy = transport->easy;
 	bool ok = true;
@@ -189,9 +186,11 @@ static bool configure(spectra_transport *transport, const spectra_export_config 
 	ok &= curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L) == CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transport->headers) == CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_USERAGENT,
-		config->user_agent && config->user_agent[0] ? config->user_agent : "spectra") == CURLE_OK;
+			  config->user_agent && config->user_agent[0] ? config->user_agent : "spectra")
+		== CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
-		config->connect_timeout_ms > 0 ? config->connect_timeout_ms : 0L) == CURLE_OK;
+			  config->connect_timeout_ms > 0 ? config->connect_timeout_ms : 0L)
+		== CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, config->verify_tls ? 1L : 0L) == CURLE_OK;
 	ok &= curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, config->verify_tls ? 2L : 0L) == CURLE_OK;
 	if (config->ca_file && config->ca_file[0]) {
@@ -221,8 +220,8 @@ static bool configure(spectra_transport *transport, const spectra_export_config 
 	return ok;
 }
 
-spectra_transport *spectra_transport_new(const spectra_export_config *config, const char *proxy,
-	const char *no_proxy, const atomic_bool *abort_flag)
+spectra_transport *spectra_transport_new(const spectra_export_config *config, const char *proxy, const char *no_proxy,
+	const atomic_bool *abort_flag)
 {
 	spectra_transport *transport = calloc(1, sizeof *transport);
 	if (!transport) {
@@ -311,8 +310,8 @@ static CURLcode run_transfer(spectra_transport *transport, bool *aborted)
 	return code;
 }
 
-bool spectra_transport_post(spectra_transport *transport, const char *body, size_t len,
-	long timeout_ms, spectra_transport_result *out)
+bool spectra_transport_post(spectra_transport *transport, const char *body, size_t len, long timeout_ms,
+	spectra_transport_result *out)
 {
 	memset(out, 0, sizeof *out);
 	spectra_buf_init(&out->body);

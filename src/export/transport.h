@@ -31,14 +31,14 @@ typedef struct {
 /* Builds a transport for the configuration (which must outlive it). proxy/no_proxy are the
  * values memoized from the environment on the main thread ("" = none): curl would otherwise
  * call getenv on the sender thread, which races with PHP's putenv. abort_flag may be NULL. */
-spectra_transport *spectra_transport_new(const spectra_export_config *config, const char *proxy,
-	const char *no_proxy, const atomic_bool *abort_flag);
+spectra_transport *spectra_transport_new(const spectra_export_config *config, const char *proxy, const char *no_proxy,
+	const atomic_bool *abort_flag);
 
 /* One POST of an already encoded (and, with config->gzip, already compressed) body.
  * timeout_ms bounds the whole attempt (0 = no limit). Fills out (free with
  * spectra_transport_result_free); returns true when an HTTP response arrived. */
-bool spectra_transport_post(spectra_transport *transport, const char *body, size_t len,
-	long timeout_ms, spectra_transport_result *out);
+bool spectra_transport_post(spectra_transport *transport, const char *body, size_t len, long timeout_ms,
+	spectra_transport_result *out);
 
 void spectra_transport_result_free(spectra_transport_result *result);
 

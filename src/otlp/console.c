@@ -47,7 +47,7 @@ static bool append_plain_or_quoted(spectra_buf *out, const char *text, const cha
 		text = "";
 	}
 	return is_plain(text, separators) ? spectra_buf_append_str(out, text)
-	                                  : spectra_utf8_append_json_string(out, text, strlen(text));
+									  : spectra_utf8_append_json_string(out, text, strlen(text));
 }
 
 static bool append_quoted(spectra_buf *out, const char *text)
@@ -61,23 +61,34 @@ static bool append_quoted(spectra_buf *out, const char *text)
 static const char *kind_name(int kind)
 {
 	switch (kind) {
-	case 0: return "UNSPECIFIED";
-	case 1: return "INTERNAL";
-	case 2: return "SERVER";
-	case 3: return "CLIENT";
-	case 4: return "PRODUCER";
-	case 5: return "CONSUMER";
-	default: return NULL;
+	case 0:
+		return "UNSPECIFIED";
+	case 1:
+		return "INTERNAL";
+	case 2:
+		return "SERVER";
+	case 3:
+		return "CLIENT";
+	case 4:
+		return "PRODUCER";
+	case 5:
+		return "CONSUMER";
+	default:
+		return NULL;
 	}
 }
 
 static const char *status_name(int code)
 {
 	switch (code) {
-	case SPECTRA_STATUS_UNSET: return "UNSET";
-	case SPECTRA_STATUS_OK: return "OK";
-	case SPECTRA_STATUS_ERROR: return "ERROR";
-	default: return NULL;
+	case SPECTRA_STATUS_UNSET:
+		return "UNSET";
+	case SPECTRA_STATUS_OK:
+		return "OK";
+	case SPECTRA_STATUS_ERROR:
+		return "ERROR";
+	default:
+		return NULL;
 	}
 }
 
@@ -91,8 +102,8 @@ static bool append_duration_ms(spectra_buf *out, uint64_t start, uint64_t end)
 {
 	bool negative = end < start;
 	uint64_t ns = negative ? start - end : end - start;
-	return spectra_buf_appendf(out, " duration_ms=%s%" PRIu64 ".%03" PRIu64, negative ? "-" : "",
-		ns / 1000000, (ns % 1000000) / 1000);
+	return spectra_buf_appendf(out, " duration_ms=%s%" PRIu64 ".%03" PRIu64, negative ? "-" : "", ns / 1000000,
+		(ns % 1000000) / 1000);
 }
 
 static bool append_attr_value(spectra_buf *out, const spectra_attr *attr)
@@ -120,13 +131,12 @@ static bool append_attr_value(spectra_buf *out, const spectra_attr *attr)
 bool spectra_otlp_format_console(const spectra_span *span, spectra_buf *out)
 {
 	size_t start_len = out->len;
-	bool ok = spectra_buf_append_str(out, "span ")
-		&& append_plain_or_quoted(out, span->name, "")
+	bool ok = spectra_buf_append_str(out, "span ") && append_plain_or_quoted(out, span->name, "")
 		&& spectra_buf_append_str(out, " trace=") && append_hex(out, span->trace_id, sizeof(span->trace_id))
 		&& spectra_buf_append_str(out, " span=") && append_hex(out, span->span_id, sizeof(span->span_id))
 		&& spectra_buf_append_str(out, " parent=")
 		&& (span->has_parent ? append_hex(out, span->parent_span_id, sizeof(span->parent_span_id))
-		                     : spectra_buf_append_char(out, '-'))
+							 : spectra_buf_append_char(out, '-'))
 		&& append_enum(out, "kind", kind_name(span->kind), span->kind)
 		&& append_enum(out, "status", status_name(span->status_code), span->status_code);
 	if (ok && span->status_message && *span->status_message) {

@@ -262,8 +262,8 @@ static void write_span(json_writer *w, const spectra_span *span)
 	write_raw(w, "}}");
 }
 
-bool spectra_otlp_encode_json(const spectra_resource *resource, spectra_span *const *spans,
-	size_t span_count, spectra_buf *out)
+bool spectra_otlp_encode_json(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
+	spectra_buf *out)
 {
 	size_t start_len = out->len;
 	json_writer w = { out, true };

@@ -24,24 +24,21 @@ typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceResponse p
 
 /* ---- format dispatch ---------------------------------------------------------------- */
 
-bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *resource,
-	spectra_span *const *spans, size_t span_count, spectra_buf *out)
+bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *resource, spectra_span *const *spans,
+	size_t span_count, spectra_buf *out)
 {
-	return format == SPECTRA_OTLP_JSON
-		? spectra_otlp_encode_json(resource, spans, span_count, out)
-		: spectra_otlp_encode_protobuf(resource, spans, span_count, out);
+	return format == SPECTRA_OTLP_JSON ? spectra_otlp_encode_json(resource, spans, span_count, out)
+									   : spectra_otlp_encode_protobuf(resource, spans, span_count, out);
 }
 
-bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count,
-	spectra_buf *out)
+bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count, spectra_buf *out)
 {
-	return format == SPECTRA_OTLP_JSON
-		? spectra_otlp_merge_json(parts, part_count, out)
-		: spectra_otlp_merge_protobuf(parts, part_count, out);
+	return format == SPECTRA_OTLP_JSON ? spectra_otlp_merge_json(parts, part_count, out)
+									   : spectra_otlp_merge_protobuf(parts, part_count, out);
 }
 
-bool spectra_otlp_parse_response(spectra_otlp_format format, const char *body, size_t len,
-	int64_t *rejected_spans_out, char **error_message_out)
+bool spectra_otlp_parse_response(spectra_otlp_format format, const char *body, size_t len, int64_t *rejected_spans_out,
+	char **error_message_out)
 {
 	return format == SPECTRA_OTLP_JSON
 		? spectra_otlp_parse_response_json(body, len, rejected_spans_out, error_message_out)
@@ -257,8 +254,8 @@ static uint8_t *put_field(uint8_t *cursor, uint8_t tag, uint64_t length)
 	return cursor;
 }
 
-bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans,
-	size_t span_count, spectra_buf *out)
+bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
+	spectra_buf *out)
 {
 	if (span_count == 0) {
 		return true; /* no empty envelopes: the request without resource_spans is 0 bytes */
@@ -293,32 +290,32 @@ bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span
 	size_t *span_sizes = arena.failed ? NULL : arena_calloc(&arena, span_count, sizeof(*span_sizes));
 	if (span_sizes) {
 		size_t resource_size = resource->protobuf_resource ? resource->protobuf_resource_len
-		                                                   : protobuf_c_message_get_packed_size(&pb_res.base);
+														   : protobuf_c_message_get_packed_size(&pb_res.base);
 		size_t scope_size = protobuf_c_message_get_packed_size(&scope.base);
 		size_t scope_spans_size = 1 + varint_size(scope_size) + scope_size;
 		for (size_t i = 0; i < span_count; i++) {
 			span_sizes[i] = protobuf_c_message_get_packed_size(&span_msgs[i].base);
 			scope_spans_size += 1 + varint_size(span_sizes[i]) + span_sizes[i];
 		}
-		size_t resource_spans_size = 1 + varint_size(resource_size) + resource_size + 1 + varint_size(scope_spans_size)
-			+ scope_spans_size;
+		size_t resource_spans_size =
+			1 + varint_size(resource_size) + resource_size + 1 + varint_size(scope_spans_size) + scope_spans_size;
 		size_t total = 1 + varint_size(resource_spans_size) + resource_spans_size;
 		if (spectra_buf_reserve(out, total)) {
 			uint8_t *start = (uint8_t *) out->data + out->len;
 			uint8_t *cursor = start;
-			cursor = put_field(cursor, FIELD_1_LEN, resource_spans_size);  /* request.resource_spans */
-			cursor = put_field(cursor, FIELD_1_LEN, resource_size);        /* resource_spans.resource */
+			cursor = put_field(cursor, FIELD_1_LEN, resource_spans_size); /* request.resource_spans */
+			cursor = put_field(cursor, FIELD_1_LEN, resource_size);       /* resource_spans.resource */
 			if (resource->protobuf_resource) {
 				memcpy(cursor, resource->protobuf_resource, resource_size);
 				cursor += resource_size;
 			} else {
 				cursor += protobuf_c_message_pack(&pb_res.base, cursor);
 			}
-			cursor = put_field(cursor, FIELD_2_LEN, scope_spans_size);     /* resource_spans.scope_spans */
-			cursor = put_field(cursor, FIELD_1_LEN, scope_size);           /* scope_spans.scope */
+			cursor = put_field(cursor, FIELD_2_LEN, scope_spans_size); /* resource_spans.scope_spans */
+			cursor = put_field(cursor, FIELD_1_LEN, scope_size);       /* scope_spans.scope */
 			cursor += protobuf_c_message_pack(&scope.base, cursor);
 			for (size_t i = 0; i < span_count; i++) {
-				cursor = put_field(cursor, FIELD_2_LEN, span_sizes[i]);    /* scope_spans.spans */
+				cursor = put_field(cursor, FIELD_2_LEN, span_sizes[i]); /* scope_spans.spans */
 				cursor += protobuf_c_message_pack(&span_msgs[i].base, cursor);
 			}
 			out->len += (size_t) (cursor - start);
@@ -382,8 +379,8 @@ bool spectra_otlp_parse_response_protobuf(const char *body, size_t len, int64_t 
 	if (len == 0) {
 		return true; /* partial_success unset: the server accepted everything */
 	}
-	pb_response *response = opentelemetry__proto__collector__trace__v1__export_trace_service_response__unpack(
-		NULL, len, (const uint8_t *) body);
+	pb_response *response = opentelemetry__proto__collector__trace__v1__export_trace_service_response__unpack(NULL, len,
+		(const uint8_t *) body);
 	if (!response) {
 		return false;
 	}

@@ -122,14 +122,22 @@ bool spectra_utf8_append_sanitized(spectra_buf *out, const char *s, size_t len)
 static const char *json_escape_for(uint32_t codepoint, char scratch[8])
 {
 	switch (codepoint) {
-	case '"': return "\\\"";
-	case '\\': return "\\\\";
-	case '\b': return "\\b";
-	case '\f': return "\\f";
-	case '\n': return "\\n";
-	case '\r': return "\\r";
-	case '\t': return "\\t";
-	default: break;
+	case '"':
+		return "\\\"";
+	case '\\':
+		return "\\\\";
+	case '\b':
+		return "\\b";
+	case '\f':
+		return "\\f";
+	case '\n':
+		return "\\n";
+	case '\r':
+		return "\\r";
+	case '\t':
+		return "\\t";
+	default:
+		break;
 	}
 	if (codepoint < 0x20 || codepoint == 0x7F || codepoint == 0x2028 || codepoint == 0x2029) {
 		snprintf(scratch, 8, "\\u%04x", (unsigned) codepoint);

@@ -14,42 +14,42 @@ static const struct {
 	const char *slug;
 } provider_aliases[] = {
 	/* the catalog slugs themselves, so "OpenAI" maps to "openai" */
-	{"openai", "openai"},
-	{"anthropic", "anthropic"},
-	{"google", "google"},
-	{"xai", "xai"},
-	{"mistral", "mistral"},
-	{"openrouter", "openrouter"},
-	{"replicate", "replicate"},
-	{"cohere", "cohere"},
-	{"groq", "groq"},
-	{"falai", "falai"},
-	{"scaleway", "scaleway"},
+	{ "openai", "openai" },
+	{ "anthropic", "anthropic" },
+	{ "google", "google" },
+	{ "xai", "xai" },
+	{ "mistral", "mistral" },
+	{ "openrouter", "openrouter" },
+	{ "replicate", "replicate" },
+	{ "cohere", "cohere" },
+	{ "groq", "groq" },
+	{ "falai", "falai" },
+	{ "scaleway", "scaleway" },
 	/* aliases */
-	{"open_ai", "openai"},
-	{"claude", "anthropic"},
-	{"gemini", "google"},
-	{"google-ai", "google"},
-	{"google_ai", "google"},
-	{"googleai", "google"},
-	{"gcp.gemini", "google"},
-	{"gcp.gen_ai", "google"},
-	{"x_ai", "xai"},
-	{"x-ai", "xai"},
-	{"x.ai", "xai"},
-	{"grok", "xai"},
-	{"mistral_ai", "mistral"},
-	{"mistral-ai", "mistral"},
-	{"mistralai", "mistral"},
-	{"open_router", "openrouter"},
-	{"fal", "falai"},
-	{"fal.ai", "falai"},
-	{"fal-ai", "falai"},
-	{"fal_ai", "falai"},
+	{ "open_ai", "openai" },
+	{ "claude", "anthropic" },
+	{ "gemini", "google" },
+	{ "google-ai", "google" },
+	{ "google_ai", "google" },
+	{ "googleai", "google" },
+	{ "gcp.gemini", "google" },
+	{ "gcp.gen_ai", "google" },
+	{ "x_ai", "xai" },
+	{ "x-ai", "xai" },
+	{ "x.ai", "xai" },
+	{ "grok", "xai" },
+	{ "mistral_ai", "mistral" },
+	{ "mistral-ai", "mistral" },
+	{ "mistralai", "mistral" },
+	{ "open_router", "openrouter" },
+	{ "fal", "falai" },
+	{ "fal.ai", "falai" },
+	{ "fal-ai", "falai" },
+	{ "fal_ai", "falai" },
 };
 
 /* The tiers of the PricingTier enum; catalog rows may add free-form ones such as "hd". */
-static const char *const standard_tiers[] = {"standard", "batch", "flex", "priority"};
+static const char *const standard_tiers[] = { "standard", "batch", "flex", "priority" };
 
 static bool ascii_equal_ignoring_case(const char *a, const char *b)
 {
@@ -83,7 +83,7 @@ static int compare_counted(const char *counted, size_t counted_len, const char *
 	if (order != 0) {
 		return order;
 	}
-	return terminated[counted_len] == '\0' ? 0 : -1;  /* a proper prefix sorts first */
+	return terminated[counted_len] == '\0' ? 0 : -1; /* a proper prefix sorts first */
 }
 
 /* Same order as the generator's sort: provider, model, tier. */
@@ -150,8 +150,8 @@ static size_t length_without_date_suffix(const char *model, size_t len)
 	}
 	if (len > 11) {
 		const char *date = model + len - 10;
-		if (date[-1] == '-' && all_digits(date, 4) && date[4] == '-' && all_digits(date + 5, 2)
-			&& date[7] == '-' && all_digits(date + 8, 2)) {
+		if (date[-1] == '-' && all_digits(date, 4) && date[4] == '-' && all_digits(date + 5, 2) && date[7] == '-'
+			&& all_digits(date + 8, 2)) {
 			return len - 11;
 		}
 	}
@@ -214,7 +214,7 @@ static double unit_total_cents(const spectra_price *price, const spectra_usage *
 	case SPECTRA_UNIT_VIDEO:
 		return count_or_zero(usage->video_count) * per_unit;
 	case SPECTRA_UNIT_SEARCH:
-		return per_unit;  /* one search per request */
+		return per_unit; /* one search per request */
 	case SPECTRA_UNIT_TOKENS:
 		break;
 	}
@@ -258,7 +258,8 @@ void spectra_pricing_compute(const spectra_price *price, const spectra_usage *us
 	}
 	/* writes are 5-minute unless the provider said they were 1-hour ones */
 	cost->prompt_cents = (uncached * input_rate + cached * cached_rate + (cache_written - written_1h) * cache_write_rate
-		+ written_1h * cache_write_1h_rate) / 1e6;
+							 + written_1h * cache_write_1h_rate)
+		/ 1e6;
 	/* completion already includes reasoning tokens: they are not added again */
 	cost->completion_cents = count_or_zero(usage->completion_tokens) * output_rate / 1e6;
 	cost->total_cents = cost->prompt_cents + cost->completion_cents;
@@ -287,7 +288,7 @@ size_t spectra_pricing_builtin_count(void)
 bool spectra_pricing_is_known_tier(const char *tier)
 {
 	if (!tier || !*tier) {
-		return true;  /* means standard */
+		return true; /* means standard */
 	}
 	for (size_t i = 0; i < sizeof standard_tiers / sizeof standard_tiers[0]; i++) {
 		if (strcmp(tier, standard_tiers[i]) == 0) {

@@ -21,10 +21,10 @@ typedef enum {
 /* A price below 0 means "not given" (cached input then falls back to input, cache
  * writes to input as well). */
 typedef struct {
-	const char *provider;      /* catalog slug: openai, anthropic, google, ... */
+	const char *provider; /* catalog slug: openai, anthropic, google, ... */
 	const char *model;
 	const char *display_name;
-	const char *type;          /* text, embedding, image, audio, video */
+	const char *type; /* text, embedding, image, audio, video */
 	spectra_pricing_unit unit;
 	const char *tier;
 	double input_per_1m;
@@ -54,7 +54,7 @@ typedef struct {
 	double prompt_cents;
 	double completion_cents;
 	double total_cents;
-	bool known;   /* false: model or tier not in the catalog; all cents are 0 */
+	bool known; /* false: model or tier not in the catalog; all cents are 0 */
 } spectra_cost;
 
 /* The catalog slug for a provider name as users write it (gemini -> google,
@@ -87,7 +87,7 @@ bool spectra_pricing_is_known_tier(const char *tier);
  * by (provider, model, tier) in byte order; pricing_file.c owns the override rows. */
 typedef struct {
 	const char *provider;
-	const char *tool_call_type;  /* output item type, e.g. web_search_call */
+	const char *tool_call_type; /* output item type, e.g. web_search_call */
 	double cents_per_call;
 } spectra_tool_call_price;
 

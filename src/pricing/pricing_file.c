@@ -49,13 +49,13 @@
 #define PRICING_FILE_MAX_BYTES (16u * 1024u * 1024u)
 
 typedef struct {
-	spectra_price price;  /* its strings point at the owned copies below */
+	spectra_price price; /* its strings point at the owned copies below */
 	char *provider;
 	char *model;
 	char *display_name;
 	char *type;
 	char *tier;
-	int line;             /* of the entry in the file, for duplicate reports */
+	int line; /* of the entry in the file, for duplicate reports */
 } override_row;
 
 typedef struct {
@@ -149,8 +149,18 @@ typedef enum { FIELD_STRING, FIELD_PRICE } field_kind;
 
 /* The keys of one model entry. */
 typedef enum {
-	KEY_PROVIDER, KEY_MODEL, KEY_TIER, KEY_UNIT, KEY_TYPE, KEY_DISPLAY_NAME,
-	KEY_INPUT, KEY_OUTPUT, KEY_CACHED_INPUT, KEY_CACHE_WRITE_5M, KEY_CACHE_WRITE_1H, KEY_PRICE_PER_UNIT,
+	KEY_PROVIDER,
+	KEY_MODEL,
+	KEY_TIER,
+	KEY_UNIT,
+	KEY_TYPE,
+	KEY_DISPLAY_NAME,
+	KEY_INPUT,
+	KEY_OUTPUT,
+	KEY_CACHED_INPUT,
+	KEY_CACHE_WRITE_5M,
+	KEY_CACHE_WRITE_1H,
+	KEY_PRICE_PER_UNIT,
 	KEY_COUNT
 } entry_key;
 
@@ -158,34 +168,34 @@ static const struct {
 	const char *name;
 	field_kind kind;
 } entry_keys[KEY_COUNT] = {
-	[KEY_PROVIDER] = {"provider", FIELD_STRING},
-	[KEY_MODEL] = {"model", FIELD_STRING},
-	[KEY_TIER] = {"tier", FIELD_STRING},
-	[KEY_UNIT] = {"unit", FIELD_STRING},
-	[KEY_TYPE] = {"type", FIELD_STRING},
-	[KEY_DISPLAY_NAME] = {"display_name", FIELD_STRING},
-	[KEY_INPUT] = {"input", FIELD_PRICE},
-	[KEY_OUTPUT] = {"output", FIELD_PRICE},
-	[KEY_CACHED_INPUT] = {"cached_input", FIELD_PRICE},
-	[KEY_CACHE_WRITE_5M] = {"cache_write_5m", FIELD_PRICE},
-	[KEY_CACHE_WRITE_1H] = {"cache_write_1h", FIELD_PRICE},
-	[KEY_PRICE_PER_UNIT] = {"price_per_unit", FIELD_PRICE},
+	[KEY_PROVIDER] = { "provider", FIELD_STRING },
+	[KEY_MODEL] = { "model", FIELD_STRING },
+	[KEY_TIER] = { "tier", FIELD_STRING },
+	[KEY_UNIT] = { "unit", FIELD_STRING },
+	[KEY_TYPE] = { "type", FIELD_STRING },
+	[KEY_DISPLAY_NAME] = { "display_name", FIELD_STRING },
+	[KEY_INPUT] = { "input", FIELD_PRICE },
+	[KEY_OUTPUT] = { "output", FIELD_PRICE },
+	[KEY_CACHED_INPUT] = { "cached_input", FIELD_PRICE },
+	[KEY_CACHE_WRITE_5M] = { "cache_write_5m", FIELD_PRICE },
+	[KEY_CACHE_WRITE_1H] = { "cache_write_1h", FIELD_PRICE },
+	[KEY_PRICE_PER_UNIT] = { "price_per_unit", FIELD_PRICE },
 };
 
 static const struct {
 	const char *name;
 	spectra_pricing_unit unit;
 } unit_names[] = {
-	{"tokens", SPECTRA_UNIT_TOKENS},
-	{"minute", SPECTRA_UNIT_MINUTE},
-	{"second", SPECTRA_UNIT_SECOND},
-	{"characters", SPECTRA_UNIT_CHARACTERS},
-	{"image", SPECTRA_UNIT_IMAGE},
-	{"video", SPECTRA_UNIT_VIDEO},
-	{"search", SPECTRA_UNIT_SEARCH},
+	{ "tokens", SPECTRA_UNIT_TOKENS },
+	{ "minute", SPECTRA_UNIT_MINUTE },
+	{ "second", SPECTRA_UNIT_SECOND },
+	{ "characters", SPECTRA_UNIT_CHARACTERS },
+	{ "image", SPECTRA_UNIT_IMAGE },
+	{ "video", SPECTRA_UNIT_VIDEO },
+	{ "search", SPECTRA_UNIT_SEARCH },
 };
 
-static const char *const model_types[] = {"text", "embedding", "image", "audio", "video"};
+static const char *const model_types[] = { "text", "embedding", "image", "audio", "video" };
 
 static bool find_entry_key(const spectra_json_member *member, entry_key *key)
 {
@@ -234,8 +244,8 @@ static bool copy_string(const load_context *context, int line, const char *text,
 /* Fills row from one entry of "models" (already known to be an object). */
 static bool read_entry(const load_context *context, const spectra_json_value *entry, override_row *row)
 {
-	const spectra_json_value *values[KEY_COUNT] = {0};
-	int key_lines[KEY_COUNT] = {0};
+	const spectra_json_value *values[KEY_COUNT] = { 0 };
+	int key_lines[KEY_COUNT] = { 0 };
 
 	for (size_t i = 0; i < entry->as.object.count; i++) {
 		const spectra_json_member *member = &entry->as.object.members[i];
@@ -243,11 +253,12 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 		if (!find_entry_key(member, &key)) {
 			return report(context, member->line,
 				"unknown key \"%.64s\" (allowed: provider, model, tier, unit, type, display_name, input, "
-				"output, cached_input, cache_write_5m, cache_write_1h, price_per_unit)", member->key);
+				"output, cached_input, cache_write_5m, cache_write_1h, price_per_unit)",
+				member->key);
 		}
 		if (values[key]) {
-			return report(context, member->line, "duplicate key \"%s\" (first on line %d)",
-				entry_keys[key].name, key_lines[key]);
+			return report(context, member->line, "duplicate key \"%s\" (first on line %d)", entry_keys[key].name,
+				key_lines[key]);
 		}
 		if (!check_entry_value(context, key, &member->value)) {
 			return false;
@@ -290,7 +301,8 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 	const char *provider = spectra_pricing_provider_slug(values[KEY_PROVIDER]->as.string.chars);
 	if (!copy_string(context, entry->line, provider, &row->provider)
 		|| !copy_string(context, entry->line, model, &row->model)
-		|| !copy_string(context, entry->line, values[KEY_TIER] ? values[KEY_TIER]->as.string.chars : "standard", &row->tier)
+		|| !copy_string(context, entry->line, values[KEY_TIER] ? values[KEY_TIER]->as.string.chars : "standard",
+			&row->tier)
 		|| !copy_string(context, entry->line, type, &row->type)
 		|| !copy_string(context, entry->line,
 			values[KEY_DISPLAY_NAME] ? values[KEY_DISPLAY_NAME]->as.string.chars : model, &row->display_name)) {
@@ -305,7 +317,7 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 #define PRICE_OR(key, fallback) (values[key] ? values[key]->as.number.value : (fallback))
 	price->input_per_1m = PRICE_OR(KEY_INPUT, 0.0);
 	price->output_per_1m = PRICE_OR(KEY_OUTPUT, 0.0);
-	price->cached_input_per_1m = PRICE_OR(KEY_CACHED_INPUT, -1.0);    /* -1: use the input price */
+	price->cached_input_per_1m = PRICE_OR(KEY_CACHED_INPUT, -1.0); /* -1: use the input price */
 	price->cache_write_5m_per_1m = PRICE_OR(KEY_CACHE_WRITE_5M, -1.0);
 	price->cache_write_1h_per_1m = PRICE_OR(KEY_CACHE_WRITE_1H, -1.0);
 	price->price_per_unit = PRICE_OR(KEY_PRICE_PER_UNIT, 0.0);
@@ -365,14 +377,16 @@ static bool read_models(const load_context *context, const spectra_json_value *r
 		}
 		override_row *row = &table->rows[table->count];
 		bool ok = read_entry(context, entry, row);
-		table->count++;  /* counted even when partial: free_table releases what was copied */
+		table->count++; /* counted even when partial: free_table releases what was copied */
 		if (!ok) {
 			return false;
 		}
 		const override_row *first = find_duplicate(table->rows, table->count - 1, row);
 		if (first) {
-			return report(context, entry->line, "duplicate entry for provider \"%s\", model \"%s\", tier \"%s\" "
-				"(first on line %d)", row->provider, row->model, row->tier, first->line);
+			return report(context, entry->line,
+				"duplicate entry for provider \"%s\", model \"%s\", tier \"%s\" "
+				"(first on line %d)",
+				row->provider, row->model, row->tier, first->line);
 		}
 	}
 	return true;
@@ -380,7 +394,7 @@ static bool read_models(const load_context *context, const spectra_json_value *r
 
 bool spectra_pricing_load_file(const char *path, char *error, size_t error_size)
 {
-	load_context context = {path && *path ? path : "(pricing file)", error, error_size};
+	load_context context = { path && *path ? path : "(pricing file)", error, error_size };
 	if (error && error_size) {
 		error[0] = '\0';
 	}
@@ -400,11 +414,11 @@ bool spectra_pricing_load_file(const char *path, char *error, size_t error_size)
 		return report(&context, json_error.line, "invalid JSON: %s", json_error.reason);
 	}
 
-	override_table table = {NULL, 0};
+	override_table table = { NULL, 0 };
 	bool ok = read_models(&context, &root, &table);
 	spectra_json_free(&root);
 	if (!ok) {
-		free_table(&table);  /* the earlier overrides stay */
+		free_table(&table); /* the earlier overrides stay */
 		return false;
 	}
 	free_table(&loaded_overrides);

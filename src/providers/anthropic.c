@@ -30,7 +30,8 @@ static void extract_message(HashTable *body, spectra_record *record)
 	/* usage.cache_creation splits the writes by TTL; 1-hour writes cost more */
 	int64_t written_1h = 0;
 	if (spectra_read_count(usage, "cache_creation.ephemeral_1h_input_tokens", &written_1h)) {
-		record->cache_write_1h_tokens = written_1h < record->cache_write_tokens ? written_1h : record->cache_write_tokens;
+		record->cache_write_1h_tokens =
+			written_1h < record->cache_write_tokens ? written_1h : record->cache_write_tokens;
 	}
 	zend_string *tier = spectra_read_string(usage, "service_tier");
 	if (tier && !record->pricing_tier) {
@@ -51,12 +52,14 @@ static void extract_message(HashTable *body, spectra_record *record)
 			}
 			if (zend_string_equals_literal(type, "tool_use") || zend_string_equals_literal(type, "server_tool_use")) {
 				spectra_record_count_tool_call(record, ZSTR_VAL(type), ZSTR_LEN(type), 1);
-			} else if (zend_string_equals_literal(type, "thinking") || zend_string_equals_literal(type, "redacted_thinking")) {
+			} else if (zend_string_equals_literal(type, "thinking")
+				|| zend_string_equals_literal(type, "redacted_thinking")) {
 				record->is_reasoning = true;
 			}
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 }
 
-const spectra_extractor spectra_anthropic_messages_extractor = {
-	"anthropic.messages", "chat", "text", is_message, extract_message};
+const spectra_extractor spectra_anthropic_messages_extractor = { "anthropic.messages", "chat", "text", is_message,
+	extract_message };

@@ -127,11 +127,11 @@ typedef struct {
 bool spectra_apply_usage(spectra_record *record, HashTable *usage, const char **bad_key)
 {
 	static const usage_field fields[] = {
-		{{"prompt_tokens", "input_tokens", NULL}, offsetof(spectra_record, prompt_tokens)},
-		{{"completion_tokens", "output_tokens", NULL}, offsetof(spectra_record, completion_tokens)},
-		{{"cached_tokens", "cache_read_input_tokens", NULL}, offsetof(spectra_record, cached_tokens)},
-		{{"cache_write_tokens", "cache_creation_input_tokens", NULL}, offsetof(spectra_record, cache_write_tokens)},
-		{{"reasoning_tokens", NULL, NULL}, offsetof(spectra_record, reasoning_tokens)},
+		{ { "prompt_tokens", "input_tokens", NULL }, offsetof(spectra_record, prompt_tokens) },
+		{ { "completion_tokens", "output_tokens", NULL }, offsetof(spectra_record, completion_tokens) },
+		{ { "cached_tokens", "cache_read_input_tokens", NULL }, offsetof(spectra_record, cached_tokens) },
+		{ { "cache_write_tokens", "cache_creation_input_tokens", NULL }, offsetof(spectra_record, cache_write_tokens) },
+		{ { "reasoning_tokens", NULL, NULL }, offsetof(spectra_record, reasoning_tokens) },
 	};
 	bool all_valid = true;
 	*bad_key = NULL;
@@ -199,7 +199,8 @@ static void read_and_rewind(zend_object *stream, zval *body)
 		}
 		zval_ptr_dtor(&text);
 	}
-	if (has_method(stream, "rewind") && spectra_call_method_isolated(stream, "rewind", &ignored, 0, NULL, "PSR-7 body rewind()")) {
+	if (has_method(stream, "rewind")
+		&& spectra_call_method_isolated(stream, "rewind", &ignored, 0, NULL, "PSR-7 body rewind()")) {
 		zval_ptr_dtor(&ignored);
 	}
 }
@@ -247,16 +248,16 @@ void spectra_response_to_body(zval *response, zval *body, spectra_record *record
 	ZVAL_UNDEF(body);
 	ZVAL_DEREF(response);
 	switch (Z_TYPE_P(response)) {
-		case IS_ARRAY:
-			ZVAL_COPY(body, response);
-			return;
-		case IS_STRING:
-			decode_json_body(Z_STRVAL_P(response), Z_STRLEN_P(response), body);
-			return;
-		case IS_OBJECT:
-			break;
-		default:
-			return;
+	case IS_ARRAY:
+		ZVAL_COPY(body, response);
+		return;
+	case IS_STRING:
+		decode_json_body(Z_STRVAL_P(response), Z_STRLEN_P(response), body);
+		return;
+	case IS_OBJECT:
+		break;
+	default:
+		return;
 	}
 	zend_object *object = Z_OBJ_P(response);
 	zval converted;
@@ -271,7 +272,7 @@ void spectra_response_to_body(zval *response, zval *body, spectra_record *record
 	} else {
 		/* A plain object (e.g. json_decode without assoc): its public properties, recursively. */
 		php_json_error_code saved_error = JSON_G(error_code);
-		smart_str buffer = {0};
+		smart_str buffer = { 0 };
 		if (php_json_encode(&buffer, response, PHP_JSON_PARTIAL_OUTPUT_ON_ERROR) == SUCCESS && buffer.s) {
 			smart_str_0(&buffer);
 			decode_json_body(ZSTR_VAL(buffer.s), ZSTR_LEN(buffer.s), body);

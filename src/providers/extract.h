@@ -8,9 +8,9 @@
 #include "../record/record.h"
 
 typedef struct {
-	const char *name;        /* "openai.chat_completions" */
-	const char *operation;   /* GenAI operation name it implies */
-	const char *model_type;  /* text, embedding, ... */
+	const char *name;       /* "openai.chat_completions" */
+	const char *operation;  /* GenAI operation name it implies */
+	const char *model_type; /* text, embedding, ... */
 	bool (*matches)(HashTable *body);
 	void (*extract)(HashTable *body, spectra_record *record);
 } spectra_extractor;

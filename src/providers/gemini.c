@@ -58,11 +58,13 @@ static void extract_generate_content(HashTable *body, spectra_record *record)
 				if (spectra_read_bool(Z_ARRVAL_P(part), "thought", &thought) && thought) {
 					record->is_reasoning = true;
 				}
-			} ZEND_HASH_FOREACH_END();
-		} ZEND_HASH_FOREACH_END();
+			}
+			ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 }
 
 /* The model that answered comes as modelVersion; extract.c reads it as the snapshot. */
-const spectra_extractor spectra_gemini_generate_content_extractor = {
-	"gemini.generate_content", "generate_content", "text", is_generate_content, extract_generate_content};
+const spectra_extractor spectra_gemini_generate_content_extractor = { "gemini.generate_content", "generate_content",
+	"text", is_generate_content, extract_generate_content };

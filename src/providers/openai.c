@@ -37,9 +37,11 @@ static void read_choices(HashTable *body, spectra_record *record)
 				} else {
 					spectra_record_count_tool_call(record, "function", sizeof("function") - 1, 1);
 				}
-			} ZEND_HASH_FOREACH_END();
+			}
+			ZEND_HASH_FOREACH_END();
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 }
 
 /* usage.prompt_tokens already includes cached tokens; completion includes reasoning. */
@@ -88,7 +90,8 @@ static bool is_chat(HashTable *body)
 	}
 	HashTable *choices = spectra_read_array(body, "choices");
 	zval *first = choices ? zend_hash_index_find(choices, 0) : NULL;
-	return first && Z_TYPE_P(first) == IS_ARRAY && zend_hash_str_exists(Z_ARRVAL_P(first), "message", sizeof("message") - 1);
+	return first && Z_TYPE_P(first) == IS_ARRAY
+		&& zend_hash_str_exists(Z_ARRVAL_P(first), "message", sizeof("message") - 1);
 }
 
 static void extract_chat(HashTable *body, spectra_record *record)
@@ -166,7 +169,8 @@ static void extract_responses(HashTable *body, spectra_record *record)
 			} else if (zend_string_equals_literal(type, "mcp_approval_request")) {
 				spectra_record_count_tool_call(record, ZSTR_VAL(type), ZSTR_LEN(type), 1);
 			}
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 	zend_string *effort = spectra_read_string(body, "reasoning.effort");
 	if (effort && !record->reasoning_effort) {
@@ -196,11 +200,11 @@ static void extract_embeddings(HashTable *body, spectra_record *record)
 	}
 }
 
-const spectra_extractor spectra_openai_chat_extractor = {
-	"openai.chat_completions", "chat", "text", is_chat, extract_chat};
-const spectra_extractor spectra_openai_completion_extractor = {
-	"openai.completions", "text_completion", "text", is_completion, extract_chat};
-const spectra_extractor spectra_openai_responses_extractor = {
-	"openai.responses", "chat", "text", is_responses, extract_responses};
-const spectra_extractor spectra_openai_embeddings_extractor = {
-	"openai.embeddings", "embeddings", "embedding", is_embeddings, extract_embeddings};
+const spectra_extractor spectra_openai_chat_extractor = { "openai.chat_completions", "chat", "text", is_chat,
+	extract_chat };
+const spectra_extractor spectra_openai_completion_extractor = { "openai.completions", "text_completion", "text",
+	is_completion, extract_chat };
+const spectra_extractor spectra_openai_responses_extractor = { "openai.responses", "chat", "text", is_responses,
+	extract_responses };
+const spectra_extractor spectra_openai_embeddings_extractor = { "openai.embeddings", "embeddings", "embedding",
+	is_embeddings, extract_embeddings };

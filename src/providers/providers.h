@@ -6,10 +6,10 @@
 #include <stddef.h>
 
 typedef struct {
-	const char *slug;        /* our name, also the pricing catalog's */
-	const char *aliases;     /* other accepted names, comma separated */
-	const char *genai_name;  /* gen_ai.provider.name */
-	const char *host;        /* default server.address, NULL if it varies per account */
+	const char *slug;       /* our name, also the pricing catalog's */
+	const char *aliases;    /* other accepted names, comma separated */
+	const char *genai_name; /* gen_ai.provider.name */
+	const char *host;       /* default server.address, NULL if it varies per account */
 	int port;
 } spectra_provider_info;
 

@@ -44,37 +44,37 @@ bool spectra_read_count(HashTable *table, const char *path, int64_t *out)
 		return false;
 	}
 	switch (Z_TYPE_P(value)) {
-		case IS_LONG:
-			/* above 9e15 no real usage exists; the cap keeps sums of a few counts in int64 */
-			if (Z_LVAL_P(value) < 0 || Z_LVAL_P(value) > SPECTRA_MAX_TOKEN_COUNT) {
-				return false;
-			}
-			*out = Z_LVAL_P(value);
-			return true;
-		case IS_DOUBLE: {
-			double d = Z_DVAL_P(value);
-			if (!isfinite(d) || d < 0 || d > (double) SPECTRA_MAX_TOKEN_COUNT) {
-				return false;
-			}
-			*out = (int64_t) d;
-			return true;
-		}
-		case IS_STRING: {
-			zend_long lval;
-			double dval;
-			zend_uchar type = is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), &lval, &dval, false);
-			if (type == IS_LONG && lval >= 0 && lval <= SPECTRA_MAX_TOKEN_COUNT) {
-				*out = lval;
-				return true;
-			}
-			if (type == IS_DOUBLE && isfinite(dval) && dval >= 0 && dval <= (double) SPECTRA_MAX_TOKEN_COUNT) {
-				*out = (int64_t) dval;
-				return true;
-			}
+	case IS_LONG:
+		/* above 9e15 no real usage exists; the cap keeps sums of a few counts in int64 */
+		if (Z_LVAL_P(value) < 0 || Z_LVAL_P(value) > SPECTRA_MAX_TOKEN_COUNT) {
 			return false;
 		}
-		default:
+		*out = Z_LVAL_P(value);
+		return true;
+	case IS_DOUBLE: {
+		double d = Z_DVAL_P(value);
+		if (!isfinite(d) || d < 0 || d > (double) SPECTRA_MAX_TOKEN_COUNT) {
 			return false;
+		}
+		*out = (int64_t) d;
+		return true;
+	}
+	case IS_STRING: {
+		zend_long lval;
+		double dval;
+		zend_uchar type = is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), &lval, &dval, false);
+		if (type == IS_LONG && lval >= 0 && lval <= SPECTRA_MAX_TOKEN_COUNT) {
+			*out = lval;
+			return true;
+		}
+		if (type == IS_DOUBLE && isfinite(dval) && dval >= 0 && dval <= (double) SPECTRA_MAX_TOKEN_COUNT) {
+			*out = (int64_t) dval;
+			return true;
+		}
+		return false;
+	}
+	default:
+		return false;
 	}
 }
 

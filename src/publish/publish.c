@@ -37,7 +37,8 @@ static zval *current_transformer(void)
 
 bool spectra_publish_needs_array(void)
 {
-	if ((Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(listeners)))) || has_dispatcher()) {
+	if ((Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(listeners))))
+		|| has_dispatcher()) {
 		return true;
 	}
 	zval *transformer = &SPECTRA_G(transformer);
@@ -59,8 +60,10 @@ static void transform(zval *array)
 	}
 	zval result;
 	bool called;
-	if (Z_TYPE_P(transformer) == IS_OBJECT && instanceof_function(Z_OBJCE_P(transformer), spectra_ce_request_transformer)) {
-		called = spectra_call_method_isolated(Z_OBJ_P(transformer), "transform", &result, 1, array, "request transformer");
+	if (Z_TYPE_P(transformer) == IS_OBJECT
+		&& instanceof_function(Z_OBJCE_P(transformer), spectra_ce_request_transformer)) {
+		called =
+			spectra_call_method_isolated(Z_OBJ_P(transformer), "transform", &result, 1, array, "request transformer");
 	} else {
 		called = spectra_call_isolated(transformer, &result, 1, array, "request transformer");
 	}
@@ -84,7 +87,8 @@ static void dispatch(zval *array)
 	zend_update_property(spectra_ce_request_tracked, Z_OBJ(event), ZEND_STRL("request"), array);
 
 	zval *listener;
-	HashTable *listeners = Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY ? Z_ARRVAL(SPECTRA_G(listeners)) : (HashTable *) &zend_empty_array;
+	HashTable *listeners =
+		Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY ? Z_ARRVAL(SPECTRA_G(listeners)) : (HashTable *) &zend_empty_array;
 	ZEND_HASH_FOREACH_VAL(listeners, listener) {
 		zval ignored;
 		if (spectra_call_isolated(listener, &ignored, 1, &event, "RequestTracked listener")) {
@@ -93,7 +97,8 @@ static void dispatch(zval *array)
 		if (EG(exception)) {
 			break; /* exit() inside a listener: stop here, let it end the script */
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 
 	if (has_dispatcher() && !EG(exception)) {
 		zval dispatcher, ignored;
@@ -161,7 +166,8 @@ PHP_METHOD(Spectra_Support_RequestTransformer, transform)
 			if (Z_TYPE_P(field) == IS_STRING) {
 				zend_symtable_del(Z_ARRVAL_P(return_value), Z_STR_P(field));
 			}
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 	zval_ptr_dtor(&excluded);
 }

@@ -52,9 +52,11 @@ static void add_timestamp(zval *array, const char *key, uint64_t unix_ns)
 	zval zone_name, zone, localized;
 	ZVAL_STRING(&zone_name, get_timezone_info()->name);
 	object_init_ex(&zone, php_date_get_timezone_ce());
-	zend_call_known_instance_method_with_1_params(php_date_get_timezone_ce()->constructor, Z_OBJ(zone), NULL, &zone_name);
+	zend_call_known_instance_method_with_1_params(php_date_get_timezone_ce()->constructor, Z_OBJ(zone), NULL,
+		&zone_name);
 	zval_ptr_dtor(&zone_name);
-	if (!EG(exception) && spectra_call_method_isolated(Z_OBJ(created), "setTimezone", &localized, 1, &zone, "setTimezone()")
+	if (!EG(exception)
+		&& spectra_call_method_isolated(Z_OBJ(created), "setTimezone", &localized, 1, &zone, "setTimezone()")
 		&& Z_TYPE(localized) == IS_OBJECT) {
 		zval_ptr_dtor(&created);
 		ZVAL_COPY_VALUE(&created, &localized);

@@ -224,7 +224,7 @@ bool spectra_trace_id_parse(const char *value, size_t len, uint8_t out[16])
 	if (len == 32) {
 		memcpy(digits, value, 32);
 	} else if (len == 36) {
-		static const size_t dashes[] = {8, 13, 18, 23};
+		static const size_t dashes[] = { 8, 13, 18, 23 };
 		size_t d = 0;
 		for (size_t i = 0, next_dash = 0; i < 36; i++) {
 			if (next_dash < 4 && i == dashes[next_dash]) {

@@ -36,11 +36,22 @@ void spectra_record_free(spectra_record *record)
 		return;
 	}
 	char **strings[] = {
-		&record->trace_state, &record->provider, &record->model, &record->snapshot,
-		&record->response_id, &record->model_type, &record->operation, &record->endpoint,
-		&record->server_address, &record->pricing_tier, &record->error_type,
-		&record->error_message, &record->reasoning_effort, &record->trackable_type,
-		&record->trackable_id, &record->conversation_id,
+		&record->trace_state,
+		&record->provider,
+		&record->model,
+		&record->snapshot,
+		&record->response_id,
+		&record->model_type,
+		&record->operation,
+		&record->endpoint,
+		&record->server_address,
+		&record->pricing_tier,
+		&record->error_type,
+		&record->error_message,
+		&record->reasoning_effort,
+		&record->trackable_type,
+		&record->trackable_id,
+		&record->conversation_id,
 	};
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
 		free(*strings[i]);

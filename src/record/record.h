@@ -19,24 +19,24 @@ typedef struct {
 } spectra_tool_count;
 
 typedef struct {
-	char id[27];               /* ULID, 26 chars + NUL */
+	char id[27]; /* ULID, 26 chars + NUL */
 	uint8_t trace_id[16];
 	uint8_t span_id[8];
 	uint8_t parent_span_id[8];
 	bool has_parent;
-	uint8_t trace_flags;       /* W3C flags of the continued trace, or 0x01 */
-	char *trace_state;         /* incoming tracestate, kept only with a valid traceparent */
+	uint8_t trace_flags; /* W3C flags of the continued trace, or 0x01 */
+	char *trace_state;   /* incoming tracestate, kept only with a valid traceparent */
 
-	char *provider;            /* as given by the caller: openai, anthropic, google, ... */
-	char *model;               /* requested model id */
-	char *snapshot;            /* model that answered, when it differs */
+	char *provider; /* as given by the caller: openai, anthropic, google, ... */
+	char *model;    /* requested model id */
+	char *snapshot; /* model that answered, when it differs */
 	char *response_id;
-	char *model_type;          /* text, embedding, image, audio, video */
-	char *operation;           /* GenAI operation: chat, text_completion, embeddings, generate_content */
-	char *endpoint;            /* URL path when known */
+	char *model_type; /* text, embedding, image, audio, video */
+	char *operation;  /* GenAI operation: chat, text_completion, embeddings, generate_content */
+	char *endpoint;   /* URL path when known */
 	char *server_address;
-	int64_t server_port;       /* 0 = unknown */
-	char *pricing_tier;        /* NULL until resolved */
+	int64_t server_port; /* 0 = unknown */
+	char *pricing_tier;  /* NULL until resolved */
 
 	int64_t prompt_tokens;     /* all input, cached and cache writes included */
 	int64_t completion_tokens; /* all output, reasoning included */
@@ -44,23 +44,23 @@ typedef struct {
 	int64_t cache_write_tokens;
 	int64_t cache_write_1h_tokens; /* subset of cache_write_tokens with a 1-hour TTL (Anthropic) */
 	int64_t reasoning_tokens;
-	bool usage_seen;           /* tokens came from the response or the caller */
+	bool usage_seen; /* tokens came from the response or the caller */
 
-	double prompt_cost;        /* US cents */
+	double prompt_cost; /* US cents */
 	double completion_cost;
 	double total_cost;
 	bool cost_known;
 
-	uint64_t start_wall_ns;    /* Unix ns at start (anchor) */
+	uint64_t start_wall_ns; /* Unix ns at start (anchor) */
 	uint64_t start_mono_ns;
-	uint64_t end_mono_ns;      /* 0 while in flight */
+	uint64_t end_mono_ns;           /* 0 while in flight */
 	int64_t time_to_first_token_ms; /* -1 = none */
-	double duration_seconds;   /* media duration (audio/video), -1 = none */
-	int64_t input_characters;  /* -1 = none */
-	int64_t image_count;       /* -1 = none */
-	int64_t video_count;       /* -1 = none */
+	double duration_seconds;        /* media duration (audio/video), -1 = none */
+	int64_t input_characters;       /* -1 = none */
+	int64_t image_count;            /* -1 = none */
+	int64_t video_count;            /* -1 = none */
 
-	int64_t status_code;       /* 0 = none */
+	int64_t status_code; /* 0 = none */
 	bool is_failed;
 	char *error_type;
 	char *error_message;

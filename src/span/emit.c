@@ -167,7 +167,8 @@ void spectra_span_emit(spectra_context_object *context, zval *php_array)
 	}
 	bool php_builder = spectra_span_builder_is_php();
 	if (settings.kind == SPECTRA_EXPORTER_CONSOLE) {
-		spectra_span *span = php_builder ? spectra_span_from_php_builder(context, php_array) : spectra_span_build_native(context);
+		spectra_span *span =
+			php_builder ? spectra_span_from_php_builder(context, php_array) : spectra_span_build_native(context);
 		if (span) {
 			write_console(span);
 			spectra_span_free(span);
@@ -177,7 +178,7 @@ void spectra_span_emit(spectra_context_object *context, zval *php_array)
 	/* The native span is only captured here (record + snapshot of the PHP values); it is
 	 * built and encoded on the sender thread. A PHP builder has to run here. */
 	spectra_span_job *job = php_builder ? spectra_span_job_for_span(spectra_span_from_php_builder(context, php_array))
-	                                    : spectra_span_job_capture(context, true);
+										: spectra_span_job_capture(context, true);
 	if (!job) {
 		return;
 	}
@@ -294,11 +295,13 @@ void spectra_export_info(void)
 	zval *value;
 	ZEND_HASH_FOREACH_STR_KEY_VAL(Z_ARRVAL(stats), key, value) {
 		zend_string *text = Z_TYPE_P(value) == IS_TRUE ? zend_string_init("yes", 3, false)
-			: Z_TYPE_P(value) == IS_FALSE ? zend_string_init("no", 2, false) : zval_get_string(value);
+			: Z_TYPE_P(value) == IS_FALSE              ? zend_string_init("no", 2, false)
+													   : zval_get_string(value);
 		char label[64];
 		snprintf(label, sizeof(label), "Export %s", ZSTR_VAL(key));
 		php_info_print_table_row(2, label, ZSTR_VAL(text));
 		zend_string_release(text);
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	zval_ptr_dtor(&stats);
 }

@@ -23,8 +23,9 @@ static const char *first_set(const char *ini, const char *env_specific, const ch
 
 static bool is_true(const char *value)
 {
-	return value && (strcasecmp(value, "1") == 0 || strcasecmp(value, "true") == 0 || strcasecmp(value, "on") == 0
-		|| strcasecmp(value, "yes") == 0);
+	return value
+		&& (strcasecmp(value, "1") == 0 || strcasecmp(value, "true") == 0 || strcasecmp(value, "on") == 0
+			|| strcasecmp(value, "yes") == 0);
 }
 
 static char *trimmed_copy(const char *start, size_t len)
@@ -44,7 +45,7 @@ static char *trimmed_copy(const char *start, size_t len)
 	char *write = copy;
 	for (const char *read = copy; *read; read++) {
 		if (read[0] == '%' && isxdigit((unsigned char) read[1]) && isxdigit((unsigned char) read[2])) {
-			char hex[3] = {read[1], read[2], 0};
+			char hex[3] = { read[1], read[2], 0 };
 			*write++ = (char) strtol(hex, NULL, 16);
 			read += 2;
 		} else {
@@ -211,8 +212,7 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	} else if (strcmp(exporter, "none") == 0) {
 		settings->kind = SPECTRA_EXPORTER_NONE;
 	} else {
-		spectra_warning("spectra.otel.exporter \"%s\" is not one of otlp, console, none; export is off",
-			exporter);
+		spectra_warning("spectra.otel.exporter \"%s\" is not one of otlp, console, none; export is off", exporter);
 		settings->kind = SPECTRA_EXPORTER_NONE;
 	}
 	if (is_true(getenv("OTEL_SDK_DISABLED"))) {
@@ -220,12 +220,14 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	}
 
 	config->endpoint = traces_endpoint();
-	const char *headers = first_set(SPECTRA_G(otel_headers), "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "OTEL_EXPORTER_OTLP_HEADERS");
+	const char *headers =
+		first_set(SPECTRA_G(otel_headers), "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "OTEL_EXPORTER_OTLP_HEADERS");
 	if (headers && spectra_parse_key_values(headers, add_header, config)) {
 		/* never echo the value: headers carry credentials */
 		spectra_warning("some OTLP headers are not in key=value form and were skipped");
 	}
-	const char *protocol = first_set(SPECTRA_G(otel_protocol), "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
+	const char *protocol =
+		first_set(SPECTRA_G(otel_protocol), "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
 	config->format = SPECTRA_OTLP_PROTOBUF;
 	if (protocol && strcmp(protocol, "http/json") == 0) {
 		config->format = SPECTRA_OTLP_JSON;
@@ -242,8 +244,9 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 		double seconds = zend_strtod(timeout_ini, NULL);
 		config->timeout_ms = seconds > 0 ? (long) (seconds * 1000) : 10000;
 	} else {
-		config->timeout_ms = parse_ms(first_set(NULL, "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT"), 10000,
-			"OTEL_EXPORTER_OTLP_TIMEOUT");
+		config->timeout_ms =
+			parse_ms(first_set(NULL, "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT"), 10000,
+				"OTEL_EXPORTER_OTLP_TIMEOUT");
 	}
 	config->connect_timeout_ms = config->timeout_ms < 2000 ? config->timeout_ms : 2000;
 	config->verify_tls = true;
@@ -251,8 +254,8 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 		"OTEL_EXPORTER_OTLP_CERTIFICATE"));
 	config->client_cert = spectra_strdup(first_set(SPECTRA_G(otel_client_certificate),
 		"OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE", "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE"));
-	config->client_key = spectra_strdup(first_set(SPECTRA_G(otel_client_key), "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY",
-		"OTEL_EXPORTER_OTLP_CLIENT_KEY"));
+	config->client_key = spectra_strdup(
+		first_set(SPECTRA_G(otel_client_key), "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY", "OTEL_EXPORTER_OTLP_CLIENT_KEY"));
 	config->user_agent = spectra_strdup("ext-spectra/" PHP_SPECTRA_VERSION " (PHP " PHP_VERSION ")");
 
 	const char *mode = SPECTRA_G(export_mode);
@@ -263,13 +266,14 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 		config->mode = SPECTRA_EXPORT_BACKGROUND;
 	} else if (mode && *mode && strcmp(mode, "after_response") != 0) {
 		spectra_warning("spectra.export_mode \"%s\" is not one of sync, after_response, background; "
-			"using after_response", mode);
+						"using after_response",
+			mode);
 	}
 	config->max_queue_bytes = SPECTRA_G(queue_max_bytes) > 0 ? (size_t) SPECTRA_G(queue_max_bytes) : 8 * 1024 * 1024;
 	config->schedule_delay_ms = parse_ms(getenv("OTEL_BSP_SCHEDULE_DELAY"), 5000, "OTEL_BSP_SCHEDULE_DELAY");
 	config->max_queue_size = (size_t) parse_ms(getenv("OTEL_BSP_MAX_QUEUE_SIZE"), 2048, "OTEL_BSP_MAX_QUEUE_SIZE");
-	config->max_export_batch_size = (size_t) parse_ms(getenv("OTEL_BSP_MAX_EXPORT_BATCH_SIZE"), 512,
-		"OTEL_BSP_MAX_EXPORT_BATCH_SIZE");
+	config->max_export_batch_size =
+		(size_t) parse_ms(getenv("OTEL_BSP_MAX_EXPORT_BATCH_SIZE"), 512, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE");
 	if (config->max_export_batch_size > config->max_queue_size) {
 		config->max_export_batch_size = config->max_queue_size;
 	}

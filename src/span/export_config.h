@@ -11,9 +11,9 @@ typedef enum { SPECTRA_EXPORTER_NONE = 0, SPECTRA_EXPORTER_OTLP, SPECTRA_EXPORTE
 
 typedef struct {
 	spectra_exporter_kind kind;
-	spectra_export_config export;   /* for OTLP */
+	spectra_export_config export; /* for OTLP */
 	spectra_resource resource;
-	int resource_pid;               /* process.pid in the resource */
+	int resource_pid; /* process.pid in the resource */
 } spectra_export_settings;
 
 /* Fills settings from the current INI values and the environment. Warnings for values
@@ -25,6 +25,7 @@ void spectra_export_settings_build_resource(spectra_export_settings *settings);
 
 /* "k=v,k2=v2" with percent-decoding and whitespace trimming (OTel header/resource format).
  * Calls add for each well-formed pair; returns the number of malformed entries skipped. */
-size_t spectra_parse_key_values(const char *text, void (*add)(void *ctx, const char *key, const char *value), void *ctx);
+size_t spectra_parse_key_values(const char *text, void (*add)(void *ctx, const char *key, const char *value),
+	void *ctx);
 
 #endif

@@ -46,23 +46,24 @@ static void add_metadata(spectra_attr_list *attrs, const zval *metadata)
 			snprintf(name, sizeof(name), "spectra.metadata." ZEND_ULONG_FMT, index);
 		}
 		switch (Z_TYPE_P(value)) {
-			case IS_STRING:
-				spectra_attr_add_stringl(attrs, name, Z_STRVAL_P(value), Z_STRLEN_P(value));
-				break;
-			case IS_LONG:
-				spectra_attr_add_int(attrs, name, Z_LVAL_P(value));
-				break;
-			case IS_DOUBLE:
-				spectra_attr_add_double(attrs, name, Z_DVAL_P(value));
-				break;
-			case IS_TRUE:
-			case IS_FALSE:
-				spectra_attr_add_bool(attrs, name, Z_TYPE_P(value) == IS_TRUE);
-				break;
-			default:
-				break;
+		case IS_STRING:
+			spectra_attr_add_stringl(attrs, name, Z_STRVAL_P(value), Z_STRLEN_P(value));
+			break;
+		case IS_LONG:
+			spectra_attr_add_int(attrs, name, Z_LVAL_P(value));
+			break;
+		case IS_DOUBLE:
+			spectra_attr_add_double(attrs, name, Z_DVAL_P(value));
+			break;
+		case IS_TRUE:
+		case IS_FALSE:
+			spectra_attr_add_bool(attrs, name, Z_TYPE_P(value) == IS_TRUE);
+			break;
+		default:
+			break;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 }
 
 static void add_tags(spectra_attr_list *attrs, const zval *tags)
@@ -78,7 +79,8 @@ static void add_tags(spectra_attr_list *attrs, const zval *tags)
 		if (Z_TYPE_P(tag) == IS_STRING) {
 			items[used++] = Z_STRVAL_P(tag);
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	spectra_attr_add_strings(attrs, "spectra.tags", items, used);
 	efree(items);
 }
@@ -87,21 +89,22 @@ static void add_tags(spectra_attr_list *attrs, const zval *tags)
 static void append_copy(spectra_attr_list *attrs, const spectra_attr *attr)
 {
 	switch (attr->type) {
-		case SPECTRA_ATTR_STRING:
-			spectra_attr_add_string(attrs, attr->key, attr->value.str);
-			break;
-		case SPECTRA_ATTR_BOOL:
-			spectra_attr_add_bool(attrs, attr->key, attr->value.boolean);
-			break;
-		case SPECTRA_ATTR_INT:
-			spectra_attr_add_int(attrs, attr->key, attr->value.integer);
-			break;
-		case SPECTRA_ATTR_DOUBLE:
-			spectra_attr_add_double(attrs, attr->key, attr->value.dbl);
-			break;
-		case SPECTRA_ATTR_STRING_ARRAY:
-			spectra_attr_add_strings(attrs, attr->key, (const char *const *) attr->value.strings.items, attr->value.strings.count);
-			break;
+	case SPECTRA_ATTR_STRING:
+		spectra_attr_add_string(attrs, attr->key, attr->value.str);
+		break;
+	case SPECTRA_ATTR_BOOL:
+		spectra_attr_add_bool(attrs, attr->key, attr->value.boolean);
+		break;
+	case SPECTRA_ATTR_INT:
+		spectra_attr_add_int(attrs, attr->key, attr->value.integer);
+		break;
+	case SPECTRA_ATTR_DOUBLE:
+		spectra_attr_add_double(attrs, attr->key, attr->value.dbl);
+		break;
+	case SPECTRA_ATTR_STRING_ARRAY:
+		spectra_attr_add_strings(attrs, attr->key, (const char *const *) attr->value.strings.items,
+			attr->value.strings.count);
+		break;
 	}
 }
 
@@ -151,7 +154,8 @@ spectra_span *spectra_span_for_record(const spectra_record *record)
 	return span;
 }
 
-static spectra_span *build_from_record(const spectra_record *record, const spectra_attr_list *context_attrs, bool legacy)
+static spectra_span *build_from_record(const spectra_record *record, const spectra_attr_list *context_attrs,
+	bool legacy)
 {
 	spectra_span *span = spectra_span_for_record(record);
 	if (!span) {
@@ -175,8 +179,8 @@ static spectra_span *build_from_record(const spectra_record *record, const spect
 	add_string_if(attrs, "gen_ai.response.id", record->response_id);
 	add_string_if(attrs, "gen_ai.conversation.id", record->conversation_id);
 	if (record->finish_reasons.count) {
-		spectra_attr_add_strings(attrs, "gen_ai.response.finish_reasons", (const char *const *) record->finish_reasons.items,
-			record->finish_reasons.count);
+		spectra_attr_add_strings(attrs, "gen_ai.response.finish_reasons",
+			(const char *const *) record->finish_reasons.items, record->finish_reasons.count);
 	}
 	if (record->usage_seen) {
 		spectra_attr_add_int(attrs, "gen_ai.usage.input_tokens", record->prompt_tokens);
@@ -196,7 +200,8 @@ static spectra_span *build_from_record(const spectra_record *record, const spect
 	if (record->is_streaming) {
 		spectra_attr_add_bool(attrs, "gen_ai.request.stream", true);
 		if (record->time_to_first_token_ms >= 0) {
-			spectra_attr_add_double(attrs, "gen_ai.response.time_to_first_chunk", (double) record->time_to_first_token_ms / 1000.0);
+			spectra_attr_add_double(attrs, "gen_ai.response.time_to_first_chunk",
+				(double) record->time_to_first_token_ms / 1000.0);
 		}
 	}
 	add_string_if(attrs, "server.address", record->server_address);

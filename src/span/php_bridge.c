@@ -129,13 +129,16 @@ static bool add_otlp_attribute(spectra_attr_list *attrs, zval *entry, char *erro
 			zval *item;
 			bool all_strings = true;
 			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(values), item) {
-				zval *text = Z_TYPE_P(item) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(item), ZEND_STRL("stringValue")) : NULL;
+				zval *text = Z_TYPE_P(item) == IS_ARRAY
+					? zend_hash_str_find_deref(Z_ARRVAL_P(item), ZEND_STRL("stringValue"))
+					: NULL;
 				if (!text || Z_TYPE_P(text) != IS_STRING) {
 					all_strings = false;
 					break;
 				}
 				items[used++] = Z_STRVAL_P(text);
-			} ZEND_HASH_FOREACH_END();
+			}
+			ZEND_HASH_FOREACH_END();
 			bool added = all_strings && spectra_attr_add_strings(attrs, Z_STRVAL_P(key), items, used);
 			efree(items);
 			if (added) {
@@ -143,8 +146,10 @@ static bool add_otlp_attribute(spectra_attr_list *attrs, zval *entry, char *erro
 			}
 		}
 	}
-	snprintf(error, error_size, "attribute \"%s\" has no supported value (stringValue, intValue, doubleValue, boolValue, "
-		"or arrayValue of strings)", Z_STRVAL_P(key));
+	snprintf(error, error_size,
+		"attribute \"%s\" has no supported value (stringValue, intValue, doubleValue, boolValue, "
+		"or arrayValue of strings)",
+		Z_STRVAL_P(key));
 	return false;
 }
 
@@ -160,11 +165,13 @@ static bool add_otlp_attributes(spectra_attr_list *attrs, zval *list, char *erro
 		if (!add_otlp_attribute(attrs, entry, error, error_size)) {
 			return false;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	return true;
 }
 
-spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_record *record, char *error, size_t error_size)
+spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_record *record, char *error,
+	size_t error_size)
 {
 	/* the record's identity first; what the builder's array sets replaces it */
 	spectra_span *span = spectra_span_for_record(record);
@@ -219,7 +226,8 @@ spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_recor
 		snprintf(error, error_size, "\"endTimeUnixNano\" is not a number of nanoseconds");
 		goto malformed;
 	}
-	if ((value = zend_hash_str_find_deref(array, ZEND_STRL("attributes"))) && !add_otlp_attributes(&span->attrs, value, error, error_size)) {
+	if ((value = zend_hash_str_find_deref(array, ZEND_STRL("attributes")))
+		&& !add_otlp_attributes(&span->attrs, value, error, error_size)) {
 		goto malformed;
 	}
 	if ((value = zend_hash_str_find_deref(array, ZEND_STRL("status"))) && Z_TYPE_P(value) != IS_NULL) {
@@ -246,7 +254,8 @@ spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_recor
 		zval *event;
 		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), event) {
 			ZVAL_DEREF(event);
-			zval *name = Z_TYPE_P(event) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(event), ZEND_STRL("name")) : NULL;
+			zval *name =
+				Z_TYPE_P(event) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(event), ZEND_STRL("name")) : NULL;
 			if (!name || Z_TYPE_P(name) != IS_STRING) {
 				snprintf(error, error_size, "an event lacks a string \"name\"");
 				goto malformed;
@@ -259,10 +268,12 @@ spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_recor
 			}
 			spectra_span_add_event(span, Z_STRVAL_P(name), when);
 			zval *event_attrs = zend_hash_str_find_deref(Z_ARRVAL_P(event), ZEND_STRL("attributes"));
-			if (event_attrs && !add_otlp_attributes(&spectra_span_last_event(span)->attrs, event_attrs, error, error_size)) {
+			if (event_attrs
+				&& !add_otlp_attributes(&spectra_span_last_event(span)->attrs, event_attrs, error, error_size)) {
 				goto malformed;
 			}
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 	if (!span->has_parent) {
 		/* the builder made it a root span: no remote parent, no inherited tracestate */
@@ -302,8 +313,7 @@ spectra_span *spectra_span_from_php_builder(spectra_context_object *context, zva
 	}
 	zval_ptr_dtor(&result);
 	if (!span) {
-		spectra_warning("span builder returned a malformed span (%s); the native span is exported",
-			error);
+		spectra_warning("span builder returned a malformed span (%s); the native span is exported", error);
 		return spectra_span_build_native(context);
 	}
 	return span;
@@ -417,7 +427,8 @@ static void scratch_context_from_array(HashTable *data, spectra_context_object *
 			if (Z_TYPE_P(reason) == IS_STRING) {
 				spectra_record_add_finish_reason(record, Z_STRVAL_P(reason), Z_STRLEN_P(reason));
 			}
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 	if ((value = zend_hash_str_find_deref(data, ZEND_STRL("tool_call_counts"))) && Z_TYPE_P(value) == IS_ARRAY) {
 		zend_string *type;
@@ -426,7 +437,8 @@ static void scratch_context_from_array(HashTable *data, spectra_context_object *
 			if (type) {
 				spectra_record_count_tool_call(record, ZSTR_VAL(type), ZSTR_LEN(type), zval_get_long(count));
 			}
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 	if ((value = zend_hash_str_find_deref(data, ZEND_STRL("tags"))) && Z_TYPE_P(value) == IS_ARRAY) {
 		zend_hash_copy(Z_ARRVAL(scratch->tags), Z_ARRVAL_P(value), zval_add_ref);
@@ -466,32 +478,32 @@ static void attr_to_otlp(const spectra_attr *attr, zval *out)
 	zval value;
 	array_init_size(&value, 1);
 	switch (attr->type) {
-		case SPECTRA_ATTR_STRING:
-			add_assoc_string(&value, "stringValue", attr->value.str);
-			break;
-		case SPECTRA_ATTR_BOOL:
-			add_assoc_bool(&value, "boolValue", attr->value.boolean);
-			break;
-		case SPECTRA_ATTR_INT:
-			add_assoc_long(&value, "intValue", (zend_long) attr->value.integer);
-			break;
-		case SPECTRA_ATTR_DOUBLE:
-			add_assoc_double(&value, "doubleValue", attr->value.dbl);
-			break;
-		case SPECTRA_ATTR_STRING_ARRAY: {
-			zval array_value, values;
-			array_init(&array_value);
-			array_init_size(&values, (uint32_t) attr->value.strings.count);
-			for (size_t i = 0; i < attr->value.strings.count; i++) {
-				zval item;
-				array_init_size(&item, 1);
-				add_assoc_string(&item, "stringValue", attr->value.strings.items[i]);
-				add_next_index_zval(&values, &item);
-			}
-			add_assoc_zval(&array_value, "values", &values);
-			add_assoc_zval(&value, "arrayValue", &array_value);
-			break;
+	case SPECTRA_ATTR_STRING:
+		add_assoc_string(&value, "stringValue", attr->value.str);
+		break;
+	case SPECTRA_ATTR_BOOL:
+		add_assoc_bool(&value, "boolValue", attr->value.boolean);
+		break;
+	case SPECTRA_ATTR_INT:
+		add_assoc_long(&value, "intValue", (zend_long) attr->value.integer);
+		break;
+	case SPECTRA_ATTR_DOUBLE:
+		add_assoc_double(&value, "doubleValue", attr->value.dbl);
+		break;
+	case SPECTRA_ATTR_STRING_ARRAY: {
+		zval array_value, values;
+		array_init(&array_value);
+		array_init_size(&values, (uint32_t) attr->value.strings.count);
+		for (size_t i = 0; i < attr->value.strings.count; i++) {
+			zval item;
+			array_init_size(&item, 1);
+			add_assoc_string(&item, "stringValue", attr->value.strings.items[i]);
+			add_next_index_zval(&values, &item);
 		}
+		add_assoc_zval(&array_value, "values", &values);
+		add_assoc_zval(&value, "arrayValue", &array_value);
+		break;
+	}
 	}
 	add_assoc_zval(out, "value", &value);
 }
@@ -525,8 +537,8 @@ static bool call_hook(zval *this_zv, const char *method, zval *data, zval *resul
 		return false;
 	}
 	if (Z_TYPE_P(result) != expected) {
-		zend_type_error("%s::%s(): Return value must be of type %s, %s returned", ZSTR_VAL(Z_OBJCE_P(this_zv)->name), method,
-			expected == IS_STRING ? "string" : "array", zend_zval_type_name(result));
+		zend_type_error("%s::%s(): Return value must be of type %s, %s returned", ZSTR_VAL(Z_OBJCE_P(this_zv)->name),
+			method, expected == IS_STRING ? "string" : "array", zend_zval_type_name(result));
 		zval_ptr_dtor(result);
 		ZVAL_UNDEF(result);
 		return false;
@@ -570,10 +582,10 @@ PHP_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, build)
 		const char *key;
 		zend_uchar type;
 	} hooks[] = {
-		{"spanName", "name", IS_STRING},
-		{"attributes", "attributes", IS_ARRAY},
-		{"status", "status", IS_ARRAY},
-		{"events", "events", IS_ARRAY},
+		{ "spanName", "name", IS_STRING },
+		{ "attributes", "attributes", IS_ARRAY },
+		{ "status", "status", IS_ARRAY },
+		{ "events", "events", IS_ARRAY },
 	};
 	for (size_t i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
 		zval result;
@@ -631,7 +643,8 @@ PHP_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, status)
 	if (bool_key(data, "is_failed")) {
 		add_assoc_long(return_value, "code", SPECTRA_STATUS_ERROR);
 		zval *message = zend_hash_str_find_deref(data, ZEND_STRL("error_message"));
-		add_assoc_string(return_value, "message", message && Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "request failed");
+		add_assoc_string(return_value, "message",
+			message && Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "request failed");
 	} else {
 		add_assoc_long(return_value, "code", SPECTRA_STATUS_UNSET);
 	}

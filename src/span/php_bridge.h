@@ -16,6 +16,7 @@ spectra_span *spectra_span_from_php_builder(spectra_context_object *context, zva
 
 /* Converts an OTLP-JSON span array; missing ids and times come from the record.
  * On a malformed array returns NULL and writes the reason. */
-spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_record *record, char *error, size_t error_size);
+spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_record *record, char *error,
+	size_t error_size);
 
 #endif

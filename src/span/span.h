@@ -61,7 +61,7 @@ typedef struct {
 	size_t event_count;
 	int status_code;
 	char *status_message; /* NULL when none */
-	uint32_t flags;        /* OTLP Span.flags; 0 = not set */
+	uint32_t flags;       /* OTLP Span.flags; 0 = not set */
 } spectra_span;
 
 /* Resource and scope shared by every span of one process. */

@@ -9,14 +9,14 @@
 #include <string.h>
 
 typedef struct {
-	const unsigned char *begin;  /* the text as passed in, for offsets */
+	const unsigned char *begin; /* the text as passed in, for offsets */
 	const unsigned char *cur;
 	const unsigned char *end;
 	int line;
 	int depth;
 	unsigned flags;
 	spectra_json_error *error;
-	spectra_buf scratch;  /* parse_string's decoding buffer */
+	spectra_buf scratch; /* parse_string's decoding buffer */
 } json_parser;
 
 static bool parse_value(json_parser *parser, spectra_json_value *out);
@@ -99,16 +99,16 @@ static size_t utf8_sequence_length(const unsigned char *bytes, size_t available)
 	} else if (lead >= 0xE0 && lead <= 0xEF) {
 		length = 3;
 		if (lead == 0xE0) {
-			second_min = 0xA0;  /* overlong */
+			second_min = 0xA0; /* overlong */
 		} else if (lead == 0xED) {
-			second_max = 0x9F;  /* UTF-16 surrogates */
+			second_max = 0x9F; /* UTF-16 surrogates */
 		}
 	} else if (lead >= 0xF0 && lead <= 0xF4) {
 		length = 4;
 		if (lead == 0xF0) {
-			second_min = 0x90;  /* overlong */
+			second_min = 0x90; /* overlong */
 		} else if (lead == 0xF4) {
-			second_max = 0x8F;  /* above U+10FFFF */
+			second_max = 0x8F; /* above U+10FFFF */
 		}
 	} else {
 		return 0;
@@ -190,8 +190,8 @@ static bool parse_hex4(json_parser *parser, uint32_t *value)
 static bool take_low_surrogate(json_parser *parser, uint32_t *low)
 {
 	const unsigned char *p = parser->cur;
-	if (parser->end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4_value(p + 2, low)
-		|| *low < 0xDC00 || *low > 0xDFFF) {
+	if (parser->end - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4_value(p + 2, low) || *low < 0xDC00
+		|| *low > 0xDFFF) {
 		return false;
 	}
 	parser->cur += 6;
@@ -207,14 +207,30 @@ static bool parse_escape(json_parser *parser, spectra_buf *buf)
 	unsigned char c = *parser->cur++;
 	char simple;
 	switch (c) {
-	case '"': simple = '"'; break;
-	case '\\': simple = '\\'; break;
-	case '/': simple = '/'; break;
-	case 'b': simple = '\b'; break;
-	case 'f': simple = '\f'; break;
-	case 'n': simple = '\n'; break;
-	case 'r': simple = '\r'; break;
-	case 't': simple = '\t'; break;
+	case '"':
+		simple = '"';
+		break;
+	case '\\':
+		simple = '\\';
+		break;
+	case '/':
+		simple = '/';
+		break;
+	case 'b':
+		simple = '\b';
+		break;
+	case 'f':
+		simple = '\f';
+		break;
+	case 'n':
+		simple = '\n';
+		break;
+	case 'r':
+		simple = '\r';
+		break;
+	case 't':
+		simple = '\t';
+		break;
 	case 'u': {
 		uint32_t code_point = 0;
 		if (!parse_hex4(parser, &code_point)) {
@@ -230,7 +246,7 @@ static bool parse_escape(json_parser *parser, spectra_buf *buf)
 			if (take_low_surrogate(parser, &low)) {
 				code_point = 0x10000 + ((code_point - 0xD800) << 10) + (low - 0xDC00);
 			} else if (lenient_utf8(parser)) {
-				code_point = 0xFFFD;  /* what follows is read on its own */
+				code_point = 0xFFFD; /* what follows is read on its own */
 			} else {
 				/* a malformed escape right after is reported as such */
 				if (parser->end - parser->cur >= 2 && parser->cur[0] == '\\' && parser->cur[1] == 'u') {
@@ -262,8 +278,8 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 	for (;;) {
 		/* copy runs of plain bytes at once */
 		const unsigned char *run = parser->cur;
-		while (!at_end(parser) && *parser->cur >= 0x20 && *parser->cur < 0x80
-			&& *parser->cur != '"' && *parser->cur != '\\') {
+		while (!at_end(parser) && *parser->cur >= 0x20 && *parser->cur < 0x80 && *parser->cur != '"'
+			&& *parser->cur != '\\') {
 			parser->cur++;
 		}
 		if (!spectra_buf_append(buf, run, (size_t) (parser->cur - run))) {
@@ -287,7 +303,7 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 		} else {
 			size_t length = utf8_sequence_length(parser->cur, (size_t) (parser->end - parser->cur));
 			if (length == 0 && lenient_utf8(parser)) {
-				length = 1;  /* kept as it is, byte by byte */
+				length = 1; /* kept as it is, byte by byte */
 			}
 			if (length == 0) {
 				ok = fail(parser, "invalid UTF-8 in string");
@@ -300,7 +316,7 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 			return false;
 		}
 	}
-	char *copy = malloc(buf->len + 1);  /* an empty string still gets its NUL */
+	char *copy = malloc(buf->len + 1); /* an empty string still gets its NUL */
 	if (!copy) {
 		return fail_out_of_memory(parser);
 	}
@@ -431,9 +447,9 @@ static bool parse_literal(json_parser *parser, spectra_json_value *out)
 		spectra_json_type type;
 		bool boolean;
 	} literals[] = {
-		{"true", SPECTRA_JSON_BOOL, true},
-		{"false", SPECTRA_JSON_BOOL, false},
-		{"null", SPECTRA_JSON_NULL, false},
+		{ "true", SPECTRA_JSON_BOOL, true },
+		{ "false", SPECTRA_JSON_BOOL, false },
+		{ "null", SPECTRA_JSON_NULL, false },
 	};
 	size_t available = (size_t) (parser->end - parser->cur);
 	for (size_t i = 0; i < sizeof literals / sizeof literals[0]; i++) {
@@ -453,7 +469,7 @@ static bool enter_container(json_parser *parser)
 	if (++parser->depth > SPECTRA_JSON_MAX_DEPTH) {
 		return fail(parser, "nesting deeper than %d levels", SPECTRA_JSON_MAX_DEPTH);
 	}
-	parser->cur++;  /* the opening bracket */
+	parser->cur++; /* the opening bracket */
 	return true;
 }
 
@@ -501,7 +517,7 @@ static bool parse_array(json_parser *parser, spectra_json_value *out)
 		out->as.array.items = items;
 		spectra_json_value *item = &out->as.array.items[out->as.array.count];
 		bool ok = parse_value(parser, item);
-		out->as.array.count++;  /* counted even when partial, so it gets freed */
+		out->as.array.count++; /* counted even when partial, so it gets freed */
 		if (!ok) {
 			return false;
 		}
@@ -556,7 +572,7 @@ static bool parse_object(json_parser *parser, spectra_json_value *out)
 		if (!parse_string(parser, &member->key, &member->key_len)) {
 			return false;
 		}
-		out->as.object.count++;  /* counted from here on, so it gets freed */
+		out->as.object.count++; /* counted from here on, so it gets freed */
 		skip_whitespace(parser);
 		if (at_end(parser) || *parser->cur != ':') {
 			return fail_unexpected(parser, "expected ':' after the key");
@@ -610,8 +626,16 @@ static bool parse_value(json_parser *parser, spectra_json_value *out)
 		break;
 	}
 	case '-':
-	case '0': case '1': case '2': case '3': case '4':
-	case '5': case '6': case '7': case '8': case '9':
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7':
+	case '8':
+	case '9':
 		ok = parse_number(parser, out);
 		break;
 	default:
@@ -722,12 +746,18 @@ const spectra_json_value *spectra_json_object_get(const spectra_json_value *obje
 const char *spectra_json_type_name(spectra_json_type type)
 {
 	switch (type) {
-	case SPECTRA_JSON_NULL: return "null";
-	case SPECTRA_JSON_BOOL: return "boolean";
-	case SPECTRA_JSON_NUMBER: return "number";
-	case SPECTRA_JSON_STRING: return "string";
-	case SPECTRA_JSON_ARRAY: return "array";
-	case SPECTRA_JSON_OBJECT: return "object";
+	case SPECTRA_JSON_NULL:
+		return "null";
+	case SPECTRA_JSON_BOOL:
+		return "boolean";
+	case SPECTRA_JSON_NUMBER:
+		return "number";
+	case SPECTRA_JSON_STRING:
+		return "string";
+	case SPECTRA_JSON_ARRAY:
+		return "array";
+	case SPECTRA_JSON_OBJECT:
+		return "object";
 	}
 	return "unknown";
 }

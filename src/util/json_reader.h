@@ -31,7 +31,7 @@ typedef struct spectra_json_member spectra_json_member;
 
 struct spectra_json_value {
 	spectra_json_type type;
-	int line;  /* 1-based line of the value's first character */
+	int line; /* 1-based line of the value's first character */
 	/* The value's source is text[start, end) of the parsed text (a string's includes its
 	 * quotes, a container's its brackets); offsets count a skipped byte order mark. */
 	size_t start;
@@ -40,8 +40,8 @@ struct spectra_json_value {
 		bool boolean;
 		struct {
 			double value;
-			bool is_integer;  /* no fraction or exponent, and fits int64 */
-			int64_t integer;  /* valid when is_integer */
+			bool is_integer; /* no fraction or exponent, and fits int64 */
+			int64_t integer; /* valid when is_integer */
 		} number;
 		struct {
 			/* UTF-8 (see SPECTRA_JSON_ALLOW_INVALID_UTF8), NUL-terminated; may contain NUL
@@ -54,16 +54,16 @@ struct spectra_json_value {
 			size_t count;
 		} array;
 		struct {
-			spectra_json_member *members;  /* in document order */
+			spectra_json_member *members; /* in document order */
 			size_t count;
 		} object;
 	} as;
 };
 
 struct spectra_json_member {
-	char *key;  /* UTF-8, NUL-terminated */
+	char *key; /* UTF-8, NUL-terminated */
 	size_t key_len;
-	int line;   /* line of the key */
+	int line; /* line of the key */
 	spectra_json_value value;
 };
 

@@ -32,23 +32,22 @@
 static int checks_passed;
 static int checks_failed;
 
-#define CHECK(condition, ...)                                                             \
-	do {                                                                                  \
-		if (condition) {                                                                  \
-			checks_passed++;                                                              \
-		} else {                                                                          \
-			checks_failed++;                                                              \
-			fprintf(stderr, "FAIL %s:%d: %s: ", __func__, __LINE__, #condition);          \
-			fprintf(stderr, __VA_ARGS__);                                                 \
-			fputc('\n', stderr);                                                          \
-		}                                                                                 \
+#define CHECK(condition, ...) \
+	do { \
+		if (condition) { \
+			checks_passed++; \
+		} else { \
+			checks_failed++; \
+			fprintf(stderr, "FAIL %s:%d: %s: ", __func__, __LINE__, #condition); \
+			fprintf(stderr, __VA_ARGS__); \
+			fputc('\n', stderr); \
+		} \
 	} while (0)
 
 #ifdef SPECTRA_EXPORT_TEST_OTLP_STUBS
 /* Stand-ins for the OTLP stage when src/otlp is not built in: just enough merge and
  * partial_success parsing for what these tests send and what the receiver answers. */
-bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count,
-	spectra_buf *out)
+bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count, spectra_buf *out)
 {
 	static const char prefix[] = "{\"resourceSpans\":[";
 	if (format == SPECTRA_OTLP_PROTOBUF) {
@@ -81,8 +80,8 @@ static uint64_t stub_varint(const unsigned char **cursor, const unsigned char *e
 	return value;
 }
 
-bool spectra_otlp_parse_response(spectra_otlp_format format, const char *body, size_t len,
-	int64_t *rejected_spans_out, char **error_message_out)
+bool spectra_otlp_parse_response(spectra_otlp_format format, const char *body, size_t len, int64_t *rejected_spans_out,
+	char **error_message_out)
 {
 	*rejected_spans_out = 0;
 	*error_message_out = NULL;
@@ -197,7 +196,8 @@ static int unused_port(void)
 static bool port_accepts(int port)
 {
 	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in address = { .sin_family = AF_INET, .sin_port = htons((uint16_t) port),
+	struct sockaddr_in address = { .sin_family = AF_INET,
+		.sin_port = htons((uint16_t) port),
 		.sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	bool ok = connect(fd, (struct sockaddr *) &address, sizeof address) == 0;
 	close(fd);
@@ -448,9 +448,11 @@ static void test_retry_policy(void)
 {
 	CHECK(spectra_retry_status_is_retryable(429), "429");
 	CHECK(spectra_retry_status_is_retryable(502) && spectra_retry_status_is_retryable(503)
-		&& spectra_retry_status_is_retryable(504), "5xx gateway");
+			&& spectra_retry_status_is_retryable(504),
+		"5xx gateway");
 	CHECK(!spectra_retry_status_is_retryable(400) && !spectra_retry_status_is_retryable(500)
-		&& !spectra_retry_status_is_retryable(404) && !spectra_retry_status_is_retryable(200), "final");
+			&& !spectra_retry_status_is_retryable(404) && !spectra_retry_status_is_retryable(200),
+		"final");
 
 	bool in_range = true;
 	for (unsigned attempt = 0; attempt < 12; attempt++) {
@@ -475,8 +477,7 @@ static void test_retry_policy(void)
 	CHECK(spectra_retry_parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now) == 0, "date in the past");
 	CHECK(spectra_retry_parse_retry_after("soon", now) == -1, "garbage");
 	CHECK(spectra_retry_parse_retry_after("-5", now) == -1, "negative");
-	CHECK(spectra_retry_parse_retry_after("", now) == -1 && spectra_retry_parse_retry_after(NULL, now) == -1,
-		"absent");
+	CHECK(spectra_retry_parse_retry_after("", now) == -1 && spectra_retry_parse_retry_after(NULL, now) == -1, "absent");
 	CHECK(spectra_retry_parse_retry_after("99999999999999999999", now) == 24L * 3600 * 1000, "clamped");
 
 	CHECK(spectra_retry_next_delay_ms(0, 1000, 5000, 0) == 1000, "Retry-After replaces backoff");
@@ -653,11 +654,12 @@ static void test_deferred_payloads(receiver *r)
 	CHECK(spectra_exporter_init(&config), "init");
 	long before = receiver_count(r);
 	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-1", false, &encoded, &released), 500, 2), "submit");
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-bad", true, &encoded, &released), 500, 3), "submit failing");
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-bad", true, &encoded, &released), 500, 3),
+		"submit failing");
 	CHECK(spectra_exporter_flush(10000), "flush");
 	spectra_export_stats stats = stats_now();
-	CHECK(stats.sent == 2 && stats.failed == 3 && stats.queued == 5, "sent %llu failed %llu", (unsigned long long) stats.sent,
-		(unsigned long long) stats.failed);
+	CHECK(stats.sent == 2 && stats.failed == 3 && stats.queued == 5, "sent %llu failed %llu",
+		(unsigned long long) stats.sent, (unsigned long long) stats.failed);
 	CHECK(receiver_count(r) == before + 1, "one body stored");
 	size_t len = 0;
 	char *expected = protobuf_payload("deferred-1", &len);
@@ -674,7 +676,8 @@ static void test_deferred_payloads(receiver *r)
 	CHECK(spectra_exporter_init(&config), "init small queue");
 	CHECK(!spectra_exporter_submit_deferred(make_deferred("too-big", false, &encoded, &released), 5000, 4), "refused");
 	stats = stats_now();
-	CHECK(stats.dropped == 4 && atomic_load(&released) == 1 && atomic_load(&encoded) == 0, "dropped, released, never encoded");
+	CHECK(stats.dropped == 4 && atomic_load(&released) == 1 && atomic_load(&encoded) == 0,
+		"dropped, released, never encoded");
 	spectra_exporter_shutdown(1000);
 
 	/* sync mode encodes on the caller's thread and posts before returning */
@@ -683,7 +686,8 @@ static void test_deferred_payloads(receiver *r)
 	config = make_config(r->url, SPECTRA_EXPORT_SYNC);
 	CHECK(spectra_exporter_init(&config), "init sync");
 	before = receiver_count(r);
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-sync", false, &encoded, &released), 0, 1), "sync submit");
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-sync", false, &encoded, &released), 0, 1),
+		"sync submit");
 	CHECK(receiver_count(r) == before + 1 && atomic_load(&released) == 1, "posted before returning");
 	spectra_exporter_shutdown(1000);
 }
@@ -729,7 +733,8 @@ static void test_after_response_flush(receiver *r)
 		}
 		free(stored);
 	}
-	bool in_order = expected_all.len == stored_all.len && memcmp(expected_all.data, stored_all.data, expected_all.len) == 0;
+	bool in_order =
+		expected_all.len == stored_all.len && memcmp(expected_all.data, stored_all.data, expected_all.len) == 0;
 	spectra_buf_free(&expected_all);
 	spectra_buf_free(&stored_all);
 	CHECK(in_order, "bodies identical and in submit order");
@@ -797,7 +802,8 @@ static void test_background_batching(receiver *r)
 	CHECK(receiver_count(r) == before + 1, "one POST");
 	char *merged = receiver_stored(r, before + 1, "bin", NULL);
 	CHECK(merged && strstr(merged, "json-a") && strstr(merged, "json-b")
-		&& strncmp(merged, "{\"resourceSpans\":[", 18) == 0, "merged JSON: %s", merged ? merged : "(none)");
+			&& strncmp(merged, "{\"resourceSpans\":[", 18) == 0,
+		"merged JSON: %s", merged ? merged : "(none)");
 	free(merged);
 	spectra_exporter_shutdown(1000);
 }
@@ -1109,7 +1115,10 @@ static void test_concurrent_submitters(receiver *r)
 	}
 	CHECK(spectra_exporter_flush(20000), "flush");
 	spectra_export_stats stats = stats_now();
-	CHECK(stats.sent == 100 && stats.queued == 100 && stats.dropped == 0, "sent %llu queued %llu dropped %llu failed %llu err %s", (unsigned long long) stats.sent, (unsigned long long) stats.queued, (unsigned long long) stats.dropped, (unsigned long long) stats.failed, stats.last_error);
+	CHECK(stats.sent == 100 && stats.queued == 100 && stats.dropped == 0,
+		"sent %llu queued %llu dropped %llu failed %llu err %s", (unsigned long long) stats.sent,
+		(unsigned long long) stats.queued, (unsigned long long) stats.dropped, (unsigned long long) stats.failed,
+		stats.last_error);
 	long posts = receiver_count(r) - before;
 	CHECK(posts >= 1 && posts <= 100, "100 spans in 1 to 100 POSTs, got %ld", posts);
 	spectra_exporter_shutdown(1000);

@@ -38,8 +38,8 @@ static bool check(bool ok, const char *what, const char *file, int line)
 	return ok;
 }
 
-static const uint8_t trace_id[16] = { 0x4b, 0xf9, 0x2f, 0x35, 0x77, 0xb3, 0x4d, 0xa6,
-	0xa3, 0xce, 0x92, 0x9d, 0x0e, 0x0e, 0x47, 0x36 };
+static const uint8_t trace_id[16] = { 0x4b, 0xf9, 0x2f, 0x35, 0x77, 0xb3, 0x4d, 0xa6, 0xa3, 0xce, 0x92, 0x9d, 0x0e,
+	0x0e, 0x47, 0x36 };
 static const uint8_t span_id[8] = { 0x00, 0xf0, 0x67, 0xaa, 0x0b, 0xa9, 0x02, 0xb7 };
 static const uint8_t parent_id[8] = { 0xde, 0xad, 0xbe, 0xef, 0x01, 0x02, 0x03, 0x04 };
 
@@ -226,8 +226,8 @@ static size_t count_occurrences(const char *haystack, const char *needle)
 
 static pb_request *decode_request(const spectra_buf *buf)
 {
-	return opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack(
-		NULL, buf->len, (const uint8_t *) buf->data);
+	return opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack(NULL, buf->len,
+		(const uint8_t *) buf->data);
 }
 
 static void free_request(pb_request *request)
@@ -391,7 +391,7 @@ static void test_prepared_resource(void)
 {
 	spectra_resource resource;
 	make_resource(&resource);
-	spectra_span *spans[3] = {make_full_span(), make_full_span(), make_full_span()};
+	spectra_span *spans[3] = { make_full_span(), make_full_span(), make_full_span() };
 	spectra_buf packed_each_time, prepared;
 	spectra_buf_init(&packed_each_time);
 	spectra_buf_init(&prepared);
@@ -529,8 +529,14 @@ static void test_double_text(void)
 		double value;
 		const char *text;
 	} cases[] = {
-		{ 0.1, "0.1" }, { -2.5, "-2.5" }, { 3.0, "3" }, { 1e300, "1e+300" }, { -1.5e-7, "-1.5e-07" },
-		{ 0.30000000000000004, "0.30000000000000004" }, { NAN, "NaN" }, { INFINITY, "Infinity" },
+		{ 0.1, "0.1" },
+		{ -2.5, "-2.5" },
+		{ 3.0, "3" },
+		{ 1e300, "1e+300" },
+		{ -1.5e-7, "-1.5e-07" },
+		{ 0.30000000000000004, "0.30000000000000004" },
+		{ NAN, "NaN" },
+		{ INFINITY, "Infinity" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		spectra_buf out;
@@ -608,7 +614,8 @@ static void test_merge(void)
 			spectra_buf joined;
 			spectra_buf_init(&joined);
 			CHECK(spectra_otlp_merge(SPECTRA_OTLP_JSON, pretty, 2, &joined));
-			CHECK(joined.data && strcmp(joined.data, "{\"resourceSpans\":[{\"a\":1} ,{\"b\":[]},{\"c\":\"]}\"}]}") == 0);
+			CHECK(
+				joined.data && strcmp(joined.data, "{\"resourceSpans\":[{\"a\":1} ,{\"b\":[]},{\"c\":\"]}\"}]}") == 0);
 			size_t len_before = joined.len;
 			spectra_buf_free(&pretty[1]);
 			spectra_buf_append_str(&pretty[1], "{\"resourceSpans\":[],\"extra\":1}");
@@ -672,7 +679,10 @@ static void test_json_reader_for_otlp(void)
 		{ "\"raw \xFF\xC0\xAF\"", "raw \xFF\xC0\xAF", false },
 		{ "\"\\ud800\"", "\xEF\xBF\xBD", false },
 		{ "\"\\udc00x\"", "\xEF\xBF\xBDx", false },
-		{ "\"\\ud800\\u0041\"", "\xEF\xBF\xBD" "A", false },
+		{ "\"\\ud800\\u0041\"",
+			"\xEF\xBF\xBD"
+			"A",
+			false },
 		{ "\"\\ud800\\ud83d\\ude00\"", "\xEF\xBF\xBD\xF0\x9F\x98\x80", false },
 		{ "\"\\ud83d\\ude00\"", "\xF0\x9F\x98\x80", true },
 	};
@@ -696,10 +706,21 @@ static void test_json_reader_for_otlp(void)
 static void test_merge_json_shapes(void)
 {
 	const char *refused[] = {
-		"", " ", "{}", "[]", "null", "{\"resourceSpans\":{}}", "{\"resourceSpans\":null}",
-		"{\"resourcespans\":[]}", "{\"resourceSpans\":[],\"resourceSpans\":[]}",
-		"{\"extra\":1,\"resourceSpans\":[]}", "{\"resourceSpans\":[]} {}", "{\"resourceSpans\":[]",
-		"{\"resourceSpans\":[1,]}", "\xEF\xBB\xBF{\"resourceSpans\":[]}", "{\"resourceSpans\":[\"\xFF\"]}",
+		"",
+		" ",
+		"{}",
+		"[]",
+		"null",
+		"{\"resourceSpans\":{}}",
+		"{\"resourceSpans\":null}",
+		"{\"resourcespans\":[]}",
+		"{\"resourceSpans\":[],\"resourceSpans\":[]}",
+		"{\"extra\":1,\"resourceSpans\":[]}",
+		"{\"resourceSpans\":[]} {}",
+		"{\"resourceSpans\":[]",
+		"{\"resourceSpans\":[1,]}",
+		"\xEF\xBB\xBF{\"resourceSpans\":[]}",
+		"{\"resourceSpans\":[\"\xFF\"]}",
 	};
 	spectra_buf good;
 	spectra_buf_init(&good);
@@ -739,10 +760,18 @@ static void test_utf8(void)
 	} cases[] = {
 		{ "plain", 5, "plain" },
 		{ "caf\xC3\xA9 \xF0\x9F\x98\x80", 10, "caf\xC3\xA9 \xF0\x9F\x98\x80" },
-		{ "a\xFF" "b", 3, "a\xEF\xBF\xBD" "b" },
-		{ "\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD" },                  /* overlong: two bad bytes */
+		{ "a\xFF"
+		  "b",
+			3,
+			"a\xEF\xBF\xBD"
+			"b" },
+		{ "\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD" },                 /* overlong: two bad bytes */
 		{ "\xED\xA0\x80", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" }, /* surrogate */
-		{ "\xF0\x9F\x98" "x", 4, "\xEF\xBF\xBD" "x" },                   /* truncated 4-byte */
+		{ "\xF0\x9F\x98"
+		  "x",
+			4,
+			"\xEF\xBF\xBD"
+			"x" },                                                                     /* truncated 4-byte */
 		{ "\xF4\x90\x80\x80", 4, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" }, /* > U+10FFFF */
 		{ "end\xE2\x82", 5, "end\xEF\xBF\xBD" },
 	};
@@ -894,8 +923,8 @@ static void test_parse_response(void)
 	packed_len = protobuf_c_message_pack(&response.base, packed);
 	check_response(SPECTRA_OTLP_PROTOBUF, (const char *) packed, packed_len, true, 0, "warning only", __LINE__);
 
-	RESPONSE(SPECTRA_OTLP_PROTOBUF, "\x0A\x05\x08\x02", false, 0, NULL);    /* truncated */
-	RESPONSE(SPECTRA_OTLP_PROTOBUF, "\xFF\xFF\xFF\xFF", false, 0, NULL);    /* garbage */
+	RESPONSE(SPECTRA_OTLP_PROTOBUF, "\x0A\x05\x08\x02", false, 0, NULL);        /* truncated */
+	RESPONSE(SPECTRA_OTLP_PROTOBUF, "\xFF\xFF\xFF\xFF", false, 0, NULL);        /* garbage */
 	RESPONSE(SPECTRA_OTLP_PROTOBUF, "{\"partialSuccess\":{}}", false, 0, NULL); /* JSON sent as protobuf */
 
 	/* JSON */
@@ -911,11 +940,13 @@ static void test_parse_response(void)
 		" { \"other\" : [1, {\"x\": null}, \"s\"], \"partialSuccess\" : { \"errorMessage\" : \"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\","
 		" \"rejectedSpans\" : 7 , \"future\": {\"deep\": [true, false, -1.5e3]} } } ",
 		true, 7, "caf\xC3\xA9 \xF0\x9F\x98\x80 \"q\"");
-	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":0,\"errorMessage\":\"warn\"}}", true, 0, "warn");
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":0,\"errorMessage\":\"warn\"}}", true, 0,
+		"warn");
 	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"errorMessage\":\"lone \\ud800 x\"}}", true, 0,
 		"lone \xEF\xBF\xBD x");
 	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"errorMessage\":\"raw \xFF\"}}", true, 0, "raw \xEF\xBF\xBD");
-	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":\"9223372036854775807\"}}", true, INT64_MAX, NULL);
+	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":\"9223372036854775807\"}}", true, INT64_MAX,
+		NULL);
 
 	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":", false, 0, NULL);
 	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"rejectedSpans\":\"abc\"}}", false, 0, NULL);
@@ -947,7 +978,8 @@ static void test_parse_response(void)
 	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":3}", false, 0, NULL);
 	RESPONSE(SPECTRA_OTLP_JSON, "null", false, 0, NULL);
 	RESPONSE(SPECTRA_OTLP_JSON, "{\"partialSuccess\":{\"errorMessage\":\"x\\ud800\\u0041 \xC0\xAF\"}}", true, 0,
-		"x\xEF\xBF\xBD" "A \xEF\xBF\xBD\xEF\xBF\xBD");
+		"x\xEF\xBF\xBD"
+		"A \xEF\xBF\xBD\xEF\xBF\xBD");
 
 	/* nesting deeper than the reader allows is refused rather than recursing on */
 	spectra_buf deep;

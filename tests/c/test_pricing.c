@@ -66,8 +66,8 @@ static void test_token_costs(void)
 {
 	/* openai,gpt-4o-mini,standard: input 15, output 60, cached 7.5
 	 * 100*15/1e6 = 0.0015; 50*60/1e6 = 0.003; total 0.0045 */
-	spectra_cost cost = cost_for("openai", "gpt-4o-mini", NULL,
-		(spectra_usage) {.prompt_tokens = 100, .completion_tokens = 50});
+	spectra_cost cost =
+		cost_for("openai", "gpt-4o-mini", NULL, (spectra_usage){ .prompt_tokens = 100, .completion_tokens = 50 });
 	CHECK(cost.known);
 	CHECK_CENTS(cost.prompt_cents, 0.0015);
 	CHECK_CENTS(cost.completion_cents, 0.003);
@@ -77,7 +77,7 @@ static void test_token_costs(void)
 	 * 1000 prompt of which 400 cached: 600*250 + 400*125 = 150000 + 50000 -> 0.2;
 	 * 200 out: 200*1000 -> 0.2; total 0.4 */
 	cost = cost_for("openai", "gpt-4o", "standard",
-		(spectra_usage) {.prompt_tokens = 1000, .cached_tokens = 400, .completion_tokens = 200});
+		(spectra_usage){ .prompt_tokens = 1000, .cached_tokens = 400, .completion_tokens = 200 });
 	CHECK_CENTS(cost.prompt_cents, 0.2);
 	CHECK_CENTS(cost.completion_cents, 0.2);
 	CHECK_CENTS(cost.total_cents, 0.4);
@@ -88,8 +88,10 @@ static void test_token_costs(void)
 	 * 100*300 + 2000*30 + 1000*375 = 30000 + 60000 + 375000 = 465000 -> 0.465;
 	 * 500*1500 = 750000 -> 0.75; total 1.215 */
 	cost = cost_for("anthropic", "claude-sonnet-4-5-20250929", NULL,
-		(spectra_usage) {.prompt_tokens = 3100, .cached_tokens = 2000, .cache_write_tokens = 1000,
-			.completion_tokens = 500});
+		(spectra_usage){ .prompt_tokens = 3100,
+			.cached_tokens = 2000,
+			.cache_write_tokens = 1000,
+			.completion_tokens = 500 });
 	CHECK(cost.known);
 	CHECK_CENTS(cost.prompt_cents, 0.465);
 	CHECK_CENTS(cost.completion_cents, 0.75);
@@ -98,7 +100,7 @@ static void test_token_costs(void)
 	/* The anchor's worked example, no caching: 21*300/1e6 = 0.0063; 305*1500/1e6 = 0.4575;
 	 * total 0.4638 */
 	cost = cost_for("anthropic", "claude-sonnet-4-5-20250929", NULL,
-		(spectra_usage) {.prompt_tokens = 21, .completion_tokens = 305});
+		(spectra_usage){ .prompt_tokens = 21, .completion_tokens = 305 });
 	CHECK_CENTS(cost.total_cents, 0.4638);
 
 	/* google,gemini-2.5-flash,standard: input 30, output 250, cached 3.
@@ -107,8 +109,10 @@ static void test_token_costs(void)
 	 * 500*30 + 500*3 = 15000 + 1500 = 16500 -> 0.0165; 1000*250 = 250000 -> 0.25;
 	 * total 0.2665 */
 	cost = cost_for("google", "gemini-2.5-flash", NULL,
-		(spectra_usage) {.prompt_tokens = 1000, .cached_tokens = 500, .completion_tokens = 1000,
-			.reasoning_tokens = 800});
+		(spectra_usage){ .prompt_tokens = 1000,
+			.cached_tokens = 500,
+			.completion_tokens = 1000,
+			.reasoning_tokens = 800 });
 	CHECK_CENTS(cost.prompt_cents, 0.0165);
 	CHECK_CENTS(cost.completion_cents, 0.25);
 	CHECK_CENTS(cost.total_cents, 0.2665);
@@ -117,10 +121,10 @@ static void test_token_costs(void)
 	 * gpt-4o-mini: prompt -5, completion -7 -> 0. prompt 10 with cached 40: uncached 0,
 	 * 40*7.5 = 300 -> 0.0003 */
 	cost = cost_for("openai", "gpt-4o-mini", NULL,
-		(spectra_usage) {.prompt_tokens = -5, .completion_tokens = -7, .cached_tokens = -3});
+		(spectra_usage){ .prompt_tokens = -5, .completion_tokens = -7, .cached_tokens = -3 });
 	CHECK(cost.known);
 	CHECK_CENTS(cost.total_cents, 0.0);
-	cost = cost_for("openai", "gpt-4o-mini", NULL, (spectra_usage) {.prompt_tokens = 10, .cached_tokens = 40});
+	cost = cost_for("openai", "gpt-4o-mini", NULL, (spectra_usage){ .prompt_tokens = 10, .cached_tokens = 40 });
 	CHECK_CENTS(cost.prompt_cents, 0.0003);
 }
 
@@ -128,7 +132,7 @@ static void test_tiers(void)
 {
 	/* openai,gpt-4o,batch: input 125, output 500, cached empty -> input rate 125.
 	 * 600*125 + 400*125 = 125000 -> 0.125; 200*500 = 100000 -> 0.1; total 0.225 */
-	spectra_usage usage = {.prompt_tokens = 1000, .cached_tokens = 400, .completion_tokens = 200};
+	spectra_usage usage = { .prompt_tokens = 1000, .cached_tokens = 400, .completion_tokens = 200 };
 	spectra_cost cost = cost_for("openai", "gpt-4o", "batch", usage);
 	CHECK(cost.known);
 	CHECK_CENTS(cost.prompt_cents, 0.125);
@@ -144,7 +148,7 @@ static void test_tiers(void)
 	CHECK_CENTS(cost.total_cents, 0.68);
 
 	/* openai,gpt-5.5,flex: input 250, output 1500. 1000 in -> 0.25; 100 out -> 0.15; total 0.4 */
-	cost = cost_for("openai", "gpt-5.5", "flex", (spectra_usage) {.prompt_tokens = 1000, .completion_tokens = 100});
+	cost = cost_for("openai", "gpt-5.5", "flex", (spectra_usage){ .prompt_tokens = 1000, .completion_tokens = 100 });
 	CHECK_CENTS(cost.total_cents, 0.4);
 
 	/* anthropic,claude-sonnet-4-5-20250929,batch: input 150, output 750, cached 15, write 187.5.
@@ -152,8 +156,10 @@ static void test_tiers(void)
 	 * 100*150 + 2000*15 + 1000*187.5 = 15000 + 30000 + 187500 = 232500 -> 0.2325;
 	 * 500*750 = 375000 -> 0.375; total 0.6075 */
 	cost = cost_for("anthropic", "claude-sonnet-4-5-20250929", "batch",
-		(spectra_usage) {.prompt_tokens = 3100, .cached_tokens = 2000, .cache_write_tokens = 1000,
-			.completion_tokens = 500});
+		(spectra_usage){ .prompt_tokens = 3100,
+			.cached_tokens = 2000,
+			.cache_write_tokens = 1000,
+			.completion_tokens = 500 });
 	CHECK_CENTS(cost.total_cents, 0.6075);
 
 	/* NULL and "" mean standard: gpt-4o-mini standard input is 15 */
@@ -191,7 +197,7 @@ static void test_lookup(void)
 		CHECK_STR(mini->type, "text");
 		CHECK(mini->unit == SPECTRA_UNIT_TOKENS);
 		CHECK(mini->output_per_1m == 60.0 && mini->cached_input_per_1m == 7.5);
-		CHECK(mini->cache_write_5m_per_1m < 0 && mini->price_per_unit < 0);  /* empty cells */
+		CHECK(mini->cache_write_5m_per_1m < 0 && mini->price_per_unit < 0); /* empty cells */
 	}
 
 	/* trailing dates are stripped: -YYYYMMDD and -YYYY-MM-DD */
@@ -217,7 +223,7 @@ static void test_lookup(void)
 	CHECK(spectra_pricing_lookup(NULL, "gpt-4o", NULL) == NULL);
 	CHECK(spectra_pricing_lookup("openai", NULL, NULL) == NULL);
 	CHECK(spectra_pricing_lookup("openai", "", NULL) == NULL);
-	spectra_cost cost = cost_for("openai", "gpt-unknown", NULL, (spectra_usage) {.prompt_tokens = 100});
+	spectra_cost cost = cost_for("openai", "gpt-unknown", NULL, (spectra_usage){ .prompt_tokens = 100 });
 	CHECK(!cost.known);
 	CHECK(cost.total_cents == 0.0);
 	spectra_pricing_compute(NULL, NULL, &cost);
@@ -237,35 +243,35 @@ static void test_units(void)
 	/* Token usage on unit models is ignored: prompt and completion stay 0. */
 	/* openai,whisper-1,minute: 0.6 per minute. 90 s = 1.5 min -> 0.9 */
 	spectra_cost cost = cost_for("openai", "whisper-1", NULL,
-		(spectra_usage) {.duration_seconds = 90, .prompt_tokens = 1000, .completion_tokens = 1000});
+		(spectra_usage){ .duration_seconds = 90, .prompt_tokens = 1000, .completion_tokens = 1000 });
 	CHECK(cost.known);
 	CHECK_CENTS(cost.total_cents, 0.9);
 	CHECK(cost.prompt_cents == 0.0 && cost.completion_cents == 0.0);
 
 	/* openai,sora-2,second: 10 per second. 8 s -> 80 */
-	cost = cost_for("openai", "sora-2", NULL, (spectra_usage) {.duration_seconds = 8});
+	cost = cost_for("openai", "sora-2", NULL, (spectra_usage){ .duration_seconds = 8 });
 	CHECK_CENTS(cost.total_cents, 80.0);
-	cost = cost_for("openai", "sora-2", NULL, (spectra_usage) {.duration_seconds = -8});
+	cost = cost_for("openai", "sora-2", NULL, (spectra_usage){ .duration_seconds = -8 });
 	CHECK(cost.known && cost.total_cents == 0.0);
 
 	/* mistral,voxtral-mini-tts-latest,characters: 1600 per 1M characters. 2500 chars -> 4 */
-	cost = cost_for("mistral", "voxtral-mini-tts-latest", NULL, (spectra_usage) {.input_characters = 2500});
+	cost = cost_for("mistral", "voxtral-mini-tts-latest", NULL, (spectra_usage){ .input_characters = 2500 });
 	CHECK_CENTS(cost.total_cents, 4.0);
 
 	/* openai,dall-e-3,image: standard 4 per image, hd 8. 3 standard -> 12; 2 hd -> 16 */
-	cost = cost_for("openai", "dall-e-3", NULL, (spectra_usage) {.image_count = 3});
+	cost = cost_for("openai", "dall-e-3", NULL, (spectra_usage){ .image_count = 3 });
 	CHECK_CENTS(cost.total_cents, 12.0);
-	cost = cost_for("openai", "dall-e-3", "hd", (spectra_usage) {.image_count = 2});
+	cost = cost_for("openai", "dall-e-3", "hd", (spectra_usage){ .image_count = 2 });
 	CHECK(cost.known);
 	CHECK_CENTS(cost.total_cents, 16.0);
 	CHECK(spectra_pricing_lookup("openai", "dall-e-3", "batch") == NULL);
 
 	/* openrouter,minimax/video-01,video: 50 per video. 2 videos -> 100 */
-	cost = cost_for("openrouter", "minimax/video-01", NULL, (spectra_usage) {.video_count = 2});
+	cost = cost_for("openrouter", "minimax/video-01", NULL, (spectra_usage){ .video_count = 2 });
 	CHECK_CENTS(cost.total_cents, 100.0);
 
 	/* cohere,rerank-v3.5,search: 0.2 per request, whatever the usage */
-	cost = cost_for("cohere", "rerank-v3.5", NULL, (spectra_usage) {0});
+	cost = cost_for("cohere", "rerank-v3.5", NULL, (spectra_usage){ 0 });
 	CHECK_CENTS(cost.total_cents, 0.2);
 	CHECK(cost.prompt_cents == 0.0 && cost.completion_cents == 0.0);
 
@@ -288,7 +294,8 @@ static void test_tool_calls(void)
 	CHECK_CENTS(spectra_pricing_tool_call_cents("OpenAI", "web_search_call"), 1.0);
 	/* 3 web searches + 1 code interpreter = 3*1 + 3 = 6 */
 	CHECK_CENTS(3 * spectra_pricing_tool_call_cents("openai", "web_search_call")
-		+ spectra_pricing_tool_call_cents("openai", "code_interpreter_call"), 6.0);
+			+ spectra_pricing_tool_call_cents("openai", "code_interpreter_call"),
+		6.0);
 	CHECK(spectra_pricing_tool_call_cents("openai", "function_call") == 0.0);
 	CHECK(spectra_pricing_tool_call_cents("anthropic", "web_search_call") == 0.0);
 	CHECK(spectra_pricing_tool_call_cents(NULL, "web_search_call") == 0.0);
@@ -440,11 +447,11 @@ static void test_pricing_file_valid(void)
 
 	/* override of gpt-4o-mini standard: input 10, output 20, no cached price (-> input).
 	 * 100*10/1e6 = 0.001; 50*20/1e6 = 0.001; total 0.002 */
-	spectra_cost cost = cost_for("openai", "gpt-4o-mini", NULL,
-		(spectra_usage) {.prompt_tokens = 100, .completion_tokens = 50});
+	spectra_cost cost =
+		cost_for("openai", "gpt-4o-mini", NULL, (spectra_usage){ .prompt_tokens = 100, .completion_tokens = 50 });
 	CHECK_CENTS(cost.total_cents, 0.002);
 	/* 1000 prompt of which 400 cached, all at 10: 1000*10/1e6 = 0.01 */
-	cost = cost_for("openai", "gpt-4o-mini", NULL, (spectra_usage) {.prompt_tokens = 1000, .cached_tokens = 400});
+	cost = cost_for("openai", "gpt-4o-mini", NULL, (spectra_usage){ .prompt_tokens = 1000, .cached_tokens = 400 });
 	CHECK_CENTS(cost.prompt_cents, 0.01);
 	/* the dated id falls back to the overridden row too */
 	CHECK(spectra_pricing_lookup("openai", "gpt-4o-mini-2024-07-18", NULL) == spectra_pricing_override_at(0));
@@ -466,8 +473,10 @@ static void test_pricing_file_valid(void)
 		CHECK(custom->cache_write_1h_per_1m == 200.0);
 	}
 	cost = cost_for("gemini", "my-ft-model", "enterprise",
-		(spectra_usage) {.prompt_tokens = 1000, .cached_tokens = 200, .cache_write_tokens = 300,
-			.completion_tokens = 100});
+		(spectra_usage){ .prompt_tokens = 1000,
+			.cached_tokens = 200,
+			.cache_write_tokens = 300,
+			.completion_tokens = 100 });
 	CHECK(cost.known);
 	CHECK_CENTS(cost.prompt_cents, 0.0975);
 	CHECK_CENTS(cost.completion_cents, 0.02);
@@ -483,11 +492,11 @@ static void test_pricing_file_valid(void)
 		CHECK_STR(speechy->type, "audio");
 		CHECK(speechy->cached_input_per_1m < 0);
 	}
-	cost = cost_for("acme", "speechy", NULL, (spectra_usage) {.duration_seconds = 30});
+	cost = cost_for("acme", "speechy", NULL, (spectra_usage){ .duration_seconds = 30 });
 	CHECK_CENTS(cost.total_cents, 1.25);
 
 	/* whisper-1 overridden to 0.5 per minute: 90 s -> 1.5 * 0.5 = 0.75 */
-	cost = cost_for("openai", "whisper-1", NULL, (spectra_usage) {.duration_seconds = 90});
+	cost = cost_for("openai", "whisper-1", NULL, (spectra_usage){ .duration_seconds = 90 });
 	CHECK_CENTS(cost.total_cents, 0.75);
 
 	/* the built-in table itself is untouched */
@@ -499,106 +508,106 @@ static void test_pricing_file_errors(void)
 	/* the valid file from the previous test is loaded; failed loads must keep it */
 	CHECK(spectra_pricing_override_count() == 4);
 
-	CHECK_LOAD_ERROR(
-		"{\n"
-		"  \"models\": [\n"
-		"    {\"provider\": \"openai\", \"model\": \"a\"},\n"
-		"  ]\n"
-		"}\n", 4, "invalid JSON: trailing comma before ']'");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\n"
-		"    \"provider\": \"openai\", \"model\": \"a\",\n"
-		"    \"inptu\": 100\n"
-		"  }\n"
-		"]}\n", 4, "unknown key \"inptu\"");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\",\n"
-		"   \"input\": \"100\"}\n"
-		"]}\n", 3, "\"input\" must be a number (cents), found string");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\",\n"
-		"   \"tier\": 5}\n"
-		"]}\n", 3, "\"tier\" must be a string, found number");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"ok\"},\n"
-		"  {\"provider\": \"openai\",\n"
-		"   \"input\": 1}\n"
-		"]}\n", 3, "missing the required key \"model\"");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"model\": \"a\"}\n"
-		"]}\n", 2, "missing the required key \"provider\"");
+	CHECK_LOAD_ERROR("{\n"
+					 "  \"models\": [\n"
+					 "    {\"provider\": \"openai\", \"model\": \"a\"},\n"
+					 "  ]\n"
+					 "}\n",
+		4, "invalid JSON: trailing comma before ']'");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\n"
+					 "    \"provider\": \"openai\", \"model\": \"a\",\n"
+					 "    \"inptu\": 100\n"
+					 "  }\n"
+					 "]}\n",
+		4, "unknown key \"inptu\"");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\",\n"
+					 "   \"input\": \"100\"}\n"
+					 "]}\n",
+		3, "\"input\" must be a number (cents), found string");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\",\n"
+					 "   \"tier\": 5}\n"
+					 "]}\n",
+		3, "\"tier\" must be a string, found number");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"ok\"},\n"
+					 "  {\"provider\": \"openai\",\n"
+					 "   \"input\": 1}\n"
+					 "]}\n",
+		3, "missing the required key \"model\"");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"model\": \"a\"}\n"
+					 "]}\n",
+		2, "missing the required key \"provider\"");
 	CHECK_LOAD_ERROR("{\n}\n", 1, "missing the required key \"models\"");
-	CHECK_LOAD_ERROR(
-		"{\n"
-		"  \"models\": [],\n"
-		"  \"extra\": 1\n"
-		"}\n", 3, "unknown key \"extra\"");
-	CHECK_LOAD_ERROR(
-		"{\n"
-		"  \"models\": {}\n"
-		"}\n", 2, "\"models\" must be an array, found object");
+	CHECK_LOAD_ERROR("{\n"
+					 "  \"models\": [],\n"
+					 "  \"extra\": 1\n"
+					 "}\n",
+		3, "unknown key \"extra\"");
+	CHECK_LOAD_ERROR("{\n"
+					 "  \"models\": {}\n"
+					 "}\n",
+		2, "\"models\" must be an array, found object");
 	CHECK_LOAD_ERROR("\n[]\n", 2, "the top level must be an object");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  \"gpt-4o\"\n"
-		"]}\n", 2, "each entry of \"models\" must be an object, found string");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\",\n"
-		"   \"unit\": \"minutes\"}\n"
-		"]}\n", 3, "unknown unit \"minutes\"");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\", \"type\": \"chat\"}\n"
-		"]}\n", 2, "unknown type \"chat\"");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\", \"output\": -1}\n"
-		"]}\n", 2, "\"output\" must not be negative");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"\"}\n"
-		"]}\n", 2, "\"model\" must not be empty");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\",\n"
-		"   \"model\": \"b\"}\n"
-		"]}\n", 3, "duplicate key \"model\" (first on line 2)");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  \"gpt-4o\"\n"
+					 "]}\n",
+		2, "each entry of \"models\" must be an object, found string");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\",\n"
+					 "   \"unit\": \"minutes\"}\n"
+					 "]}\n",
+		3, "unknown unit \"minutes\"");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\", \"type\": \"chat\"}\n"
+					 "]}\n",
+		2, "unknown type \"chat\"");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\", \"output\": -1}\n"
+					 "]}\n",
+		2, "\"output\" must not be negative");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"\"}\n"
+					 "]}\n",
+		2, "\"model\" must not be empty");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\",\n"
+					 "   \"model\": \"b\"}\n"
+					 "]}\n",
+		3, "duplicate key \"model\" (first on line 2)");
 	/* gemini and google are the same provider, and tier defaults to standard */
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"gemini\", \"model\": \"x\"},\n"
-		"  {\"provider\": \"openai\", \"model\": \"x\"},\n"
-		"  {\"provider\": \"google\", \"model\": \"x\", \"tier\": \"standard\"}\n"
-		"]}\n", 4, "duplicate entry for provider \"google\", model \"x\", tier \"standard\" (first on line 2)");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  // a comment\n"
-		"]}\n", 2, "invalid JSON: expected a JSON value, found '/'");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"open\n"
-		"ai\"}]}\n", 2, "line break inside a string");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\",\n"
-		"   \"input\": 01}]}\n", 3, "leading zeros");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\" \"openai\"}]}\n", 2, "expected ':' after the key");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\" \"model\": \"a\"}]}\n", 2, "expected ',' or '}' after an object member");
-	CHECK_LOAD_ERROR(
-		"{\"models\": [\n"
-		"  {\"provider\": \"openai\", \"model\": \"a\"}]}\n"
-		"\n"
-		"{}\n", 4, "expected the end of the document");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"gemini\", \"model\": \"x\"},\n"
+					 "  {\"provider\": \"openai\", \"model\": \"x\"},\n"
+					 "  {\"provider\": \"google\", \"model\": \"x\", \"tier\": \"standard\"}\n"
+					 "]}\n",
+		4, "duplicate entry for provider \"google\", model \"x\", tier \"standard\" (first on line 2)");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  // a comment\n"
+					 "]}\n",
+		2, "invalid JSON: expected a JSON value, found '/'");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"open\n"
+					 "ai\"}]}\n",
+		2, "line break inside a string");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\",\n"
+					 "   \"input\": 01}]}\n",
+		3, "leading zeros");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\" \"openai\"}]}\n",
+		2, "expected ':' after the key");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\" \"model\": \"a\"}]}\n",
+		2, "expected ',' or '}' after an object member");
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\"}]}\n"
+					 "\n"
+					 "{}\n",
+		4, "expected the end of the document");
 	CHECK_LOAD_ERROR("", 1, "invalid JSON: empty document");
 	CHECK_LOAD_ERROR("{\"models\": [\n", 2, "unexpected end of input");
 
@@ -609,7 +618,7 @@ static void test_pricing_file_errors(void)
 	const char *expected_prefix = "/tmp/spectra_pricing_test_does_not_exist.json: cannot open: ";
 	CHECK(strncmp(error, expected_prefix, strlen(expected_prefix)) == 0);
 	CHECK(!spectra_pricing_load_file(NULL, error, sizeof error));
-	CHECK(!spectra_pricing_load_file(missing, NULL, 0));  /* no error buffer: just false */
+	CHECK(!spectra_pricing_load_file(missing, NULL, 0)); /* no error buffer: just false */
 
 	/* all those failures kept the earlier overrides */
 	CHECK(spectra_pricing_override_count() == 4);
@@ -617,13 +626,13 @@ static void test_pricing_file_errors(void)
 
 	/* a new file replaces them all */
 	char path[64];
-	CHECK(load_text("{\"models\": [{\"provider\": \"acme\", \"model\": \"other\", \"input\": 1}]}",
-		path, sizeof path, error, sizeof error));
+	CHECK(load_text("{\"models\": [{\"provider\": \"acme\", \"model\": \"other\", \"input\": 1}]}", path, sizeof path,
+		error, sizeof error));
 	CHECK(spectra_pricing_override_count() == 1);
 	CHECK(spectra_pricing_lookup("acme", "speechy", NULL) == NULL);
 	CHECK(spectra_pricing_lookup("openai", "gpt-4o-mini", NULL)->input_per_1m == 15.0);
 	CHECK(!spectra_pricing_is_known_tier("enterprise"));
-	CHECK(load_text("\xEF\xBB\xBF{\"models\": []}", path, sizeof path, error, sizeof error));  /* BOM ok */
+	CHECK(load_text("\xEF\xBB\xBF{\"models\": []}", path, sizeof path, error, sizeof error)); /* BOM ok */
 	CHECK(spectra_pricing_override_count() == 0);
 
 	CHECK(load_text(valid_file, path, sizeof path, error, sizeof error));
@@ -631,7 +640,7 @@ static void test_pricing_file_errors(void)
 	CHECK(spectra_pricing_override_count() == 0);
 	CHECK(spectra_pricing_override_at(0) == NULL);
 	CHECK(spectra_pricing_lookup("openai", "gpt-4o-mini", NULL)->input_per_1m == 15.0);
-	spectra_pricing_clear_overrides();  /* twice is harmless */
+	spectra_pricing_clear_overrides(); /* twice is harmless */
 }
 
 /* ---- JSON reader ----------------------------------------------------------------------- */
@@ -662,10 +671,9 @@ static void test_json_reader(void)
 {
 	spectra_json_value root;
 	spectra_json_error error;
-	const char *text =
-		"{\"a\": [1, -2.5e1, true, false, null, \"x\\u00e9\\ud83d\\ude00\\n\\\"\\/\"],\n"
-		" \"big\": 9007199254740993, \"min\": -9223372036854775808, \"over\": 9223372036854775808,\n"
-		" \"nul\": \"a\\u0000b\", \"empty\": {}, \"none\": [], \"utf8\": \"\xC3\xA9\xE2\x82\xAC\"}";
+	const char *text = "{\"a\": [1, -2.5e1, true, false, null, \"x\\u00e9\\ud83d\\ude00\\n\\\"\\/\"],\n"
+					   " \"big\": 9007199254740993, \"min\": -9223372036854775808, \"over\": 9223372036854775808,\n"
+					   " \"nul\": \"a\\u0000b\", \"empty\": {}, \"none\": [], \"utf8\": \"\xC3\xA9\xE2\x82\xAC\"}";
 	bool parsed = parse(text, &root, &error);
 	CHECK(parsed);
 	if (parsed) {
@@ -681,7 +689,8 @@ static void test_json_reader(void)
 			CHECK_STR(a->as.array.items[5].as.string.chars, "x\xC3\xA9\xF0\x9F\x98\x80\n\"/");
 		}
 		const spectra_json_value *big = spectra_json_object_get(&root, "big");
-		CHECK(big && big->line == 2 && big->as.number.is_integer && big->as.number.integer == INT64_C(9007199254740993));
+		CHECK(
+			big && big->line == 2 && big->as.number.is_integer && big->as.number.integer == INT64_C(9007199254740993));
 		const spectra_json_value *min = spectra_json_object_get(&root, "min");
 		CHECK(min && min->as.number.is_integer && min->as.number.integer == INT64_MIN);
 		const spectra_json_value *over = spectra_json_object_get(&root, "over");
@@ -714,8 +723,8 @@ static void test_json_reader(void)
 	CHECK_PARSE_ERROR("[\"\\u12\"]", 1, "expected 4 hex digits");
 	CHECK_PARSE_ERROR("[\"\\x\"]", 1, "invalid escape in string, found 'x'");
 	CHECK_PARSE_ERROR("[\"\xFF\"]", 1, "invalid UTF-8");
-	CHECK_PARSE_ERROR("[\"\xC0\xAF\"]", 1, "invalid UTF-8");        /* overlong '/' */
-	CHECK_PARSE_ERROR("[\"\xED\xA0\x80\"]", 1, "invalid UTF-8");    /* encoded surrogate */
+	CHECK_PARSE_ERROR("[\"\xC0\xAF\"]", 1, "invalid UTF-8");     /* overlong '/' */
+	CHECK_PARSE_ERROR("[\"\xED\xA0\x80\"]", 1, "invalid UTF-8"); /* encoded surrogate */
 	CHECK_PARSE_ERROR("[\"a\tb\"]", 1, "control character 0x09");
 	CHECK_PARSE_ERROR("[\"abc", 1, "unterminated string");
 	CHECK_PARSE_ERROR("tru", 1, "expected a JSON value");
