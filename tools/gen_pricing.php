@@ -1,17 +1,21 @@
 <?php
 /*
  * Generates src/pricing/catalog_data.c, the built-in price table of the pricing stage, from
- * the two reference CSVs (pricing-catalog.csv and tool-call-pricing.csv).
+ * the two CSVs in data/ (pricing-catalog.csv and tool-call-pricing.csv; see data/README.md).
  *
  * Usage (from the repository root):
- *   php tools/gen_pricing.php ../shared/data > src/pricing/catalog_data.c
+ *   php tools/gen_pricing.php > src/pricing/catalog_data.c                    (reads data/)
+ *   php tools/gen_pricing.php DATA_DIR > src/pricing/catalog_data.c
  *   php tools/gen_pricing.php CATALOG.csv TOOL_CALLS.csv > src/pricing/catalog_data.c
- * Without arguments the data directory defaults to ../shared/data relative to the repo root.
+ * DATA_DIR holds pricing-catalog.csv, tool-call-pricing.csv and optionally VERSION, a one-line
+ * description of where the data comes from and its date, copied into the header comment.
+ * tools/check-generated.sh checks that the committed file is what this prints.
  *
  * The rows are sorted by (provider, model, tier) in byte order because pricing.c looks them up
  * with a binary search. Prices are copied as the decimal text of the CSV so the C compiler does
  * the (exact) rounding; an empty price cell becomes -1, which means "not given".
- * The output is deterministic (no timestamps), so regenerating unchanged data gives no diff.
+ * The output is deterministic (no timestamps; files inside the repository are named relative to
+ * its root), so regenerating unchanged data gives no diff.
  */
 
 declare(strict_types=1);
@@ -93,15 +97,48 @@ function c_string(string $value): string
     return '"' . addcslashes($value, "\"\\?") . '"';
 }
 
+$repo_root = dirname(__DIR__);
+$default_data_dir = $repo_root . '/data';
 $args = array_slice($argv, 1);
+$version_path = null;
 if (count($args) === 0 || count($args) === 1) {
-    $data_dir = $args[0] ?? dirname(__DIR__) . '/../shared/data';
+    $data_dir = $args[0] ?? $default_data_dir;
     $catalog_path = $data_dir . '/pricing-catalog.csv';
     $tool_call_path = $data_dir . '/tool-call-pricing.csv';
+    $version_path = $data_dir . '/VERSION';
 } elseif (count($args) === 2) {
     [$catalog_path, $tool_call_path] = $args;
 } else {
     fail('usage: php tools/gen_pricing.php [DATA_DIR | CATALOG.csv TOOL_CALLS.csv]');
+}
+
+/** A path for the header comment: relative to the repository root when inside it, else as given. */
+function display_path(string $path, string $repo_root): string
+{
+    $real = realpath($path);
+    $root = realpath($repo_root);
+    if ($real !== false && $root !== false && str_starts_with($real, $root . '/')) {
+        return substr($real, strlen($root) + 1);
+    }
+    return $path;
+}
+
+$catalog_name = display_path($catalog_path, $repo_root);
+$tool_call_name = display_path($tool_call_path, $repo_root);
+// The header names the command that reproduces the file: the no-argument form when the input
+// is the repository's own data/ (however it was spelled), else the arguments as given.
+if ($catalog_name === 'data/pricing-catalog.csv' && $tool_call_name === 'data/tool-call-pricing.csv') {
+    $command = 'php tools/gen_pricing.php > src/pricing/catalog_data.c';
+} else {
+    $command = 'php tools/gen_pricing.php ' . implode(' ', array_map('escapeshellarg', $args))
+        . ' > src/pricing/catalog_data.c';
+}
+$version = null;
+if ($version_path !== null && is_file($version_path)) {
+    $version = trim((string) file_get_contents($version_path));
+    if ($version === '' || str_contains($version, "\n") || str_contains($version, '*/')) {
+        fail("$version_path: expected one non-empty line without '*/'");
+    }
 }
 
 $catalog = read_csv($catalog_path, CATALOG_COLUMNS);
@@ -139,9 +176,12 @@ usort($tool_calls, static fn (array $a, array $b): int =>
 
 $out = [];
 $out[] = '/* GENERATED FILE - DO NOT EDIT. Regenerate from the repository root with:';
-$out[] = ' *   php tools/gen_pricing.php ../shared/data > src/pricing/catalog_data.c';
-$out[] = ' * Sources: ' . basename($catalog_path) . ' (' . count($catalog) . ' rows, '
-    . count($models) . ' models) and ' . basename($tool_call_path) . ' (' . count($tool_calls) . ' rows).';
+$out[] = ' *   ' . $command;
+$out[] = ' * Sources: ' . $catalog_name . ' (' . count($catalog) . ' rows, '
+    . count($models) . ' models) and ' . $tool_call_name . ' (' . count($tool_calls) . ' rows).';
+if ($version !== null) {
+    $out[] = ' * Data version: ' . $version . '.';
+}
 $out[] = ' * Rows are sorted by (provider, model, tier) in byte order: pricing.c binary-searches them.';
 $out[] = ' * Prices are US cents (per 1M tokens, or per unit); -1 means "not given". */';
 $out[] = '#include "pricing.h"';

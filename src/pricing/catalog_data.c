@@ -1,6 +1,7 @@
 /* GENERATED FILE - DO NOT EDIT. Regenerate from the repository root with:
- *   php tools/gen_pricing.php ../shared/data > src/pricing/catalog_data.c
- * Sources: pricing-catalog.csv (340 rows, 239 models) and tool-call-pricing.csv (3 rows).
+ *   php tools/gen_pricing.php > src/pricing/catalog_data.c
+ * Sources: data/pricing-catalog.csv (340 rows, 239 models) and data/tool-call-pricing.csv (3 rows).
+ * Data version: spectra-php/laravel-spectra v1.2.0 price catalog (upstream prices last reviewed 2026-06-28), reviewed 2026-12-01.
  * Rows are sorted by (provider, model, tier) in byte order: pricing.c binary-searches them.
  * Prices are US cents (per 1M tokens, or per unit); -1 means "not given". */
 #include "pricing.h"
