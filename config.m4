@@ -37,27 +37,13 @@ if test "$PHP_SPECTRA" != "no"; then
     src/util/json_reader.c \
     src/record/record.c \
     src/record/ids.c \
-    src/capture/context.c \
-    src/capture/options.c \
-    src/capture/trace.c \
-    src/capture/spectra_api.c \
     src/providers/providers.c \
-    src/providers/zval_read.c \
-    src/providers/extract.c \
-    src/providers/openai.c \
-    src/providers/anthropic.c \
-    src/providers/gemini.c \
     src/pricing/pricing.c \
     src/pricing/pricing_file.c \
     src/pricing/catalog_data.c \
-    src/publish/callback.c \
-    src/publish/publish.c \
-    src/publish/record_array.c \
     src/span/span.c \
     src/span/native_builder.c \
-    src/span/php_bridge.c \
-    src/span/export_config.c \
-    src/span/emit.c \
+    src/span/span_job.c \
     src/otlp/encode_protobuf.c \
     src/otlp/encode_json.c \
     src/otlp/console.c \
@@ -69,10 +55,27 @@ if test "$PHP_SPECTRA" != "no"; then
     src/export/exporter.c \
     src/export/transport.c \
     src/export/retry.c \
-    src/export/queue.c"
+    src/export/queue.c \
+    src/php/sandbox/sandbox.c \
+    src/php/capture/context.c \
+    src/php/capture/options.c \
+    src/php/capture/trace.c \
+    src/php/capture/spectra_api.c \
+    src/php/extract/zval_read.c \
+    src/php/extract/extract.c \
+    src/php/extract/openai.c \
+    src/php/extract/anthropic.c \
+    src/php/extract/gemini.c \
+    src/php/publish/publish.c \
+    src/php/publish/record_array.c \
+    src/php/span_bridge/native_input.c \
+    src/php/span_bridge/php_bridge.c \
+    src/php/settings/export_config.c \
+    src/php/delivery/emit.c"
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)
-  for dir in src/util src/record src/capture src/providers src/pricing src/publish src/span src/otlp src/export \
+  for dir in src/util src/record src/providers src/pricing src/span src/otlp src/export \
+             src/php/sandbox src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery \
              src/otlp/gen/opentelemetry/proto/common/v1 src/otlp/gen/opentelemetry/proto/resource/v1 \
              src/otlp/gen/opentelemetry/proto/trace/v1 src/otlp/gen/opentelemetry/proto/collector/trace/v1; do
     PHP_ADD_BUILD_DIR([$ext_builddir/$dir])

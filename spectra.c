@@ -11,13 +11,13 @@
 #include "zend_interfaces.h"
 
 #include "php_spectra.h"
-#include "src/capture/context.h"
-#include "src/capture/trace.h"
 #include "src/export/exporter.h"
 #include "src/pricing/pricing.h"
-#include "src/publish/publish.h"
-#include "src/span/emit.h"
-#include "src/span/php_bridge.h"
+#include "src/php/capture/context.h"
+#include "src/php/capture/trace.h"
+#include "src/php/delivery/emit.h"
+#include "src/php/publish/publish.h"
+#include "src/php/span_bridge/php_bridge.h"
 #include "stubs/spectra_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(spectra)

@@ -16,6 +16,6 @@ if [ ! -f Makefile ] || [ configure -nt Makefile ] || [ "${SPECTRA_REBUILD:-0}" 
   CFLAGS="$extra_cflags" LDFLAGS="$extra_ldflags" ./configure --enable-spectra --enable-spectra-werror >/dev/null
 fi
 # a new inode, never an in-place rewrite: processes that mapped the old .so keep working
-rm -f modules/spectra.so
+rm -f modules/spectra.so modules/spectra.la
 make -j"$(nproc)" >/dev/null
 echo "built $(pwd)/modules/spectra.so"

@@ -1,5 +1,5 @@
 /* Price catalog and cost. Pure C: the built-in table is generated from
- * shared/data/pricing-catalog.csv (tools/gen_pricing.php); a JSON pricing file adds or
+ * data/pricing-catalog.csv (tools/gen_pricing.php); a JSON pricing file adds or
  * overrides models. All prices are US cents; token prices are cents per 1M tokens. */
 #ifndef SPECTRA_PRICING_PRICING_H
 #define SPECTRA_PRICING_PRICING_H

@@ -1,8 +1,10 @@
 /* The default span, built straight from the C record: the GenAI semantic conventions
  * (DESIGN.md §4) with cost in the spectra.* namespace. No PHP array is involved. */
-#include "emit.h"
+#include "native_builder.h"
 
-#include "php_spectra.h"
+#include <stdio.h>
+#include <string.h>
+
 #include "../providers/providers.h"
 #include "../util/buf.h"
 
@@ -28,61 +30,6 @@ static void add_string_if(spectra_attr_list *attrs, const char *key, const char 
 	if (value && *value) {
 		spectra_attr_add_string(attrs, key, value);
 	}
-}
-
-/* Scalar metadata goes out as spectra.metadata.<key>; arrays and objects are left out of
- * the span (they stay in the event array) because attribute values must be flat. */
-static void add_metadata(spectra_attr_list *attrs, const zval *metadata)
-{
-	zend_string *key;
-	zend_ulong index;
-	zval *value;
-	char name[256];
-	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(metadata), index, key, value) {
-		ZVAL_DEREF(value);
-		if (key) {
-			snprintf(name, sizeof(name), "spectra.metadata.%s", ZSTR_VAL(key));
-		} else {
-			snprintf(name, sizeof(name), "spectra.metadata." ZEND_ULONG_FMT, index);
-		}
-		switch (Z_TYPE_P(value)) {
-		case IS_STRING:
-			spectra_attr_add_stringl(attrs, name, Z_STRVAL_P(value), Z_STRLEN_P(value));
-			break;
-		case IS_LONG:
-			spectra_attr_add_int(attrs, name, Z_LVAL_P(value));
-			break;
-		case IS_DOUBLE:
-			spectra_attr_add_double(attrs, name, Z_DVAL_P(value));
-			break;
-		case IS_TRUE:
-		case IS_FALSE:
-			spectra_attr_add_bool(attrs, name, Z_TYPE_P(value) == IS_TRUE);
-			break;
-		default:
-			break;
-		}
-	}
-	ZEND_HASH_FOREACH_END();
-}
-
-static void add_tags(spectra_attr_list *attrs, const zval *tags)
-{
-	uint32_t count = zend_hash_num_elements(Z_ARRVAL_P(tags));
-	if (!count) {
-		return;
-	}
-	const char **items = emalloc(sizeof(char *) * count);
-	size_t used = 0;
-	zval *tag;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), tag) {
-		if (Z_TYPE_P(tag) == IS_STRING) {
-			items[used++] = Z_STRVAL_P(tag);
-		}
-	}
-	ZEND_HASH_FOREACH_END();
-	spectra_attr_add_strings(attrs, "spectra.tags", items, used);
-	efree(items);
 }
 
 /* Copies one attribute (snapshotted from PHP values) into a span's list. */
@@ -154,8 +101,7 @@ spectra_span *spectra_span_for_record(const spectra_record *record)
 	return span;
 }
 
-static spectra_span *build_from_record(const spectra_record *record, const spectra_attr_list *context_attrs,
-	bool legacy)
+spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs, bool legacy)
 {
 	spectra_span *span = spectra_span_for_record(record);
 	if (!span) {
@@ -241,85 +187,5 @@ static spectra_span *build_from_record(const spectra_record *record, const spect
 	if (legacy) {
 		add_legacy_attributes(attrs, record);
 	}
-	return span;
-}
-
-spectra_span_job *spectra_span_job_capture(spectra_context_object *context, bool steal_record)
-{
-	spectra_span_job *job = calloc(1, sizeof(*job));
-	if (!job) {
-		return NULL;
-	}
-	spectra_attr_list_init(&job->context_attrs);
-	job->legacy_attributes = SPECTRA_G(span_compat);
-	spectra_record *replacement = steal_record ? spectra_record_new() : NULL;
-	if (replacement) {
-		job->record = context->record;
-		job->owns_record = true;
-		replacement->completed = true;
-		context->record = replacement;
-	} else {
-		job->record = context->record;
-	}
-	if (job->record->trackable_type) {
-		if (Z_TYPE(context->trackable_id) == IS_STRING) {
-			spectra_attr_add_stringl(&job->context_attrs, "spectra.trackable.id", Z_STRVAL(context->trackable_id),
-				Z_STRLEN(context->trackable_id));
-		} else if (Z_TYPE(context->trackable_id) == IS_LONG) {
-			/* a string either way: one attribute, one type, whatever the model's key type */
-			char id[24];
-			snprintf(id, sizeof(id), ZEND_LONG_FMT, Z_LVAL(context->trackable_id));
-			spectra_attr_add_string(&job->context_attrs, "spectra.trackable.id", id);
-		}
-	}
-	if (Z_TYPE(context->tags) == IS_ARRAY) {
-		add_tags(&job->context_attrs, &context->tags);
-	}
-	if (Z_TYPE(context->metadata) == IS_ARRAY) {
-		add_metadata(&job->context_attrs, &context->metadata);
-	}
-	return job;
-}
-
-spectra_span_job *spectra_span_job_for_span(spectra_span *span)
-{
-	spectra_span_job *job = calloc(1, sizeof(*job));
-	if (!job) {
-		spectra_span_free(span);
-		return NULL;
-	}
-	spectra_attr_list_init(&job->context_attrs);
-	job->prebuilt = span;
-	return job;
-}
-
-spectra_span *spectra_span_job_build(spectra_span_job *job)
-{
-	if (job->prebuilt) {
-		spectra_span *span = job->prebuilt;
-		job->prebuilt = NULL;
-		return span;
-	}
-	return job->record ? build_from_record(job->record, &job->context_attrs, job->legacy_attributes) : NULL;
-}
-
-void spectra_span_job_free(spectra_span_job *job)
-{
-	if (!job) {
-		return;
-	}
-	if (job->owns_record) {
-		spectra_record_free(job->record);
-	}
-	spectra_attr_list_free(&job->context_attrs);
-	spectra_span_free(job->prebuilt);
-	free(job);
-}
-
-spectra_span *spectra_span_build_native(spectra_context_object *context)
-{
-	spectra_span_job *job = spectra_span_job_capture(context, false);
-	spectra_span *span = job ? spectra_span_job_build(job) : NULL;
-	spectra_span_job_free(job);
 	return span;
 }

@@ -4,7 +4,7 @@ C_TESTS += test_pricing
 PRICING_SOURCES := $(wildcard $(ROOT)/src/pricing/*.c) $(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
 PRICING_HEADERS := $(wildcard $(ROOT)/src/pricing/*.h) $(ROOT)/src/util/json_reader.h $(ROOT)/src/util/buf.h
 # Read by the test to compare the built-in row count (relative to tests/c, where tests run).
-PRICING_CATALOG_CSV := $(ROOT)/../shared/data/pricing-catalog.csv
+PRICING_CATALOG_CSV := $(ROOT)/data/pricing-catalog.csv
 
 test_pricing: test_pricing.c $(PRICING_SOURCES) $(PRICING_HEADERS)
 	$(CC) $(CFLAGS) -I$(ROOT)/src -DSPECTRA_TEST_CATALOG_CSV='"$(PRICING_CATALOG_CSV)"' \

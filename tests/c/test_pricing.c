@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #ifndef SPECTRA_TEST_CATALOG_CSV
-#define SPECTRA_TEST_CATALOG_CSV "../../../shared/data/pricing-catalog.csv"
+#define SPECTRA_TEST_CATALOG_CSV "../../data/pricing-catalog.csv"
 #endif
 
 /* 341 lines in pricing-catalog.csv = 1 header + 340 rows; README: 239 models. */

@@ -4,7 +4,7 @@
 #define SPECTRA_CAPTURE_OPTIONS_H
 
 #include "php.h"
-#include "context.h"
+#include "src/php/capture/context.h"
 
 /* Merges options into a started context. arg_num is the position of $options. */
 bool spectra_options_apply(spectra_context_object *context, HashTable *options, uint32_t options_arg_num);

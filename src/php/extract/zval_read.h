@@ -4,7 +4,7 @@
 #define SPECTRA_PROVIDERS_ZVAL_READ_H
 
 #include "php.h"
-#include "../record/record.h"
+#include "src/record/record.h"
 
 #define SPECTRA_MAX_TOKEN_COUNT INT64_C(9000000000000000)
 

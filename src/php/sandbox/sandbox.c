@@ -1,4 +1,4 @@
-#include "callback.h"
+#include "sandbox.h"
 
 #include "php_spectra.h"
 #include "zend_exceptions.h"

@@ -6,7 +6,7 @@
 #define SPECTRA_CAPTURE_CONTEXT_H
 
 #include "php.h"
-#include "../record/record.h"
+#include "src/record/record.h"
 
 typedef struct {
 	spectra_record *record;

@@ -1,8 +1,8 @@
 /* Calling user PHP code from C without letting it hurt the application: an exception
  * thrown by a listener, transformer, span builder or response accessor becomes one
  * E_WARNING naming the callback and the message; exit() still exits. */
-#ifndef SPECTRA_PUBLISH_CALLBACK_H
-#define SPECTRA_PUBLISH_CALLBACK_H
+#ifndef SPECTRA_PHP_SANDBOX_H
+#define SPECTRA_PHP_SANDBOX_H
 
 #include "php.h"
 

@@ -4,7 +4,7 @@
 #define SPECTRA_CAPTURE_TRACE_H
 
 #include "php.h"
-#include "../record/record.h"
+#include "src/record/record.h"
 
 /* Fills the record's trace id, parent and flags from the request trace (or the custom
  * trace id set with withTraceId()), and gives it a fresh span id. */

@@ -1,14 +1,16 @@
 #include "php_bridge.h"
 
 #include "php_spectra.h"
+#include "src/php/span_bridge/native_input.h"
+#include "src/span/native_builder.h"
 #include "ext/date/php_date.h"
 #include "zend_exceptions.h"
 #include <ctype.h>
-#include "emit.h"
-#include "../publish/callback.h"
-#include "../publish/publish.h"
-#include "../record/ids.h"
-#include "../util/buf.h"
+#include "src/php/delivery/emit.h"
+#include "src/php/sandbox/sandbox.h"
+#include "src/php/publish/publish.h"
+#include "src/record/ids.h"
+#include "src/util/buf.h"
 
 zend_class_entry *spectra_ce_span_builder;
 zend_class_entry *spectra_ce_default_span_builder;

@@ -3,18 +3,18 @@
 #include <math.h>
 
 #include "php_spectra.h"
-#include "../publish/callback.h"
+#include "src/php/sandbox/sandbox.h"
 #include "ext/standard/url.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 
-#include "trace.h"
-#include "options.h"
-#include "../record/ids.h"
-#include "../providers/extract.h"
-#include "../providers/providers.h"
-#include "../pricing/pricing.h"
-#include "../publish/publish.h"
+#include "src/php/capture/trace.h"
+#include "src/php/capture/options.h"
+#include "src/record/ids.h"
+#include "src/php/extract/extract.h"
+#include "src/providers/providers.h"
+#include "src/pricing/pricing.h"
+#include "src/php/publish/publish.h"
 
 zend_class_entry *spectra_ce_request_context;
 static zend_object_handlers context_handlers;

@@ -3,9 +3,9 @@
 #include "php_spectra.h"
 #include "zend_exceptions.h"
 
-#include "../record/ids.h"
-#include "../pricing/pricing.h"
-#include "../providers/extract.h"
+#include "src/record/ids.h"
+#include "src/pricing/pricing.h"
+#include "src/php/extract/extract.h"
 
 void spectra_options_add_tag(zval *tags, zend_string *tag)
 {

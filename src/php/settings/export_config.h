@@ -4,8 +4,8 @@
 #define SPECTRA_SPAN_EXPORT_CONFIG_H
 
 #include "php.h"
-#include "span.h"
-#include "../export/exporter.h"
+#include "src/span/span.h"
+#include "src/export/exporter.h"
 
 typedef enum { SPECTRA_EXPORTER_NONE = 0, SPECTRA_EXPORTER_OTLP, SPECTRA_EXPORTER_CONSOLE } spectra_exporter_kind;
 

@@ -2,8 +2,8 @@
 
 #include "php_spectra.h"
 #include "zend_exceptions.h"
-#include "callback.h"
-#include "../span/emit.h"
+#include "src/php/sandbox/sandbox.h"
+#include "src/php/delivery/emit.h"
 
 zend_class_entry *spectra_ce_request_tracked;
 zend_class_entry *spectra_ce_request_transformer;

@@ -1,10 +1,10 @@
-#include "publish.h"
+#include "src/php/publish/publish.h"
 
 #include "php_spectra.h"
 #include "ext/date/php_date.h"
 #include "zend_exceptions.h"
-#include "../record/ids.h"
-#include "callback.h"
+#include "src/record/ids.h"
+#include "src/php/sandbox/sandbox.h"
 
 static void add_string_or_null(zval *array, const char *key, const char *value)
 {

@@ -5,8 +5,8 @@
 #define SPECTRA_SPAN_PHP_BRIDGE_H
 
 #include "php.h"
-#include "span.h"
-#include "../capture/context.h"
+#include "src/span/span.h"
+#include "src/php/capture/context.h"
 
 extern zend_class_entry *spectra_ce_span_builder;
 extern zend_class_entry *spectra_ce_default_span_builder;

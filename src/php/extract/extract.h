@@ -5,7 +5,7 @@
 #define SPECTRA_PROVIDERS_EXTRACT_H
 
 #include "php.h"
-#include "../record/record.h"
+#include "src/record/record.h"
 
 typedef struct {
 	const char *name;       /* "openai.chat_completions" */

@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include "php_spectra.h"
-#include "../publish/callback.h"
-#include "../util/buf.h"
-#include "../otlp/otlp.h"
+#include "src/php/sandbox/sandbox.h"
+#include "src/util/buf.h"
+#include "src/otlp/otlp.h"
 
 static const char *first_set(const char *ini, const char *env_specific, const char *env_generic)
 {

@@ -2,8 +2,8 @@
 
 #include "php_spectra.h"
 #include "SAPI.h"
-#include "../record/ids.h"
-#include "../util/buf.h"
+#include "src/record/ids.h"
+#include "src/util/buf.h"
 
 /* Incoming headers: $_SERVER['HTTP_TRACEPARENT'] under a web SAPI; the TRACEPARENT
  * environment variable (the OTel environment carrier) for CLI scripts and workers. */

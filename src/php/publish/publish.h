@@ -5,7 +5,7 @@
 #define SPECTRA_PUBLISH_PUBLISH_H
 
 #include "php.h"
-#include "../capture/context.h"
+#include "src/php/capture/context.h"
 
 extern zend_class_entry *spectra_ce_request_tracked;
 extern zend_class_entry *spectra_ce_request_transformer;

@@ -5,12 +5,13 @@
 #include <unistd.h>
 
 #include "php_spectra.h"
+#include "src/php/span_bridge/native_input.h"
 #include "ext/standard/info.h"
-#include "export_config.h"
-#include "php_bridge.h"
-#include "../otlp/otlp.h"
-#include "../export/exporter.h"
-#include "../util/buf.h"
+#include "src/php/settings/export_config.h"
+#include "src/php/span_bridge/php_bridge.h"
+#include "src/otlp/otlp.h"
+#include "src/export/exporter.h"
+#include "src/util/buf.h"
 
 /* Process-wide export settings: resolved once per process on first use, so FPM pool
  * values (php_admin_value, applied in the worker after the master's MINIT) are seen. */

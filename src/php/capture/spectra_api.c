@@ -4,13 +4,13 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 
-#include "context.h"
-#include "options.h"
-#include "trace.h"
-#include "../record/ids.h"
-#include "../publish/publish.h"
-#include "../span/emit.h"
-#include "../export/exporter.h"
+#include "src/php/capture/context.h"
+#include "src/php/capture/options.h"
+#include "src/php/capture/trace.h"
+#include "src/record/ids.h"
+#include "src/php/publish/publish.h"
+#include "src/php/delivery/emit.h"
+#include "src/export/exporter.h"
 
 extern zend_class_entry *spectra_ce_span_builder;
 

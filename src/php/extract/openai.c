@@ -1,8 +1,8 @@
 /* OpenAI shapes: chat completions, completions, Responses API, embeddings. The same
  * shapes are spoken by most OpenAI-compatible providers (Groq, Mistral, xAI, DeepSeek,
  * OpenRouter, Ollama's /v1), so these extractors serve them too. */
-#include "extract.h"
-#include "zval_read.h"
+#include "src/php/extract/extract.h"
+#include "src/php/extract/zval_read.h"
 
 static bool object_is(HashTable *body, const char *expected)
 {

@@ -1,10 +1,10 @@
 #include "extract.h"
-#include "zval_read.h"
+#include "src/php/extract/zval_read.h"
 
 #include "ext/json/php_json.h"
 #include "zend_smart_str.h"
 #include "zend_interfaces.h"
-#include "../publish/callback.h"
+#include "src/php/sandbox/sandbox.h"
 
 /* Order matters only where shapes overlap: Responses before chat (both may carry
  * `output`-less usage), embeddings before completions. */
