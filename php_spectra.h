@@ -3,6 +3,13 @@
 
 #include "php.h"
 
+#include "src/php/capture/capture_state.h"
+#include "src/php/capture/trace_state.h"
+#include "src/php/delivery/delivery_state.h"
+#include "src/php/publish/publish_state.h"
+#include "src/php/sandbox/sandbox_state.h"
+#include "src/php/span_bridge/span_bridge_state.h"
+
 extern zend_module_entry spectra_module_entry;
 #define phpext_spectra_ptr &spectra_module_entry
 
@@ -43,34 +50,14 @@ ZEND_BEGIN_MODULE_GLOBALS(spectra)
 	zend_long shutdown_timeout_ms;
 	zend_long queue_max_bytes;
 
-	/* request: globals set from PHP, merged into every record */
-	bool has_global_trace_id;
-	uint8_t global_trace_id[16];
-	zval global_metadata; /* array */
-	zval global_tags;     /* list of strings */
-	zend_string *global_pricing_tier;
-	zend_string *global_trackable_type;
-	zval global_trackable_id; /* string|int, UNDEF when none */
-
-	/* request: the trace every record of this request shares */
-	bool request_trace_ready;
-	uint8_t request_trace_id[16];
-	bool request_has_parent;
-	uint8_t request_parent_span_id[8];
-	uint8_t request_trace_flags;
-	char *request_trace_state;
-
-	/* request: hooks */
-	zval listeners;    /* list of callables */
-	zval transformer;  /* UNDEF = INI/default, NULL = default, object or callable */
-	zval span_builder; /* UNDEF = INI/native, NULL = native, object or callable */
-	zend_long without_tracking_depth;
-	bool in_shutdown; /* set in RSHUTDOWN: no more PHP callbacks */
-
-	/* request: spans waiting for the end of the request (after_response mode) */
-	void *pending_spans; /* spectra_span ** */
-	size_t pending_span_count;
-	size_t pending_span_cap;
+	/* request state, one part per stage; each stage resets its own part (its rinit and
+	 * rshutdown hooks, called in order from spectra.c) */
+	spectra_sandbox_state sandbox;
+	spectra_capture_state capture;
+	spectra_trace_state trace;
+	spectra_publish_state publish;
+	spectra_span_bridge_state span_bridge;
+	spectra_delivery_state delivery;
 ZEND_END_MODULE_GLOBALS(spectra)
 
 ZEND_EXTERN_MODULE_GLOBALS(spectra)

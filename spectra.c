@@ -22,8 +22,6 @@
 
 ZEND_DECLARE_MODULE_GLOBALS(spectra)
 
-void spectra_globals_clear(void);
-
 static PHP_INI_MH(OnUpdatePricingTier)
 {
 	if (ZSTR_LEN(new_value) && !spectra_pricing_is_known_tier(ZSTR_VAL(new_value))) {
@@ -94,13 +92,8 @@ static PHP_GINIT_FUNCTION(spectra)
 #if defined(COMPILE_DL_SPECTRA) && defined(ZTS)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+	/* all zero: IS_UNDEF is 0, so every zval of the request state starts undefined */
 	memset(spectra_globals, 0, sizeof(*spectra_globals));
-	ZVAL_UNDEF(&spectra_globals->global_metadata);
-	ZVAL_UNDEF(&spectra_globals->global_tags);
-	ZVAL_UNDEF(&spectra_globals->global_trackable_id);
-	ZVAL_UNDEF(&spectra_globals->listeners);
-	ZVAL_UNDEF(&spectra_globals->transformer);
-	ZVAL_UNDEF(&spectra_globals->span_builder);
 }
 
 static void fork_child_handler(void)
@@ -150,39 +143,28 @@ PHP_RINIT_FUNCTION(spectra)
 #if defined(COMPILE_DL_SPECTRA) && defined(ZTS)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
-	array_init(&SPECTRA_G(global_metadata));
-	array_init(&SPECTRA_G(global_tags));
-	ZVAL_UNDEF(&SPECTRA_G(global_trackable_id));
-	array_init(&SPECTRA_G(listeners));
-	ZVAL_UNDEF(&SPECTRA_G(transformer));
-	ZVAL_UNDEF(&SPECTRA_G(span_builder));
-	SPECTRA_G(without_tracking_depth) = 0;
-	SPECTRA_G(in_shutdown) = false;
-	spectra_trace_request_reset();
+	spectra_sandbox_rinit();
+	spectra_capture_rinit();
+	spectra_trace_rinit();
+	spectra_publish_rinit();
+	spectra_span_bridge_rinit();
+	spectra_delivery_rinit();
 	return SUCCESS;
 }
 
-/* Runs after the request's destructors: no PHP code is called from here on. The spans
- * of the request are encoded and handed to the sender thread (after_response mode), so
- * the request thread never waits on the network. */
+/* Runs after the request's destructors: no PHP code is called from here on (the sandbox
+ * goes first). The hooks are dropped next: their destructors can still track something,
+ * and those records are sent straight away rather than into a released list. Then the
+ * request's spans are handed to the sender thread (after_response mode), so the request
+ * thread never waits on the network. */
 PHP_RSHUTDOWN_FUNCTION(spectra)
 {
-	SPECTRA_G(in_shutdown) = true;
-	/* Hooks first: dropping them can run destructors that still track something; those
-	 * records are sent straight away (in_shutdown) rather than into a released list. */
-	zval_ptr_dtor(&SPECTRA_G(listeners));
-	ZVAL_UNDEF(&SPECTRA_G(listeners));
-	zval_ptr_dtor(&SPECTRA_G(transformer));
-	ZVAL_UNDEF(&SPECTRA_G(transformer));
-	zval_ptr_dtor(&SPECTRA_G(span_builder));
-	ZVAL_UNDEF(&SPECTRA_G(span_builder));
-	spectra_globals_clear();
-	zval_ptr_dtor(&SPECTRA_G(global_metadata));
-	ZVAL_UNDEF(&SPECTRA_G(global_metadata));
-	zval_ptr_dtor(&SPECTRA_G(global_tags));
-	ZVAL_UNDEF(&SPECTRA_G(global_tags));
-	spectra_span_request_release();
-	spectra_trace_request_reset();
+	spectra_sandbox_rshutdown();
+	spectra_publish_rshutdown();
+	spectra_span_bridge_rshutdown();
+	spectra_capture_rshutdown();
+	spectra_delivery_rshutdown();
+	spectra_trace_rshutdown();
 	return SUCCESS;
 }
 

@@ -101,7 +101,8 @@ spectra_span *spectra_span_for_record(const spectra_record *record)
 	return span;
 }
 
-spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs, bool legacy)
+spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs,
+	bool legacy)
 {
 	spectra_span *span = spectra_span_for_record(record);
 	if (!span) {

@@ -15,6 +15,7 @@ spectra_span *spectra_span_for_record(const spectra_record *record);
 /* The full GenAI span. context_attrs (may be NULL) are appended as they are (tags,
  * metadata, trackable id, converted by the caller); legacy adds Spectra's pre-semconv
  * keys (spectra.span_compat). NULL on OOM. */
-spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs, bool legacy);
+spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs,
+	bool legacy);
 
 #endif

@@ -134,19 +134,19 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	spectra_trace_assign(record);
 
 	/* Globals first, then the per-call options merged on top (never replacing them). */
-	if (Z_TYPE(SPECTRA_G(global_metadata)) == IS_ARRAY
-		&& zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_metadata)))) {
-		zend_hash_copy(Z_ARRVAL(context->metadata), Z_ARRVAL(SPECTRA_G(global_metadata)), zval_add_ref);
+	if (Z_TYPE(SPECTRA_G(capture).metadata) == IS_ARRAY
+		&& zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(capture).metadata))) {
+		zend_hash_copy(Z_ARRVAL(context->metadata), Z_ARRVAL(SPECTRA_G(capture).metadata), zval_add_ref);
 	}
-	if (Z_TYPE(SPECTRA_G(global_tags)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(global_tags)))) {
-		zend_hash_copy(Z_ARRVAL(context->tags), Z_ARRVAL(SPECTRA_G(global_tags)), zval_add_ref);
+	if (Z_TYPE(SPECTRA_G(capture).tags) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(capture).tags))) {
+		zend_hash_copy(Z_ARRVAL(context->tags), Z_ARRVAL(SPECTRA_G(capture).tags), zval_add_ref);
 	}
-	if (SPECTRA_G(global_pricing_tier)) {
-		spectra_record_set(&record->pricing_tier, ZSTR_VAL(SPECTRA_G(global_pricing_tier)));
+	if (SPECTRA_G(capture).pricing_tier) {
+		spectra_record_set(&record->pricing_tier, ZSTR_VAL(SPECTRA_G(capture).pricing_tier));
 	}
-	if (SPECTRA_G(global_trackable_type)) {
-		spectra_record_set(&record->trackable_type, ZSTR_VAL(SPECTRA_G(global_trackable_type)));
-		ZVAL_COPY(&context->trackable_id, &SPECTRA_G(global_trackable_id));
+	if (SPECTRA_G(capture).trackable_type) {
+		spectra_record_set(&record->trackable_type, ZSTR_VAL(SPECTRA_G(capture).trackable_type));
+		ZVAL_COPY(&context->trackable_id, &SPECTRA_G(capture).trackable_id);
 	}
 
 	if (options && !spectra_options_apply(context, options, options_arg_num)) {

@@ -18,12 +18,12 @@ extern zend_class_entry *spectra_ce_span_builder;
  * then, e.g. a late destructor, still runs its callback but records nothing. */
 static bool request_state_ready(void)
 {
-	return !SPECTRA_G(in_shutdown) && Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY;
+	return !SPECTRA_G(sandbox).in_shutdown && Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY;
 }
 
 static bool tracking_active(void)
 {
-	return SPECTRA_G(enabled) && SPECTRA_G(without_tracking_depth) == 0 && request_state_ready();
+	return SPECTRA_G(enabled) && SPECTRA_G(capture).without_tracking_depth == 0 && request_state_ready();
 }
 
 /* Calls the user's callback with the context as its only argument. */
@@ -175,9 +175,9 @@ PHP_METHOD(Spectra_Spectra, withoutTracking)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_FUNC(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
-	SPECTRA_G(without_tracking_depth)++;
+	SPECTRA_G(capture).without_tracking_depth++;
 	call_with_context(&fci, &fcc, NULL, return_value);
-	SPECTRA_G(without_tracking_depth)--;
+	SPECTRA_G(capture).without_tracking_depth--;
 }
 
 PHP_METHOD(Spectra_Spectra, withTraceId)
@@ -191,8 +191,8 @@ PHP_METHOD(Spectra_Spectra, withTraceId)
 		zend_argument_value_error(1, "must be 32 hexadecimal digits or a UUID, and not all zero");
 		RETURN_THROWS();
 	}
-	memcpy(SPECTRA_G(global_trace_id), parsed, 16);
-	SPECTRA_G(has_global_trace_id) = true;
+	memcpy(SPECTRA_G(trace).custom_trace_id, parsed, 16);
+	SPECTRA_G(trace).has_custom_trace_id = true;
 }
 
 PHP_METHOD(Spectra_Spectra, withMetadata)
@@ -204,7 +204,7 @@ PHP_METHOD(Spectra_Spectra, withMetadata)
 	if (!request_state_ready()) {
 		return;
 	}
-	zend_hash_merge(Z_ARRVAL(SPECTRA_G(global_metadata)), metadata, zval_add_ref, true);
+	zend_hash_merge(Z_ARRVAL(SPECTRA_G(capture).metadata), metadata, zval_add_ref, true);
 }
 
 PHP_METHOD(Spectra_Spectra, addGlobalTags)
@@ -216,7 +216,7 @@ PHP_METHOD(Spectra_Spectra, addGlobalTags)
 	if (!request_state_ready()) {
 		return;
 	}
-	if (!spectra_options_merge_tags(&SPECTRA_G(global_tags), tags, 1, "")) {
+	if (!spectra_options_merge_tags(&SPECTRA_G(capture).tags, tags, 1, "")) {
 		RETURN_THROWS();
 	}
 }
@@ -230,10 +230,10 @@ PHP_METHOD(Spectra_Spectra, withPricingTier)
 	if (!spectra_options_check_tier(tier, 1)) {
 		RETURN_THROWS();
 	}
-	if (SPECTRA_G(global_pricing_tier)) {
-		zend_string_release(SPECTRA_G(global_pricing_tier));
+	if (SPECTRA_G(capture).pricing_tier) {
+		zend_string_release(SPECTRA_G(capture).pricing_tier);
 	}
-	SPECTRA_G(global_pricing_tier) = zend_string_copy(tier);
+	SPECTRA_G(capture).pricing_tier = zend_string_copy(tier);
 }
 
 PHP_METHOD(Spectra_Spectra, forTrackable)
@@ -247,39 +247,39 @@ PHP_METHOD(Spectra_Spectra, forTrackable)
 	if (!spectra_options_check_trackable_id(id, 2, "")) {
 		RETURN_THROWS();
 	}
-	if (SPECTRA_G(global_trackable_type)) {
-		zend_string_release(SPECTRA_G(global_trackable_type));
+	if (SPECTRA_G(capture).trackable_type) {
+		zend_string_release(SPECTRA_G(capture).trackable_type);
 	}
-	SPECTRA_G(global_trackable_type) = zend_string_copy(type);
-	zval_ptr_dtor(&SPECTRA_G(global_trackable_id));
-	ZVAL_COPY(&SPECTRA_G(global_trackable_id), id);
+	SPECTRA_G(capture).trackable_type = zend_string_copy(type);
+	zval_ptr_dtor(&SPECTRA_G(capture).trackable_id);
+	ZVAL_COPY(&SPECTRA_G(capture).trackable_id, id);
 }
 
-void spectra_globals_clear(void)
+void spectra_capture_clear_globals(void)
 {
-	SPECTRA_G(has_global_trace_id) = false;
-	if (Z_TYPE(SPECTRA_G(global_metadata)) == IS_ARRAY) {
-		zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_metadata)));
+	if (Z_TYPE(SPECTRA_G(capture).metadata) == IS_ARRAY) {
+		zend_hash_clean(Z_ARRVAL(SPECTRA_G(capture).metadata));
 	}
-	if (Z_TYPE(SPECTRA_G(global_tags)) == IS_ARRAY) {
-		zend_hash_clean(Z_ARRVAL(SPECTRA_G(global_tags)));
+	if (Z_TYPE(SPECTRA_G(capture).tags) == IS_ARRAY) {
+		zend_hash_clean(Z_ARRVAL(SPECTRA_G(capture).tags));
 	}
-	if (SPECTRA_G(global_pricing_tier)) {
-		zend_string_release(SPECTRA_G(global_pricing_tier));
-		SPECTRA_G(global_pricing_tier) = NULL;
+	if (SPECTRA_G(capture).pricing_tier) {
+		zend_string_release(SPECTRA_G(capture).pricing_tier);
+		SPECTRA_G(capture).pricing_tier = NULL;
 	}
-	if (SPECTRA_G(global_trackable_type)) {
-		zend_string_release(SPECTRA_G(global_trackable_type));
-		SPECTRA_G(global_trackable_type) = NULL;
+	if (SPECTRA_G(capture).trackable_type) {
+		zend_string_release(SPECTRA_G(capture).trackable_type);
+		SPECTRA_G(capture).trackable_type = NULL;
 	}
-	zval_ptr_dtor(&SPECTRA_G(global_trackable_id));
-	ZVAL_UNDEF(&SPECTRA_G(global_trackable_id));
+	zval_ptr_dtor(&SPECTRA_G(capture).trackable_id);
+	ZVAL_UNDEF(&SPECTRA_G(capture).trackable_id);
 }
 
 PHP_METHOD(Spectra_Spectra, clearGlobals)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	spectra_globals_clear();
+	spectra_capture_clear_globals();
+	spectra_trace_clear_custom_id();
 }
 
 PHP_METHOD(Spectra_Spectra, listen)
@@ -296,7 +296,7 @@ PHP_METHOD(Spectra_Spectra, listen)
 		return;
 	}
 	Z_TRY_ADDREF_P(listener);
-	add_next_index_zval(&SPECTRA_G(listeners), listener);
+	add_next_index_zval(&SPECTRA_G(publish).listeners, listener);
 }
 
 static bool set_hook(zval *slot, zval *value, zend_class_entry *interface_ce, const char *expected)
@@ -318,7 +318,7 @@ PHP_METHOD(Spectra_Spectra, useTransformer)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ZVAL(transformer)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!set_hook(&SPECTRA_G(transformer), transformer, spectra_ce_request_transformer,
+	if (!set_hook(&SPECTRA_G(publish).transformer, transformer, spectra_ce_request_transformer,
 			"Spectra\\Support\\RequestTransformer")) {
 		RETURN_THROWS();
 	}
@@ -330,7 +330,8 @@ PHP_METHOD(Spectra_Spectra, useSpanBuilder)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ZVAL(builder)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!set_hook(&SPECTRA_G(span_builder), builder, spectra_ce_span_builder, "Spectra\\Contracts\\SpanBuilder")) {
+	if (!set_hook(&SPECTRA_G(span_bridge).builder, builder, spectra_ce_span_builder,
+			"Spectra\\Contracts\\SpanBuilder")) {
 		RETURN_THROWS();
 	}
 }
@@ -368,4 +369,21 @@ PHP_METHOD(Spectra_Spectra, currentTraceId)
 	char hex[33];
 	spectra_trace_current_hex(hex);
 	RETURN_STRINGL(hex, 32);
+}
+
+void spectra_capture_rinit(void)
+{
+	array_init(&SPECTRA_G(capture).metadata);
+	array_init(&SPECTRA_G(capture).tags);
+	ZVAL_UNDEF(&SPECTRA_G(capture).trackable_id);
+	SPECTRA_G(capture).without_tracking_depth = 0;
+}
+
+void spectra_capture_rshutdown(void)
+{
+	spectra_capture_clear_globals();
+	zval_ptr_dtor(&SPECTRA_G(capture).metadata);
+	ZVAL_UNDEF(&SPECTRA_G(capture).metadata);
+	zval_ptr_dtor(&SPECTRA_G(capture).tags);
+	ZVAL_UNDEF(&SPECTRA_G(capture).tags);
 }

@@ -29,27 +29,27 @@ static zend_string *find_incoming(const char *server_key, const char *env_name)
 
 static void ensure_request_trace(void)
 {
-	if (SPECTRA_G(request_trace_ready)) {
+	if (SPECTRA_G(trace).ready) {
 		return;
 	}
-	SPECTRA_G(request_trace_ready) = true;
-	SPECTRA_G(request_has_parent) = false;
-	SPECTRA_G(request_trace_flags) = 0x01;
+	SPECTRA_G(trace).ready = true;
+	SPECTRA_G(trace).has_parent = false;
+	SPECTRA_G(trace).flags = 0x01;
 	zend_string *incoming = find_incoming("HTTP_TRACEPARENT", "TRACEPARENT");
 	spectra_traceparent parsed;
 	if (incoming && spectra_traceparent_parse(ZSTR_VAL(incoming), ZSTR_LEN(incoming), &parsed)) {
-		memcpy(SPECTRA_G(request_trace_id), parsed.trace_id, 16);
-		memcpy(SPECTRA_G(request_parent_span_id), parsed.parent_id, 8);
-		SPECTRA_G(request_has_parent) = true;
+		memcpy(SPECTRA_G(trace).trace_id, parsed.trace_id, 16);
+		memcpy(SPECTRA_G(trace).parent_span_id, parsed.parent_id, 8);
+		SPECTRA_G(trace).has_parent = true;
 		/* keep sampled and random bits; other bits must be zero */
-		SPECTRA_G(request_trace_flags) = parsed.flags & 0x03;
+		SPECTRA_G(trace).flags = parsed.flags & 0x03;
 		zend_string *state = find_incoming("HTTP_TRACESTATE", "TRACESTATE");
 		if (state) {
-			SPECTRA_G(request_trace_state) = spectra_strndup(ZSTR_VAL(state), ZSTR_LEN(state));
+			SPECTRA_G(trace).state = spectra_strndup(ZSTR_VAL(state), ZSTR_LEN(state));
 			zend_string_release(state);
 		}
 	} else {
-		spectra_random_id(SPECTRA_G(request_trace_id), 16);
+		spectra_random_id(SPECTRA_G(trace).trace_id, 16);
 	}
 	if (incoming) {
 		zend_string_release(incoming);
@@ -60,31 +60,49 @@ void spectra_trace_assign(spectra_record *record)
 {
 	ensure_request_trace();
 	spectra_random_id(record->span_id, 8);
-	if (SPECTRA_G(has_global_trace_id)) {
-		memcpy(record->trace_id, SPECTRA_G(global_trace_id), 16);
+	if (SPECTRA_G(trace).has_custom_trace_id) {
+		memcpy(record->trace_id, SPECTRA_G(trace).custom_trace_id, 16);
 		record->has_parent = false;
 		return;
 	}
-	memcpy(record->trace_id, SPECTRA_G(request_trace_id), 16);
-	record->trace_flags = SPECTRA_G(request_trace_flags);
-	if (SPECTRA_G(request_has_parent)) {
-		memcpy(record->parent_span_id, SPECTRA_G(request_parent_span_id), 8);
+	memcpy(record->trace_id, SPECTRA_G(trace).trace_id, 16);
+	record->trace_flags = SPECTRA_G(trace).flags;
+	if (SPECTRA_G(trace).has_parent) {
+		memcpy(record->parent_span_id, SPECTRA_G(trace).parent_span_id, 8);
 		record->has_parent = true;
-		spectra_record_set(&record->trace_state, SPECTRA_G(request_trace_state));
+		spectra_record_set(&record->trace_state, SPECTRA_G(trace).state);
 	}
 }
 
 void spectra_trace_current_hex(char out[33])
 {
 	ensure_request_trace();
-	spectra_hex_encode(SPECTRA_G(has_global_trace_id) ? SPECTRA_G(global_trace_id) : SPECTRA_G(request_trace_id), 16,
-		out);
+	spectra_hex_encode(SPECTRA_G(trace).has_custom_trace_id ? SPECTRA_G(trace).custom_trace_id
+															: SPECTRA_G(trace).trace_id,
+		16, out);
 }
 
-void spectra_trace_request_reset(void)
+static void reset(void)
 {
-	SPECTRA_G(request_trace_ready) = false;
-	SPECTRA_G(request_has_parent) = false;
-	free(SPECTRA_G(request_trace_state));
-	SPECTRA_G(request_trace_state) = NULL;
+	SPECTRA_G(trace).ready = false;
+	SPECTRA_G(trace).has_parent = false;
+	free(SPECTRA_G(trace).state);
+	SPECTRA_G(trace).state = NULL;
+}
+
+void spectra_trace_clear_custom_id(void)
+{
+	SPECTRA_G(trace).has_custom_trace_id = false;
+}
+
+void spectra_trace_rinit(void)
+{
+	reset();
+	spectra_trace_clear_custom_id();
+}
+
+void spectra_trace_rshutdown(void)
+{
+	reset();
+	spectra_trace_clear_custom_id();
 }

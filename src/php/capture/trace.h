@@ -11,6 +11,7 @@
 void spectra_trace_assign(spectra_record *record);
 /* Hex of the trace id records of this request get. */
 void spectra_trace_current_hex(char out[33]);
-void spectra_trace_request_reset(void);
+/* Drops the custom trace id of Spectra::withTraceId(). */
+void spectra_trace_clear_custom_id(void);
 
 #endif

@@ -144,18 +144,18 @@ static void submit_jobs(spectra_span_job **jobs, size_t count)
 
 static void add_pending(spectra_span_job *job)
 {
-	if (SPECTRA_G(pending_span_count) == SPECTRA_G(pending_span_cap)) {
-		size_t cap = SPECTRA_G(pending_span_cap) ? SPECTRA_G(pending_span_cap) * 2 : 8;
-		spectra_span_job **grown = realloc(SPECTRA_G(pending_spans), cap * sizeof(spectra_span_job *));
+	if (SPECTRA_G(delivery).pending_count == SPECTRA_G(delivery).pending_cap) {
+		size_t cap = SPECTRA_G(delivery).pending_cap ? SPECTRA_G(delivery).pending_cap * 2 : 8;
+		spectra_span_job **grown = realloc(SPECTRA_G(delivery).pending, cap * sizeof(spectra_span_job *));
 		if (!grown) {
 			spectra_span_job_free(job);
 			return;
 		}
-		SPECTRA_G(pending_spans) = grown;
-		SPECTRA_G(pending_span_cap) = cap;
+		SPECTRA_G(delivery).pending = grown;
+		SPECTRA_G(delivery).pending_cap = cap;
 	}
-	((spectra_span_job **) SPECTRA_G(pending_spans))[SPECTRA_G(pending_span_count)++] = job;
-	if (SPECTRA_G(pending_span_count) >= SPECTRA_PENDING_SPAN_LIMIT) {
+	((spectra_span_job **) SPECTRA_G(delivery).pending)[SPECTRA_G(delivery).pending_count++] = job;
+	if (SPECTRA_G(delivery).pending_count >= SPECTRA_PENDING_SPAN_LIMIT) {
 		spectra_span_request_end();
 	}
 }
@@ -183,7 +183,7 @@ void spectra_span_emit(spectra_context_object *context, zval *php_array)
 	if (!job) {
 		return;
 	}
-	if (settings.export.mode == SPECTRA_EXPORT_AFTER_RESPONSE && !SPECTRA_G(in_shutdown)) {
+	if (settings.export.mode == SPECTRA_EXPORT_AFTER_RESPONSE && !SPECTRA_G(sandbox).in_shutdown) {
 		add_pending(job);
 		return;
 	}
@@ -199,24 +199,24 @@ void spectra_span_emit(spectra_context_object *context, zval *php_array)
 
 void spectra_span_request_end(void)
 {
-	size_t count = SPECTRA_G(pending_span_count);
+	size_t count = SPECTRA_G(delivery).pending_count;
 	if (!count) {
 		return;
 	}
 	/* the list itself goes to the exporter; the request starts a new one */
-	spectra_span_job **jobs = SPECTRA_G(pending_spans);
-	SPECTRA_G(pending_spans) = NULL;
-	SPECTRA_G(pending_span_count) = 0;
-	SPECTRA_G(pending_span_cap) = 0;
+	spectra_span_job **jobs = SPECTRA_G(delivery).pending;
+	SPECTRA_G(delivery).pending = NULL;
+	SPECTRA_G(delivery).pending_count = 0;
+	SPECTRA_G(delivery).pending_cap = 0;
 	submit_jobs(jobs, count);
 }
 
 void spectra_span_request_release(void)
 {
 	spectra_span_request_end();
-	free(SPECTRA_G(pending_spans));
-	SPECTRA_G(pending_spans) = NULL;
-	SPECTRA_G(pending_span_cap) = 0;
+	free(SPECTRA_G(delivery).pending);
+	SPECTRA_G(delivery).pending = NULL;
+	SPECTRA_G(delivery).pending_cap = 0;
 }
 
 bool spectra_span_flush(zend_long timeout_ms)
@@ -252,7 +252,7 @@ void spectra_span_stats_array(zval *out)
 	add_assoc_string(out, "mode", mode_name(settings.export.mode));
 	add_assoc_string(out, "protocol", settings.export.format == SPECTRA_OTLP_JSON ? "http/json" : "http/protobuf");
 	add_assoc_string(out, "endpoint", settings.kind == SPECTRA_EXPORTER_OTLP ? settings.export.endpoint : "");
-	add_assoc_long(out, "pending", (zend_long) SPECTRA_G(pending_span_count));
+	add_assoc_long(out, "pending", (zend_long) SPECTRA_G(delivery).pending_count);
 	add_assoc_long(out, "queued", (zend_long) stats.queued);
 	add_assoc_long(out, "sent", (zend_long) stats.sent);
 	add_assoc_long(out, "dropped", (zend_long) stats.dropped);
@@ -305,4 +305,16 @@ void spectra_export_info(void)
 	}
 	ZEND_HASH_FOREACH_END();
 	zval_ptr_dtor(&stats);
+}
+
+void spectra_delivery_rinit(void)
+{
+	SPECTRA_G(delivery).pending = NULL;
+	SPECTRA_G(delivery).pending_count = 0;
+	SPECTRA_G(delivery).pending_cap = 0;
+}
+
+void spectra_delivery_rshutdown(void)
+{
+	spectra_span_request_release();
 }

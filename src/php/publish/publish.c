@@ -17,7 +17,7 @@ static bool has_dispatcher(void)
  * spectra.request_transformer, or NULL for the built-in one. */
 static zval *current_transformer(void)
 {
-	zval *transformer = &SPECTRA_G(transformer);
+	zval *transformer = &SPECTRA_G(publish).transformer;
 	if (Z_TYPE_P(transformer) != IS_UNDEF) {
 		return transformer;
 	}
@@ -37,11 +37,12 @@ static zval *current_transformer(void)
 
 bool spectra_publish_needs_array(void)
 {
-	if ((Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(listeners))))
+	if ((Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY
+			&& zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(publish).listeners)))
 		|| has_dispatcher()) {
 		return true;
 	}
-	zval *transformer = &SPECTRA_G(transformer);
+	zval *transformer = &SPECTRA_G(publish).transformer;
 	if (Z_TYPE_P(transformer) == IS_OBJECT || Z_TYPE_P(transformer) == IS_STRING || Z_TYPE_P(transformer) == IS_ARRAY) {
 		return true;
 	}
@@ -87,8 +88,8 @@ static void dispatch(zval *array)
 	zend_update_property(spectra_ce_request_tracked, Z_OBJ(event), ZEND_STRL("request"), array);
 
 	zval *listener;
-	HashTable *listeners =
-		Z_TYPE(SPECTRA_G(listeners)) == IS_ARRAY ? Z_ARRVAL(SPECTRA_G(listeners)) : (HashTable *) &zend_empty_array;
+	HashTable *listeners = Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY ? Z_ARRVAL(SPECTRA_G(publish).listeners)
+																			: (HashTable *) &zend_empty_array;
 	ZEND_HASH_FOREACH_VAL(listeners, listener) {
 		zval ignored;
 		if (spectra_call_isolated(listener, &ignored, 1, &event, "RequestTracked listener")) {
@@ -181,4 +182,18 @@ PHP_METHOD(Spectra_Support_RequestTransformer, excludedFields)
 	add_next_index_string(return_value, "request");
 	add_next_index_string(return_value, "response");
 	add_next_index_string(return_value, "media_storage_path");
+}
+
+void spectra_publish_rinit(void)
+{
+	array_init(&SPECTRA_G(publish).listeners);
+	ZVAL_UNDEF(&SPECTRA_G(publish).transformer);
+}
+
+void spectra_publish_rshutdown(void)
+{
+	zval_ptr_dtor(&SPECTRA_G(publish).listeners);
+	ZVAL_UNDEF(&SPECTRA_G(publish).listeners);
+	zval_ptr_dtor(&SPECTRA_G(publish).transformer);
+	ZVAL_UNDEF(&SPECTRA_G(publish).transformer);
 }

@@ -27,7 +27,7 @@ void spectra_warning(const char *format, ...)
 
 bool spectra_callbacks_allowed(void)
 {
-	return !SPECTRA_G(in_shutdown) && EG(current_execute_data) != NULL;
+	return !SPECTRA_G(sandbox).in_shutdown && EG(current_execute_data) != NULL;
 }
 
 /* Turns a pending exception into a warning, unless it is exit() or an unwinding fatal:
@@ -143,4 +143,14 @@ bool spectra_instantiate_configured(const char *class_name, zend_class_entry *ba
 		}
 	}
 	return true;
+}
+
+void spectra_sandbox_rinit(void)
+{
+	SPECTRA_G(sandbox).in_shutdown = false;
+}
+
+void spectra_sandbox_rshutdown(void)
+{
+	SPECTRA_G(sandbox).in_shutdown = true;
 }

@@ -17,7 +17,7 @@ zend_class_entry *spectra_ce_default_span_builder;
 
 bool spectra_span_builder_is_php(void)
 {
-	zval *builder = &SPECTRA_G(span_builder);
+	zval *builder = &SPECTRA_G(span_bridge).builder;
 	if (Z_TYPE_P(builder) == IS_UNDEF) {
 		return SPECTRA_G(otel_span_builder) && *SPECTRA_G(otel_span_builder);
 	}
@@ -28,7 +28,7 @@ bool spectra_span_builder_is_php(void)
  * spectra.otel.span_builder made on first use in the request. NULL = native. */
 static zval *current_builder(void)
 {
-	zval *builder = &SPECTRA_G(span_builder);
+	zval *builder = &SPECTRA_G(span_bridge).builder;
 	if (Z_TYPE_P(builder) != IS_UNDEF) {
 		return Z_TYPE_P(builder) == IS_NULL ? NULL : builder;
 	}
@@ -659,4 +659,15 @@ PHP_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, events)
 		Z_PARAM_ARRAY(data)
 	ZEND_PARSE_PARAMETERS_END();
 	RETURN_EMPTY_ARRAY();
+}
+
+void spectra_span_bridge_rinit(void)
+{
+	ZVAL_UNDEF(&SPECTRA_G(span_bridge).builder);
+}
+
+void spectra_span_bridge_rshutdown(void)
+{
+	zval_ptr_dtor(&SPECTRA_G(span_bridge).builder);
+	ZVAL_UNDEF(&SPECTRA_G(span_bridge).builder);
 }

@@ -1,0 +1,22 @@
+/* Request state of capture: the globals set from PHP (Spectra::withMetadata() and
+ * friends), merged into every record of the request, and withoutTracking() nesting. */
+#ifndef SPECTRA_PHP_CAPTURE_STATE_H
+#define SPECTRA_PHP_CAPTURE_STATE_H
+
+#include "php.h"
+
+typedef struct {
+	zval metadata;             /* array */
+	zval tags;                 /* list of strings */
+	zend_string *pricing_tier; /* NULL = none */
+	zend_string *trackable_type;
+	zval trackable_id; /* string|int, UNDEF when none */
+	zend_long without_tracking_depth;
+} spectra_capture_state;
+
+void spectra_capture_rinit(void);
+/* Clears the globals (also Spectra::clearGlobals()). */
+void spectra_capture_clear_globals(void);
+void spectra_capture_rshutdown(void);
+
+#endif
