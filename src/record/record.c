@@ -4,6 +4,13 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "record_fields.h"
+
+#define SPECTRA_RECORD_FIELD_INFO(key, kind, source, span_attribute, compat_attribute) \
+	{ #key, span_attribute, compat_attribute },
+
+const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT] = { SPECTRA_RECORD_FIELDS(
+	SPECTRA_RECORD_FIELD_INFO) };
 
 spectra_record *spectra_record_new(void)
 {

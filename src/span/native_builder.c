@@ -1,11 +1,14 @@
 /* The default span, built straight from the C record: the GenAI semantic conventions
- * (DESIGN.md §4) with cost in the spectra.* namespace. No PHP array is involved. */
+ * (DESIGN.md §4) with cost in the spectra.* namespace. No PHP array is involved. The
+ * attribute names come from the record-key table (src/record/record_fields.h); which
+ * attributes a span gets, and when, is decided here. */
 #include "native_builder.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "../providers/providers.h"
+#include "../record/record_fields.h"
 #include "../util/buf.h"
 
 static const char *genai_provider_name(const char *provider)
@@ -58,21 +61,21 @@ static void append_copy(spectra_attr_list *attrs, const spectra_attr *attr)
 static void add_legacy_attributes(spectra_attr_list *attrs, const spectra_record *record)
 {
 	/* Spectra's pre-semconv keys, for dashboards built on the PHP package */
-	spectra_attr_add_string(attrs, "gen_ai.system", record->provider);
-	spectra_attr_add_int(attrs, "gen_ai.usage.prompt_tokens", record->prompt_tokens);
-	spectra_attr_add_int(attrs, "gen_ai.usage.completion_tokens", record->completion_tokens);
-	spectra_attr_add_int(attrs, "gen_ai.usage.total_tokens", spectra_record_total_tokens(record));
-	spectra_attr_add_double(attrs, "spectra.cost_cents", record->total_cost);
-	spectra_attr_add_string(attrs, "spectra.request_id", record->id);
-	spectra_attr_add_int(attrs, "spectra.latency_ms", (int64_t) (spectra_record_latency_ms(record) + 0.5));
+	spectra_attr_add_string(attrs, SPECTRA_COMPAT_ATTR(provider), record->provider);
+	spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(prompt_tokens), record->prompt_tokens);
+	spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(completion_tokens), record->completion_tokens);
+	spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(total_tokens), spectra_record_total_tokens(record));
+	spectra_attr_add_double(attrs, SPECTRA_COMPAT_ATTR(total_cost_in_cents), record->total_cost);
+	spectra_attr_add_string(attrs, SPECTRA_COMPAT_ATTR(id), record->id);
+	spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(latency_ms), (int64_t) (spectra_record_latency_ms(record) + 0.5));
 	if (record->status_code) {
-		spectra_attr_add_int(attrs, "http.response.status_code", record->status_code);
+		spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(status_code), record->status_code);
 	}
 	if (record->finish_reasons.count) {
-		spectra_attr_add_string(attrs, "gen_ai.response.finish_reason", record->finish_reasons.items[0]);
+		spectra_attr_add_string(attrs, SPECTRA_COMPAT_ATTR(finish_reason), record->finish_reasons.items[0]);
 	}
 	if (record->reasoning_tokens > 0) {
-		spectra_attr_add_int(attrs, "gen_ai.usage.reasoning_tokens", record->reasoning_tokens);
+		spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(reasoning_tokens), record->reasoning_tokens);
 	}
 }
 
@@ -119,41 +122,41 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 	span->name = spectra_buf_detach(&name, NULL);
 
 	spectra_attr_list *attrs = &span->attrs;
-	spectra_attr_add_string(attrs, "gen_ai.operation.name", operation);
-	spectra_attr_add_string(attrs, "gen_ai.provider.name", genai_provider_name(record->provider));
-	add_string_if(attrs, "gen_ai.request.model", record->model);
-	add_string_if(attrs, "gen_ai.response.model", record->snapshot ? record->snapshot : NULL);
-	add_string_if(attrs, "gen_ai.response.id", record->response_id);
-	add_string_if(attrs, "gen_ai.conversation.id", record->conversation_id);
+	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(operation), operation);
+	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(provider), genai_provider_name(record->provider));
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(model), record->model);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(snapshot), record->snapshot ? record->snapshot : NULL);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(response_id), record->response_id);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(conversation_id), record->conversation_id);
 	if (record->finish_reasons.count) {
-		spectra_attr_add_strings(attrs, "gen_ai.response.finish_reasons",
+		spectra_attr_add_strings(attrs, SPECTRA_SPAN_ATTR(finish_reasons),
 			(const char *const *) record->finish_reasons.items, record->finish_reasons.count);
 	}
 	if (record->usage_seen) {
-		spectra_attr_add_int(attrs, "gen_ai.usage.input_tokens", record->prompt_tokens);
+		spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(prompt_tokens), record->prompt_tokens);
 		if (strcmp(operation, "embeddings") != 0 || record->completion_tokens) {
-			spectra_attr_add_int(attrs, "gen_ai.usage.output_tokens", record->completion_tokens);
+			spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(completion_tokens), record->completion_tokens);
 		}
 		if (record->cached_tokens) {
-			spectra_attr_add_int(attrs, "gen_ai.usage.cache_read.input_tokens", record->cached_tokens);
+			spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(cached_tokens), record->cached_tokens);
 		}
 		if (record->cache_write_tokens) {
-			spectra_attr_add_int(attrs, "gen_ai.usage.cache_creation.input_tokens", record->cache_write_tokens);
+			spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(cache_write_tokens), record->cache_write_tokens);
 		}
 		if (record->reasoning_tokens) {
-			spectra_attr_add_int(attrs, "gen_ai.usage.reasoning.output_tokens", record->reasoning_tokens);
+			spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(reasoning_tokens), record->reasoning_tokens);
 		}
 	}
 	if (record->is_streaming) {
-		spectra_attr_add_bool(attrs, "gen_ai.request.stream", true);
+		spectra_attr_add_bool(attrs, SPECTRA_SPAN_ATTR(is_streaming), true);
 		if (record->time_to_first_token_ms >= 0) {
-			spectra_attr_add_double(attrs, "gen_ai.response.time_to_first_chunk",
+			spectra_attr_add_double(attrs, SPECTRA_SPAN_ATTR(time_to_first_token_ms),
 				(double) record->time_to_first_token_ms / 1000.0);
 		}
 	}
-	add_string_if(attrs, "server.address", record->server_address);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(server_address), record->server_address);
 	if (record->server_address && record->server_port > 0) {
-		spectra_attr_add_int(attrs, "server.port", record->server_port);
+		spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(server_port), record->server_port);
 	}
 	if (record->is_failed) {
 		const char *error_type = record->error_type;
@@ -162,26 +165,26 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 			snprintf(status_text, sizeof(status_text), "%lld", (long long) record->status_code);
 			error_type = status_text;
 		}
-		spectra_attr_add_string(attrs, "error.type", error_type ? error_type : "_OTHER");
+		spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(error_type), error_type ? error_type : "_OTHER");
 		span->status_code = SPECTRA_STATUS_ERROR;
 		span->status_message = spectra_strdup(record->error_message ? record->error_message : "request failed");
 	}
-	spectra_attr_add_double(attrs, "spectra.cost.total_cents", record->total_cost);
-	spectra_attr_add_double(attrs, "spectra.cost.input_cents", record->prompt_cost);
-	spectra_attr_add_double(attrs, "spectra.cost.output_cents", record->completion_cost);
-	spectra_attr_add_string(attrs, "spectra.cost.currency", "USD");
-	spectra_attr_add_bool(attrs, "spectra.cost.known", record->cost_known);
-	add_string_if(attrs, "spectra.pricing_tier", record->pricing_tier);
-	add_string_if(attrs, "spectra.model_type", record->model_type);
+	spectra_attr_add_double(attrs, SPECTRA_SPAN_ATTR(total_cost_in_cents), record->total_cost);
+	spectra_attr_add_double(attrs, SPECTRA_SPAN_ATTR(prompt_cost), record->prompt_cost);
+	spectra_attr_add_double(attrs, SPECTRA_SPAN_ATTR(completion_cost), record->completion_cost);
+	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(currency), "USD");
+	spectra_attr_add_bool(attrs, SPECTRA_SPAN_ATTR(cost_known), record->cost_known);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(pricing_tier), record->pricing_tier);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(model_type), record->model_type);
 	if (record->tool_call_kinds) {
 		char key[160];
 		for (size_t i = 0; i < record->tool_call_kinds; i++) {
-			snprintf(key, sizeof(key), "spectra.tool_calls.%s", record->tool_calls[i].name);
+			snprintf(key, sizeof(key), "%s%s", SPECTRA_SPAN_ATTR(tool_call_counts), record->tool_calls[i].name);
 			spectra_attr_add_int(attrs, key, record->tool_calls[i].count);
 		}
 	}
-	add_string_if(attrs, "spectra.reasoning_effort", record->reasoning_effort);
-	add_string_if(attrs, "spectra.trackable.type", record->trackable_type);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(reasoning_effort), record->reasoning_effort);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(trackable_type), record->trackable_type);
 	for (size_t i = 0; context_attrs && i < context_attrs->count; i++) {
 		append_copy(attrs, &context_attrs->items[i]);
 	}

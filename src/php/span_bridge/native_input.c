@@ -3,6 +3,7 @@
 #include "native_input.h"
 
 #include "php_spectra.h"
+#include "src/record/record_fields.h"
 
 /* Scalar metadata goes out as spectra.metadata.<key>; arrays and objects are left out of
  * the span (they stay in the event array) because attribute values must be flat. */
@@ -15,9 +16,9 @@ static void add_metadata(spectra_attr_list *attrs, const zval *metadata)
 	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(metadata), index, key, value) {
 		ZVAL_DEREF(value);
 		if (key) {
-			snprintf(name, sizeof(name), "spectra.metadata.%s", ZSTR_VAL(key));
+			snprintf(name, sizeof(name), "%s%s", SPECTRA_SPAN_ATTR(metadata), ZSTR_VAL(key));
 		} else {
-			snprintf(name, sizeof(name), "spectra.metadata." ZEND_ULONG_FMT, index);
+			snprintf(name, sizeof(name), "%s" ZEND_ULONG_FMT, SPECTRA_SPAN_ATTR(metadata), index);
 		}
 		switch (Z_TYPE_P(value)) {
 		case IS_STRING:
@@ -55,7 +56,7 @@ static void add_tags(spectra_attr_list *attrs, const zval *tags)
 		}
 	}
 	ZEND_HASH_FOREACH_END();
-	spectra_attr_add_strings(attrs, "spectra.tags", items, used);
+	spectra_attr_add_strings(attrs, SPECTRA_SPAN_ATTR(tags), items, used);
 	efree(items);
 }
 
@@ -77,13 +78,13 @@ spectra_span_job *spectra_span_job_capture(spectra_context_object *context, bool
 	}
 	if (job->record->trackable_type) {
 		if (Z_TYPE(context->trackable_id) == IS_STRING) {
-			spectra_attr_add_stringl(&job->context_attrs, "spectra.trackable.id", Z_STRVAL(context->trackable_id),
-				Z_STRLEN(context->trackable_id));
+			spectra_attr_add_stringl(&job->context_attrs, SPECTRA_SPAN_ATTR(trackable_id),
+				Z_STRVAL(context->trackable_id), Z_STRLEN(context->trackable_id));
 		} else if (Z_TYPE(context->trackable_id) == IS_LONG) {
 			/* a string either way: one attribute, one type, whatever the model's key type */
 			char id[24];
 			snprintf(id, sizeof(id), ZEND_LONG_FMT, Z_LVAL(context->trackable_id));
-			spectra_attr_add_string(&job->context_attrs, "spectra.trackable.id", id);
+			spectra_attr_add_string(&job->context_attrs, SPECTRA_SPAN_ATTR(trackable_id), id);
 		}
 	}
 	if (Z_TYPE(context->tags) == IS_ARRAY) {
