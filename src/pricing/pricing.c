@@ -5,75 +5,23 @@
 #include <math.h>
 #include <string.h>
 
-#define STANDARD_TIER "standard"
+#include "../providers/providers.h"
 
-/* Provider names as users and instrumentations write them (including OpenTelemetry
- * gen_ai.provider.name values) -> catalog slug. Matched ignoring ASCII case. */
-static const struct {
-	const char *alias;
-	const char *slug;
-} provider_aliases[] = {
-	/* the catalog slugs themselves, so "OpenAI" maps to "openai" */
-	{ "openai", "openai" },
-	{ "anthropic", "anthropic" },
-	{ "google", "google" },
-	{ "xai", "xai" },
-	{ "mistral", "mistral" },
-	{ "openrouter", "openrouter" },
-	{ "replicate", "replicate" },
-	{ "cohere", "cohere" },
-	{ "groq", "groq" },
-	{ "falai", "falai" },
-	{ "scaleway", "scaleway" },
-	/* aliases */
-	{ "open_ai", "openai" },
-	{ "claude", "anthropic" },
-	{ "gemini", "google" },
-	{ "google-ai", "google" },
-	{ "google_ai", "google" },
-	{ "googleai", "google" },
-	{ "gcp.gemini", "google" },
-	{ "gcp.gen_ai", "google" },
-	{ "x_ai", "xai" },
-	{ "x-ai", "xai" },
-	{ "x.ai", "xai" },
-	{ "grok", "xai" },
-	{ "mistral_ai", "mistral" },
-	{ "mistral-ai", "mistral" },
-	{ "mistralai", "mistral" },
-	{ "open_router", "openrouter" },
-	{ "fal", "falai" },
-	{ "fal.ai", "falai" },
-	{ "fal-ai", "falai" },
-	{ "fal_ai", "falai" },
-};
+#define STANDARD_TIER "standard"
 
 /* The tiers of the PricingTier enum; catalog rows may add free-form ones such as "hd". */
 static const char *const standard_tiers[] = { "standard", "batch", "flex", "priority" };
 
-static bool ascii_equal_ignoring_case(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		char ca = (*a >= 'A' && *a <= 'Z') ? (char) (*a - 'A' + 'a') : *a;
-		char cb = (*b >= 'A' && *b <= 'Z') ? (char) (*b - 'A' + 'a') : *b;
-		if (ca != cb) {
-			return false;
-		}
-	}
-	return *a == *b;
-}
-
+/* Provider names as users and instrumentations write them map to catalog slugs through the
+ * one provider table (src/providers/providers.c), the same one that gives a span its
+ * gen_ai.provider.name. */
 const char *spectra_pricing_provider_slug(const char *provider)
 {
 	if (!provider) {
 		return NULL;
 	}
-	for (size_t i = 0; i < sizeof provider_aliases / sizeof provider_aliases[0]; i++) {
-		if (ascii_equal_ignoring_case(provider, provider_aliases[i].alias)) {
-			return provider_aliases[i].slug;
-		}
-	}
-	return provider;
+	const spectra_provider_info *info = spectra_provider_find(provider, strlen(provider));
+	return info ? info->slug : provider;
 }
 
 /* strcmp() order between the first counted_len bytes of counted and the string terminated. */

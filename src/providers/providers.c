@@ -2,28 +2,46 @@
 
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
 
+/* The one provider table: every name a caller may give (slug or alias, any ASCII case) ->
+ * the pricing catalog's slug, gen_ai.provider.name and default host. The first row that
+ * matches wins, so a catalog slug can have a second row for aliases that need another
+ * gen_ai.provider.name (gcp.gen_ai: any Google GenAI API, priced from the google rows). */
 static const spectra_provider_info provider_table[] = {
-	{ "openai", "", "openai", "api.openai.com", 443 },
+	{ "openai", "open_ai", "openai", "api.openai.com", 443 },
 	{ "anthropic", "claude", "anthropic", "api.anthropic.com", 443 },
-	{ "google", "gemini,gcp.gemini,google-ai,googleai", "gcp.gemini", "generativelanguage.googleapis.com", 443 },
+	{ "google", "gemini,gcp.gemini,google-ai,google_ai,googleai", "gcp.gemini", "generativelanguage.googleapis.com",
+		443 },
+	{ "google", "gcp.gen_ai", "gcp.gen_ai", NULL, 443 },
 	{ "vertex", "vertex_ai,gcp.vertex_ai", "gcp.vertex_ai", "aiplatform.googleapis.com", 443 },
-	{ "xai", "x_ai,grok", "x_ai", "api.x.ai", 443 },
-	{ "mistral", "mistral_ai,mistralai", "mistral_ai", "api.mistral.ai", 443 },
+	{ "xai", "x_ai,x-ai,x.ai,grok", "x_ai", "api.x.ai", 443 },
+	{ "mistral", "mistral_ai,mistral-ai,mistralai", "mistral_ai", "api.mistral.ai", 443 },
 	{ "groq", "", "groq", "api.groq.com", 443 },
 	{ "cohere", "", "cohere", "api.cohere.com", 443 },
 	{ "deepseek", "", "deepseek", "api.deepseek.com", 443 },
 	{ "perplexity", "", "perplexity", "api.perplexity.ai", 443 },
-	{ "openrouter", "", "openrouter", "openrouter.ai", 443 },
+	{ "openrouter", "open_router", "openrouter", "openrouter.ai", 443 },
 	{ "ollama", "", "ollama", "localhost", 11434 },
 	{ "replicate", "", "replicate", "api.replicate.com", 443 },
-	{ "falai", "fal,fal.ai", "falai", "fal.run", 443 },
+	{ "falai", "fal,fal.ai,fal-ai,fal_ai", "falai", "fal.run", 443 },
 	{ "scaleway", "", "scaleway", "api.scaleway.ai", 443 },
 	{ "elevenlabs", "", "elevenlabs", "api.elevenlabs.io", 443 },
 	{ "azure", "azure_openai,azure.ai.openai", "azure.ai.openai", NULL, 443 },
 	{ "bedrock", "aws.bedrock,aws_bedrock", "aws.bedrock", NULL, 443 },
 };
+
+/* ASCII-only, whatever the locale the application set (PHP's setlocale()). */
+static bool ascii_equal_ignoring_case(const char *a, const char *b, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char ca = (a[i] >= 'A' && a[i] <= 'Z') ? (char) (a[i] - 'A' + 'a') : a[i];
+		char cb = (b[i] >= 'A' && b[i] <= 'Z') ? (char) (b[i] - 'A' + 'a') : b[i];
+		if (ca != cb) {
+			return false;
+		}
+	}
+	return true;
+}
 
 static bool alias_matches(const char *aliases, const char *name, size_t len)
 {
@@ -31,7 +49,7 @@ static bool alias_matches(const char *aliases, const char *name, size_t len)
 	while (*cursor) {
 		const char *comma = strchr(cursor, ',');
 		size_t alias_len = comma ? (size_t) (comma - cursor) : strlen(cursor);
-		if (alias_len == len && strncasecmp(cursor, name, len) == 0) {
+		if (alias_len == len && ascii_equal_ignoring_case(cursor, name, len)) {
 			return true;
 		}
 		if (!comma) {
@@ -42,11 +60,24 @@ static bool alias_matches(const char *aliases, const char *name, size_t len)
 	return false;
 }
 
+size_t spectra_provider_count(void)
+{
+	return sizeof(provider_table) / sizeof(provider_table[0]);
+}
+
+const spectra_provider_info *spectra_provider_at(size_t index)
+{
+	return index < spectra_provider_count() ? &provider_table[index] : NULL;
+}
+
 const spectra_provider_info *spectra_provider_find(const char *name, size_t len)
 {
+	if (!name) {
+		return NULL;
+	}
 	for (size_t i = 0; i < sizeof(provider_table) / sizeof(provider_table[0]); i++) {
 		const spectra_provider_info *info = &provider_table[i];
-		if ((strlen(info->slug) == len && strncasecmp(info->slug, name, len) == 0)
+		if ((strlen(info->slug) == len && ascii_equal_ignoring_case(info->slug, name, len))
 			|| alias_matches(info->aliases, name, len)) {
 			return info;
 		}
