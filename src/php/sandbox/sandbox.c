@@ -85,6 +85,23 @@ bool spectra_call_isolated(zval *callable, zval *retval, uint32_t argc, zval *ar
 	return true;
 }
 
+zend_function *spectra_find_method(zend_class_entry *ce, const char *name)
+{
+	size_t len = strlen(name);
+	char small[64];
+	char *lowercase = len < sizeof(small) ? zend_str_tolower_copy(small, name, len) : zend_str_tolower_dup(name, len);
+	zend_function *function = zend_hash_str_find_ptr(&ce->function_table, lowercase, len);
+	if (lowercase != small) {
+		efree(lowercase);
+	}
+	return function;
+}
+
+bool spectra_has_method(zend_object *object, const char *name)
+{
+	return spectra_find_method(object->ce, name) != NULL;
+}
+
 bool spectra_call_method_isolated(zend_object *object, const char *method, zval *retval, uint32_t argc, zval *argv,
 	const char *what)
 {
@@ -92,12 +109,8 @@ bool spectra_call_method_isolated(zend_object *object, const char *method, zval 
 	if (EG(exception)) {
 		return false;
 	}
-	/* Looked up in the class table directly: our internal methods call protected
-	 * overridable hooks (spanName, excludedFields) whatever the caller's scope. */
-	size_t len = strlen(method);
-	char *lowercase = zend_str_tolower_dup(method, len);
-	zend_function *function = zend_hash_str_find_ptr(&object->ce->function_table, lowercase, len);
-	efree(lowercase);
+	/* our internal methods call protected overridable hooks whatever the caller's scope */
+	zend_function *function = spectra_find_method(object->ce, method);
 	if (!function) {
 		return false;
 	}

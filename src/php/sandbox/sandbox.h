@@ -11,7 +11,15 @@
  * cleared (warning emitted) unless it is exit()/a fatal unwind, which is left in place. */
 bool spectra_call_isolated(zval *callable, zval *retval, uint32_t argc, zval *argv, const char *what);
 
-/* Same for a method of an object, by name. */
+/* The method `name` (any case) of class ce, looked up in its function table directly, so a
+ * protected overridable hook (spanName, excludedFields) is found whatever the caller's
+ * scope. NULL when the class has none. */
+zend_function *spectra_find_method(zend_class_entry *ce, const char *name);
+
+/* True when the object's class has a method `name` (any case, any visibility). */
+bool spectra_has_method(zend_object *object, const char *name);
+
+/* Same for a method of an object, by name (spectra_find_method). */
 bool spectra_call_method_isolated(zend_object *object, const char *method, zval *retval, uint32_t argc, zval *argv,
 	const char *what);
 
