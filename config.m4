@@ -35,15 +35,22 @@ if test "$PHP_SPECTRA" != "no"; then
   SPECTRA_SOURCES="spectra.c \
     src/util/buf.c \
     src/util/json_reader.c \
+    src/util/redact.c \
+    src/util/hex.c \
+    src/util/kv_list.c \
     src/record/record.c \
-    src/record/ids.c \
+    src/record/clock.c \
+    src/record/random_id.c \
+    src/record/trace_context.c \
     src/providers/providers.c \
     src/pricing/pricing.c \
     src/pricing/pricing_file.c \
     src/pricing/catalog_data.c \
+    src/pricing/price_record.c \
     src/span/span.c \
     src/span/native_builder.c \
     src/span/span_job.c \
+    src/otlp/otlp.c \
     src/otlp/encode_protobuf.c \
     src/otlp/encode_json.c \
     src/otlp/console.c \
@@ -52,6 +59,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/otlp/gen/opentelemetry/proto/resource/v1/resource.pb-c.c \
     src/otlp/gen/opentelemetry/proto/trace/v1/trace.pb-c.c \
     src/otlp/gen/opentelemetry/proto/collector/trace/v1/trace_service.pb-c.c \
+    src/export/export_config.c \
     src/export/exporter.c \
     src/export/transport.c \
     src/export/retry.c \
@@ -60,7 +68,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/capture/context.c \
     src/php/capture/options.c \
     src/php/capture/trace.c \
-    src/php/capture/spectra_api.c \
+    src/php/api/spectra_api.c \
     src/php/extract/zval_read.c \
     src/php/extract/extract.c \
     src/php/extract/openai.c \
@@ -70,12 +78,15 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/publish/record_array.c \
     src/php/span_bridge/native_input.c \
     src/php/span_bridge/php_bridge.c \
+    src/php/span_bridge/span_stage.c \
     src/php/settings/export_config.c \
-    src/php/delivery/emit.c"
+    src/php/settings/settings_display.c \
+    src/php/delivery/emit.c \
+    src/php/pipeline/pipeline.c"
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)
   for dir in src/util src/record src/providers src/pricing src/span src/otlp src/export \
-             src/php/sandbox src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery \
+             src/php/sandbox src/php/api src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline \
              src/otlp/gen/opentelemetry/proto/common/v1 src/otlp/gen/opentelemetry/proto/resource/v1 \
              src/otlp/gen/opentelemetry/proto/trace/v1 src/otlp/gen/opentelemetry/proto/collector/trace/v1; do
     PHP_ADD_BUILD_DIR([$ext_builddir/$dir])

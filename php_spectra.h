@@ -8,6 +8,7 @@
 #include "src/php/delivery/delivery_state.h"
 #include "src/php/publish/publish_state.h"
 #include "src/php/sandbox/sandbox_state.h"
+#include "src/php/settings/settings_table.h"
 #include "src/php/span_bridge/span_bridge_state.h"
 
 extern zend_module_entry spectra_module_entry;
@@ -23,32 +24,8 @@ ZEND_TSRMLS_CACHE_EXTERN()
 /* Module globals. Everything marked "request" is reset at the end of each request, so
  * nothing leaks from one request (or one Octane-style job) into the next. */
 ZEND_BEGIN_MODULE_GLOBALS(spectra)
-	/* INI */
-	bool enabled;
-	bool auto_capture;
-	bool capture_content;
-	bool span_compat;
-	char *request_transformer;
-	char *event_dispatcher;
-	char *pricing_file;
-	char *default_pricing_tier;
-	char *otel_enabled;
-	char *otel_endpoint;
-	char *otel_headers;
-	char *otel_timeout;
-	char *otel_protocol;
-	char *otel_compression;
-	char *otel_exporter;
-	char *otel_service_name;
-	char *otel_service_version;
-	char *otel_resource_attributes;
-	char *otel_span_builder;
-	char *otel_certificate;
-	char *otel_client_certificate;
-	char *otel_client_key;
-	char *export_mode;
-	zend_long shutdown_timeout_ms;
-	zend_long queue_max_bytes;
+	/* INI: one field per row of src/php/settings/settings_table.h */
+	SPECTRA_SETTINGS(SPECTRA_SETTING_GLOBALS_FIELD)
 
 	/* request state, one part per stage; each stage resets its own part (its rinit and
 	 * rshutdown hooks, called in order from spectra.c) */

@@ -17,6 +17,7 @@
 #include "src/php/capture/trace.h"
 #include "src/php/delivery/emit.h"
 #include "src/php/publish/publish.h"
+#include "src/php/settings/settings_display.h"
 #include "src/php/span_bridge/php_bridge.h"
 #include "stubs/spectra_arginfo.h"
 
@@ -32,59 +33,10 @@ static PHP_INI_MH(OnUpdatePricingTier)
 	return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
 }
 
-/* Settings that shape the sender thread, the queue or the catalog are SYSTEM: they are
- * read once per process. The rest may change per directory or at runtime. */
+/* One entry per row of src/php/settings/settings_table.h (name, default, scope, handler and
+ * displayer come from there). */
 PHP_INI_BEGIN()
-	STD_PHP_INI_BOOLEAN("spectra.enabled", "1", PHP_INI_SYSTEM, OnUpdateBool, enabled, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_BOOLEAN("spectra.auto_capture", "0", PHP_INI_SYSTEM, OnUpdateBool, auto_capture, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_BOOLEAN("spectra.capture_content", "0", PHP_INI_ALL, OnUpdateBool, capture_content,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_BOOLEAN("spectra.span_compat", "0", PHP_INI_ALL, OnUpdateBool, span_compat, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.request_transformer", "", PHP_INI_ALL, OnUpdateString, request_transformer,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.event_dispatcher", "", PHP_INI_ALL, OnUpdateString, event_dispatcher,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.pricing_file", "", PHP_INI_SYSTEM, OnUpdateString, pricing_file, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.default_pricing_tier", "standard", PHP_INI_ALL, OnUpdatePricingTier,
-		default_pricing_tier, zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.enabled", "", PHP_INI_SYSTEM, OnUpdateString, otel_enabled, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.endpoint", "", PHP_INI_SYSTEM, OnUpdateString, otel_endpoint, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.headers", "", PHP_INI_SYSTEM, OnUpdateString, otel_headers, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.timeout", "", PHP_INI_SYSTEM, OnUpdateString, otel_timeout, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.protocol", "", PHP_INI_SYSTEM, OnUpdateString, otel_protocol, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.compression", "", PHP_INI_SYSTEM, OnUpdateString, otel_compression,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.exporter", "", PHP_INI_SYSTEM, OnUpdateString, otel_exporter, zend_spectra_globals,
-		spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.service_name", "", PHP_INI_SYSTEM, OnUpdateString, otel_service_name,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.service_version", "", PHP_INI_SYSTEM, OnUpdateString, otel_service_version,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.resource_attributes", "", PHP_INI_SYSTEM, OnUpdateString, otel_resource_attributes,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.span_builder", "", PHP_INI_ALL, OnUpdateString, otel_span_builder,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.certificate", "", PHP_INI_SYSTEM, OnUpdateString, otel_certificate,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.client_certificate", "", PHP_INI_SYSTEM, OnUpdateString, otel_client_certificate,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.otel.client_key", "", PHP_INI_SYSTEM, OnUpdateString, otel_client_key,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.export_mode", "after_response", PHP_INI_SYSTEM, OnUpdateString, export_mode,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.shutdown_timeout_ms", "2000", PHP_INI_SYSTEM, OnUpdateLong, shutdown_timeout_ms,
-		zend_spectra_globals, spectra_globals)
-	STD_PHP_INI_ENTRY("spectra.queue.max_bytes", "8388608", PHP_INI_SYSTEM, OnUpdateLong, queue_max_bytes,
-		zend_spectra_globals, spectra_globals)
+	SPECTRA_SETTINGS(SPECTRA_SETTING_INI_ENTRY)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(spectra)

@@ -17,6 +17,9 @@
 
 #include "span/span.h"
 #include "otlp/otlp.h"
+#include "otlp/console.h"
+#include "otlp/encode_json.h"
+#include "otlp/encode_protobuf.h"
 
 static uint64_t now_ns(void)
 {

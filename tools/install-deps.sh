@@ -4,6 +4,10 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 packages=(php8.2-dev php8.2-cli libcurl4-openssl-dev libprotobuf-c-dev protobuf-c-compiler zlib1g-dev pkg-config
           make gcc valgrind php-parser python3
+          # tests/export/tls.phpt makes its CA and certificates with the openssl command
+          openssl
+          # the faketime lane of tools/test.sh: the suite again with the clock 400 days ahead
+          faketime
           # end-to-end tests: real php-fpm behind real nginx, a Laravel app from Composer
           php8.2-fpm nginx-light php8.2-curl php8.2-xml php8.2-mbstring php8.2-sqlite3 php8.2-intl unzip php-pear)
 if [ "${1:-}" = --list ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: C unit tests of the pure-C stages, the phpt suite, and the phpt
 # suite again under valgrind (USE_ZEND_ALLOC=0). Ends with "N passed, N failed" and exits
-# non-zero on any failure or leak.
+# non-zero on any failure or leak. Lanes can be skipped: SPECTRA_SKIP_FAKETIME=1 (the
+# faketime lane below), SPECTRA_SKIP_VALGRIND=1, SPECTRA_SKIP_ASAN=1, SPECTRA_SKIP_E2E=1.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -59,6 +60,42 @@ echo "=== phpt"; count_phpt "$log_dir/phpt.log"
 
 SPECTRA_OPCACHE=1 tools/run-phpt.sh tests/track tests/providers tests/pricing >"$log_dir/phpt-opcache.log" 2>&1
 echo "=== phpt with opcache + tracing JIT"; count_phpt "$log_dir/phpt-opcache.log"
+
+# Faketime lane: the C unit tests, the packaging checks and the phpt suite again with the
+# clock of every process 400 days ahead (libfaketime), so that nothing passes only near the
+# day it was written (package.xml's release date, certificate lifetimes, timestamps compared
+# with "now"). PHP dlopen()s extensions with RTLD_DEEPBIND, which binds spectra.so's
+# clock_gettime() (and its sender thread's) straight to libc, past the preloaded libfaketime:
+# the ASan lane's shim tools/no_deepbind.c drops the flag, so the extension sees the clock
+# PHP sees. FAKE_UTIME=1 makes libfaketime shift the times a program sets on files (tar -x,
+# touch) back as it shifts the ones it reads, so `pear package` + tar round trips keep
+# consistent mtimes (no make "clock skew"). tests/export/export.inc passes LD_PRELOAD and
+# FAKETIME* on to the PHP children it starts.
+#   SPECTRA_SKIP_FAKETIME=1    skip this lane
+#   SPECTRA_FAKETIME=OFFSET    another offset for faketime (default "+400 days")
+if [ "${SPECTRA_SKIP_FAKETIME:-0}" != 1 ]; then
+  ft_offset=${SPECTRA_FAKETIME:-+400 days}
+  ft_dir=$(mktemp -d)
+  if ! command -v faketime >/dev/null 2>&1; then
+    echo "=== faketime lane: faketime is not installed (bash tools/install-deps.sh): counted as a failure"
+    failed=$((failed + 1))
+  elif ! gcc -shared -fPIC -O1 -o "$ft_dir/no_deepbind.so" tools/no_deepbind.c -ldl >"$log_dir/faketime-shim.log" 2>&1; then
+    echo "=== faketime lane: building tools/no_deepbind.c failed (log: $log_dir/faketime-shim.log)"
+    failed=$((failed + 1))
+  else
+    later() { # command...: runs it, and everything it starts, with the clock moved by $ft_offset
+      FAKE_UTIME=1 LD_PRELOAD="$ft_dir/no_deepbind.so${LD_PRELOAD:+:$LD_PRELOAD}" faketime "$ft_offset" "$@"
+    }
+    echo "=== faketime lane (clock: $ft_offset, now $(later date -u '+%F %T UTC'))"
+    step c-unit-faketime later make -C tests/c check; count_c "$log_dir/c-unit-faketime.log"
+    step packaging-faketime later tools/check-package.sh; count_c "$log_dir/packaging-faketime.log"
+    later env SPECTRA_VALGRIND=0 tools/run-phpt.sh >"$log_dir/phpt-faketime.log" 2>&1
+    echo "=== phpt with the clock at $ft_offset"; count_phpt "$log_dir/phpt-faketime.log"
+    grep -q '^Tests passed' "$log_dir/phpt-faketime.log" ||
+      { echo "    the phpt run printed no summary (log: $log_dir/phpt-faketime.log): counted as a failure"; failed=$((failed + 1)); }
+  fi
+  rm -rf "$ft_dir"
+fi
 
 if [ "${SPECTRA_SKIP_VALGRIND:-0}" != 1 ]; then
   SPECTRA_VALGRIND=1 tools/run-phpt.sh >"$log_dir/phpt-valgrind.log" 2>&1

@@ -9,34 +9,8 @@
 #include <stdint.h>
 
 #include "../otlp/otlp.h"
-
-typedef enum {
-	SPECTRA_EXPORT_SYNC = 0,
-	SPECTRA_EXPORT_AFTER_RESPONSE = 1,
-	SPECTRA_EXPORT_BACKGROUND = 2,
-} spectra_export_mode;
-
-typedef struct {
-	char *endpoint; /* full traces URL, used as is */
-	char **headers; /* "Name: value" lines, already percent-decoded */
-	size_t header_count;
-	spectra_otlp_format format; /* decides Content-Type */
-	bool gzip;
-	long timeout_ms; /* per POST attempt, total */
-	long connect_timeout_ms;
-	bool verify_tls;
-	char *ca_file; /* NULL = system store */
-	char *client_cert;
-	char *client_key;
-	char *user_agent;
-	spectra_export_mode mode;
-	size_t max_queue_bytes;       /* queue cap; over it a payload is dropped and counted */
-	long schedule_delay_ms;       /* background mode: OTEL_BSP_SCHEDULE_DELAY */
-	size_t max_queue_size;        /* background: spans; OTEL_BSP_MAX_QUEUE_SIZE */
-	size_t max_export_batch_size; /* background: spans per POST; OTEL_BSP_MAX_EXPORT_BATCH_SIZE */
-	long export_timeout_ms;       /* background: OTEL_BSP_EXPORT_TIMEOUT; bounds one export with retries */
-	long retry_budget_ms;         /* total time for retries of one payload */
-} spectra_export_config;
+#include "export_config.h"
+#include "queue.h"
 
 typedef struct {
 	uint64_t queued;      /* spans accepted into the queue */
@@ -50,19 +24,6 @@ typedef struct {
 	char last_error[256]; /* last error text, never a header value */
 	bool thread_alive;
 } spectra_export_stats;
-
-/* Frees the strings of a configuration (one built by the caller, or the exporter's copy). */
-void spectra_export_config_free(spectra_export_config *config);
-
-/* Work whose encoding is left to the sender thread, so the request thread pays neither
- * for building spans nor for protobuf: the submitter embeds this at the start of its own
- * struct. encode() appends one complete request body; release() frees the work (after
- * encode, or unencoded when dropped, at shutdown, or in a forked child). Both may run on
- * any thread and must not touch the Zend engine. */
-typedef struct spectra_deferred_payload {
-	bool (*encode)(struct spectra_deferred_payload *self, spectra_buf *out);
-	void (*release)(struct spectra_deferred_payload *self);
-} spectra_deferred_payload;
 
 /* MINIT: takes a deep copy of the configuration. Starts no thread. */
 bool spectra_exporter_init(const spectra_export_config *config);

@@ -1,5 +1,4 @@
 #include "queue.h"
-#include "exporter.h"
 
 #include <stdlib.h>
 

@@ -7,7 +7,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct spectra_deferred_payload;
+#include "../util/buf.h"
+
+/* Work whose encoding is left to the sender thread, so the request thread pays neither
+ * for building spans nor for protobuf: the submitter embeds this at the start of its own
+ * struct. encode() appends one complete request body; release() frees the work (after
+ * encode, or unencoded when dropped, at shutdown, or in a forked child). Both may run on
+ * any thread and must not touch the Zend engine. */
+typedef struct spectra_deferred_payload {
+	bool (*encode)(struct spectra_deferred_payload *self, spectra_buf *out);
+	void (*release)(struct spectra_deferred_payload *self);
+} spectra_deferred_payload;
 
 typedef struct spectra_queue_item {
 	struct spectra_queue_item *next;

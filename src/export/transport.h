@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "../util/buf.h"
-#include "exporter.h"
+#include "export_config.h"
 
 /* OTLP: a client must not parse more than 4 MiB of response. */
 #define SPECTRA_TRANSPORT_MAX_RESPONSE_BYTES (4u * 1024u * 1024u)

@@ -3,25 +3,15 @@
  *   duration_ms=12.345 gen_ai.provider.name="openai" gen_ai.usage.input_tokens=10
  * Values that could break the line or be misread (strings, odd names) are written as
  * JSON string literals, so the line stays single and valid UTF-8 whatever the input. */
-#include "otlp.h"
+#include "console.h"
+
+#include "encode_json.h"
 
 #include <inttypes.h>
 #include <string.h>
 
+#include "../util/hex.h"
 #include "utf8.h"
-
-static bool append_hex(spectra_buf *out, const uint8_t *bytes, size_t len)
-{
-	static const char digits[] = "0123456789abcdef";
-	if (!spectra_buf_reserve(out, len * 2)) {
-		return false;
-	}
-	for (size_t i = 0; i < len; i++) {
-		char pair[2] = { digits[bytes[i] >> 4], digits[bytes[i] & 0x0F] };
-		spectra_buf_append(out, pair, 2);
-	}
-	return true;
-}
 
 /* True when text can be printed bare: valid UTF-8 with nothing JSON would escape and
  * none of the extra separators given (a key must not hold ' ' or '='). */
@@ -132,10 +122,10 @@ bool spectra_otlp_format_console(const spectra_span *span, spectra_buf *out)
 {
 	size_t start_len = out->len;
 	bool ok = spectra_buf_append_str(out, "span ") && append_plain_or_quoted(out, span->name, "")
-		&& spectra_buf_append_str(out, " trace=") && append_hex(out, span->trace_id, sizeof(span->trace_id))
-		&& spectra_buf_append_str(out, " span=") && append_hex(out, span->span_id, sizeof(span->span_id))
+		&& spectra_buf_append_str(out, " trace=") && spectra_hex_append(out, span->trace_id, sizeof(span->trace_id))
+		&& spectra_buf_append_str(out, " span=") && spectra_hex_append(out, span->span_id, sizeof(span->span_id))
 		&& spectra_buf_append_str(out, " parent=")
-		&& (span->has_parent ? append_hex(out, span->parent_span_id, sizeof(span->parent_span_id))
+		&& (span->has_parent ? spectra_hex_append(out, span->parent_span_id, sizeof(span->parent_span_id))
 							 : spectra_buf_append_char(out, '-'))
 		&& append_enum(out, "kind", kind_name(span->kind), span->kind)
 		&& append_enum(out, "status", status_name(span->status_code), span->status_code);

@@ -5,7 +5,7 @@
  * hex instead of base64; enums as integers; int64/fixed64 as decimal strings; uint32,
  * fixed32 and double as JSON numbers. Fields holding their proto3 default are left out,
  * like the protobuf encoding does, except the ids, name, times and status. */
-#include "otlp.h"
+#include "encode_json.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "../util/hex.h"
 #include "../util/json_reader.h"
 
 /* ---- numbers ------------------------------------------------------------------------- */
@@ -89,17 +90,8 @@ static void write_key(json_writer *w, const char *name)
 
 static void write_hex(json_writer *w, const uint8_t *bytes, size_t len)
 {
-	static const char digits[] = "0123456789abcdef";
-	if (!w->ok || !spectra_buf_reserve(w->out, len * 2 + 2)) {
-		w->ok = false;
-		return;
-	}
-	spectra_buf_append_char(w->out, '"');
-	for (size_t i = 0; i < len; i++) {
-		char pair[2] = { digits[bytes[i] >> 4], digits[bytes[i] & 0x0F] };
-		spectra_buf_append(w->out, pair, 2);
-	}
-	spectra_buf_append_char(w->out, '"');
+	w->ok = w->ok && spectra_buf_append_char(w->out, '"') && spectra_hex_append(w->out, bytes, len)
+		&& spectra_buf_append_char(w->out, '"');
 }
 
 /* 64-bit integers are strings in proto3 JSON: JavaScript numbers lose precision above 2^53. */

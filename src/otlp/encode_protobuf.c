@@ -1,7 +1,7 @@
-/* OTLP/HTTP binary encoding with protobuf-c, plus the format dispatchers of otlp.h.
+/* OTLP/HTTP binary encoding with protobuf-c.
  * The message tree borrows the span's strings wherever they are valid UTF-8; everything
  * the tree itself needs is allocated from a per-call arena and freed in one sweep. */
-#include "otlp.h"
+#include "encode_protobuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,29 +21,6 @@ typedef Opentelemetry__Proto__Trace__V1__Span__Event pb_event;
 typedef Opentelemetry__Proto__Trace__V1__Status pb_status;
 typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest pb_request;
 typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceResponse pb_response;
-
-/* ---- format dispatch ---------------------------------------------------------------- */
-
-bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *resource, spectra_span *const *spans,
-	size_t span_count, spectra_buf *out)
-{
-	return format == SPECTRA_OTLP_JSON ? spectra_otlp_encode_json(resource, spans, span_count, out)
-									   : spectra_otlp_encode_protobuf(resource, spans, span_count, out);
-}
-
-bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count, spectra_buf *out)
-{
-	return format == SPECTRA_OTLP_JSON ? spectra_otlp_merge_json(parts, part_count, out)
-									   : spectra_otlp_merge_protobuf(parts, part_count, out);
-}
-
-bool spectra_otlp_parse_response(spectra_otlp_format format, const char *body, size_t len, int64_t *rejected_spans_out,
-	char **error_message_out)
-{
-	return format == SPECTRA_OTLP_JSON
-		? spectra_otlp_parse_response_json(body, len, rejected_spans_out, error_message_out)
-		: spectra_otlp_parse_response_protobuf(body, len, rejected_spans_out, error_message_out);
-}
 
 /* ---- arena: every allocation of one encode call, freed together ---------------------- */
 

@@ -6,6 +6,9 @@
 
 #include "span/span.h"
 #include "otlp/otlp.h"
+#include "otlp/console.h"
+#include "otlp/encode_json.h"
+#include "otlp/encode_protobuf.h"
 
 static spectra_span *make_sample_span(void)
 {

@@ -6,6 +6,7 @@
 # -lcurl -lz -lpthread; the OTLP merge/parse come from src/otlp when its sources are in
 # the tree (then also protobuf-c and -lm), otherwise from stubs inside the test.
 EXPORT_SRCS := \
+	$(ROOT)/src/export/export_config.c \
 	$(ROOT)/src/export/exporter.c \
 	$(ROOT)/src/export/transport.c \
 	$(ROOT)/src/export/retry.c \
@@ -26,6 +27,7 @@ EXPORT_OTLP_SRCS := \
 	$(ROOT)/src/span/span.c \
 	$(wildcard $(ROOT)/src/otlp/*.c) \
 	$(ROOT)/src/util/json_reader.c \
+	$(ROOT)/src/util/hex.c \
 	$(EXPORT_OTLP_GEN_SRCS)
 EXPORT_OTLP_CFLAGS := -I$(ROOT)/src -I$(ROOT)/src/otlp/gen $(shell pkg-config --cflags libprotobuf-c)
 EXPORT_OTLP_LIBS := $(shell pkg-config --libs libprotobuf-c) -lm

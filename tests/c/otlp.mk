@@ -15,14 +15,16 @@ OTLP_GEN_SRCS := \
 OTLP_SRCS := \
 	$(ROOT)/src/span/span.c \
 	$(ROOT)/src/otlp/utf8.c \
+	$(ROOT)/src/otlp/otlp.c \
 	$(ROOT)/src/otlp/encode_protobuf.c \
 	$(ROOT)/src/otlp/encode_json.c \
 	$(ROOT)/src/otlp/console.c \
 	$(ROOT)/src/util/buf.c \
 	$(ROOT)/src/util/json_reader.c \
+	$(ROOT)/src/util/hex.c \
 	$(OTLP_GEN_SRCS)
-OTLP_HEADERS := $(ROOT)/src/span/span.h $(ROOT)/src/otlp/otlp.h $(ROOT)/src/otlp/utf8.h $(ROOT)/src/util/buf.h \
-	$(ROOT)/src/util/json_reader.h \
+OTLP_HEADERS := $(ROOT)/src/span/span.h $(ROOT)/src/otlp/otlp.h $(wildcard $(ROOT)/src/otlp/*.h) $(ROOT)/src/util/buf.h \
+	$(ROOT)/src/util/json_reader.h $(ROOT)/src/util/hex.h \
 	$(OTLP_GEN_SRCS:.c=.h)
 
 C_TESTS += test_otlp

@@ -1,7 +1,7 @@
 # Pricing stage: src/pricing (catalog, lookup, cost, pricing file) and the JSON reader.
 C_TESTS += test_pricing
 
-PRICING_SOURCES := $(wildcard $(ROOT)/src/pricing/*.c) $(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
+PRICING_SOURCES := $(wildcard $(ROOT)/src/pricing/*.c) $(ROOT)/src/record/record.c $(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
 PRICING_HEADERS := $(wildcard $(ROOT)/src/pricing/*.h) $(ROOT)/src/util/json_reader.h $(ROOT)/src/util/buf.h
 # Read by the test to compare the built-in row count (relative to tests/c, where tests run).
 PRICING_CATALOG_CSV := $(ROOT)/data/pricing-catalog.csv

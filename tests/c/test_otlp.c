@@ -9,6 +9,9 @@
 
 #include "span/span.h"
 #include "otlp/otlp.h"
+#include "otlp/console.h"
+#include "otlp/encode_json.h"
+#include "otlp/encode_protobuf.h"
 #include "otlp/utf8.h"
 #include "util/json_reader.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"

@@ -1,6 +1,7 @@
 /* Pricing stage: lookup, cost formulas, tool-call surcharges, the pricing file and the JSON
  * reader. Expected cents are computed by hand from the CSV rows quoted in the comments
  * (prices are cents per 1M tokens, or cents per unit). */
+#include "pricing/price_record.h"
 #include "pricing/pricing.h"
 #include "util/json_reader.h"
 
@@ -751,6 +752,81 @@ static void test_json_reader(void)
 	CHECK_PARSE_ERROR("{\"a\": \"x\", \"b\" ", 1, "expected ':' after the key");
 }
 
+/* spectra_price_record(): a finished record priced in plain C, as the pipeline does. */
+static void test_price_record(void)
+{
+	/* gpt-4o-mini standard: 15 in, 60 out, 7.5 cached (cents per 1M) */
+	spectra_record *r = spectra_record_new();
+	spectra_record_set(&r->provider, "openai");
+	spectra_record_set(&r->model, "gpt-4o-mini");
+	r->prompt_tokens = 1000;
+	r->cached_tokens = 200;
+	r->completion_tokens = 500;
+	spectra_price_record(r, "standard");
+	CHECK_STR(r->pricing_tier, "standard");
+	CHECK(r->cost_known);
+	CHECK_CENTS(r->prompt_cost, (800 * 15 + 200 * 7.5) / 1e6);
+	CHECK_CENTS(r->completion_cost, 500 * 60 / 1e6);
+	CHECK_CENTS(r->total_cost, (800 * 15 + 200 * 7.5 + 500 * 60) / 1e6);
+	CHECK_STR(r->model_type, "text");
+	spectra_record_free(r);
+
+	/* a tier already resolved wins over the default: priority 25 in, 100 out */
+	r = spectra_record_new();
+	spectra_record_set(&r->provider, "openai");
+	spectra_record_set(&r->model, "gpt-4o-mini");
+	spectra_record_set(&r->pricing_tier, "priority");
+	r->prompt_tokens = 1000000;
+	r->completion_tokens = 1000000;
+	spectra_price_record(r, "standard");
+	CHECK_STR(r->pricing_tier, "priority");
+	CHECK_CENTS(r->total_cost, 125);
+	spectra_record_free(r);
+
+	/* an alias the catalog lacks is billed as the dated version of itself that answered
+	 * (claude-sonnet-4-5-20250929 standard: 300 in, 1500 out) */
+	r = spectra_record_new();
+	spectra_record_set(&r->provider, "anthropic");
+	spectra_record_set(&r->model, "claude-sonnet-4-5");
+	spectra_record_set(&r->snapshot, "claude-sonnet-4-5-20250929");
+	r->prompt_tokens = 1000;
+	r->completion_tokens = 100;
+	spectra_price_record(r, "standard");
+	CHECK(r->cost_known);
+	CHECK_CENTS(r->total_cost, (1000 * 300 + 100 * 1500) / 1e6);
+	spectra_record_free(r);
+
+	/* another model that answered is not a version of the alias: unknown, never a silent 0 */
+	r = spectra_record_new();
+	spectra_record_set(&r->provider, "anthropic");
+	spectra_record_set(&r->model, "claude-sonnet-4-5");
+	spectra_record_set(&r->snapshot, "claude-sonnet-4-50");
+	r->prompt_tokens = 1000;
+	spectra_price_record(r, "standard");
+	CHECK(!r->cost_known);
+	CHECK_CENTS(r->total_cost, 0);
+	CHECK(r->model_type == NULL);
+	spectra_record_free(r);
+
+	/* tool-call surcharges on a known price: web search 1 cent per call */
+	r = spectra_record_new();
+	spectra_record_set(&r->provider, "openai");
+	spectra_record_set(&r->model, "gpt-4o-mini");
+	spectra_record_count_tool_call(r, "web_search_call", strlen("web_search_call"), 3);
+	spectra_price_record(r, "standard");
+	CHECK_CENTS(r->total_cost, 3);
+	spectra_record_free(r);
+
+	/* no default tier and none resolved: no tier, no price */
+	r = spectra_record_new();
+	spectra_record_set(&r->provider, "openai");
+	spectra_record_set(&r->model, "gpt-4o-mini");
+	r->prompt_tokens = 10;
+	spectra_price_record(r, "");
+	CHECK(r->pricing_tier == NULL);
+	spectra_record_free(r);
+}
+
 int main(void)
 {
 	test_token_costs();
@@ -763,6 +839,7 @@ int main(void)
 	test_pricing_file_valid();
 	test_pricing_file_errors();
 	test_json_reader();
+	test_price_record();
 	spectra_pricing_clear_overrides();
 
 	printf("%d passed, %d failed\n", passed, failed);

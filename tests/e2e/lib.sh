@@ -18,6 +18,8 @@
 # sourcing shell's e2e_stop_all (run by the EXIT trap, or called by hand) stops them all.
 # If you set your own EXIT trap, call e2e_stop_all from it.
 # Besides the functions above: e2e_spectra_so (the extension snapshot the pools load),
+# e2e_start_gated_receiver / e2e_gate_held / e2e_gate_open (a receiver that holds every POST
+# until released: "answered before the collector did" as an order of events),
 # e2e_stop_server CONF_DIR (stop one php-fpm or nginx early),
 # e2e_receiver_count PORT, e2e_receiver_wait PORT N SECONDS. e2e_start_fpm echoes the FastCGI
 # address (127.0.0.1:PORT) that e2e_start_nginx takes.
@@ -130,15 +132,16 @@ e2e__start_php_server() { # log port router [VAR=value...]
   echo "$pid"
 }
 
-# e2e_start_receiver DIR: tests/tools/otlp_receiver.php storing into DIR; echoes the port
-# once GET /count answers. Receiver behaviour: write DIR/mode (see the receiver's header).
+# e2e_start_receiver DIR [ROUTER]: tests/tools/otlp_receiver.php (or ROUTER) storing into
+# DIR; echoes the port once GET /count answers. Receiver behaviour: write DIR/mode (see the
+# receiver's header).
 e2e_start_receiver() {
-  local dir=$1 attempt port pid i limit
+  local dir=$1 router=${2:-$E2E_ROOT/tests/tools/otlp_receiver.php} attempt port pid i limit
   [ -d "$dir" ] || mkdir -p "$dir" || return 1
   limit=$(( $(e2e__timeout) * 20 ))
   for attempt in 1 2 3; do
     port=$(e2e_free_port) || return 1
-    pid=$(e2e__start_php_server "$E2E_STATE/receiver-$port.log" "$port" "$E2E_ROOT/tests/tools/otlp_receiver.php" \
+    pid=$(e2e__start_php_server "$E2E_STATE/receiver-$port.log" "$port" "$router" \
       "SPECTRA_RECEIVER_DIR=$dir" "PHP_CLI_SERVER_WORKERS=${E2E_RECEIVER_WORKERS:-8}")
     for ((i = 0; i < limit; i++)); do
       e2e__alive "$pid" || break
@@ -153,6 +156,40 @@ e2e_start_receiver() {
   e2e__log "e2e: the OTLP receiver did not start:"
   tail -n 5 "$E2E_STATE/receiver-$port.log" 2>/dev/null | sed 's/^/e2e:   /' >&2
   return 1
+}
+
+# e2e_start_gated_receiver DIR: the same receiver behind a gate, to tell by the order of
+# events (not by a stopwatch) whether something waited for the collector. Every POST is
+# counted in DIR/held as soon as it has arrived (body read), then held unanswered until
+# e2e_gate_open DIR (or, if nobody opens the gate, for at most 60 s), then stored and
+# answered by otlp_receiver.php as usual. GET /count answers at once. Echoes the port.
+# e2e_gate_held DIR: how many POSTs have arrived at the gate so far.
+e2e_start_gated_receiver() {
+  local router="$E2E_STATE/gated_receiver.php"
+  cat >"$router" <<PHP
+<?php
+\$dir = rtrim((string) getenv('SPECTRA_RECEIVER_DIR'), '/');
+if ((\$_SERVER['REQUEST_METHOD'] ?? '') === 'POST') {
+    \$lock = fopen("\$dir/.held.lock", 'c');
+    flock(\$lock, LOCK_EX);
+    file_put_contents("\$dir/held", (string) ((int) @file_get_contents("\$dir/held") + 1));
+    flock(\$lock, LOCK_UN);
+    fclose(\$lock);
+    for (\$i = 0; \$i < 1200 && !is_file("\$dir/gate-open"); \$i++) {
+        usleep(50000);
+    }
+}
+return require '$E2E_ROOT/tests/tools/otlp_receiver.php';
+PHP
+  e2e_start_receiver "$1" "$router"
+}
+
+e2e_gate_open() { touch "$1/gate-open"; }
+
+e2e_gate_held() {
+  local n
+  n=$(cat "$1/held" 2>/dev/null)
+  echo "${n:-0}"
 }
 
 # e2e_start_mock_provider: tests/tools/mock_provider.php; echoes the port once it answers.

@@ -8,13 +8,47 @@ require __DIR__ . '/export.inc';
 $dir = sys_get_temp_dir() . '/spectra-tls-' . getmypid();
 @mkdir($dir);
 $ssl = fn (string $args) => shell_exec("openssl $args 2>&1");
-// a CA, a server certificate for 127.0.0.1 and a client certificate, all made here
-$ssl("req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=spectra-test-ca -keyout $dir/ca.key -out $dir/ca.pem");
-file_put_contents("$dir/san.ext", "subjectAltName=IP:127.0.0.1\n");
-$ssl("req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout $dir/server.key -out $dir/server.csr");
-$ssl("x509 -req -in $dir/server.csr -CA $dir/ca.pem -CAkey $dir/ca.key -CAcreateserial -days 1 -extfile $dir/san.ext -out $dir/server.pem");
-$ssl("req -newkey rsa:2048 -nodes -subj /CN=spectra-client -keyout $dir/client.key -out $dir/client.csr");
-$ssl("x509 -req -in $dir/client.csr -CA $dir/ca.pem -CAkey $dir/ca.key -CAcreateserial -days 1 -out $dir/client.pem");
+// A CA, a server certificate for 127.0.0.1 and a client certificate, all made here, valid
+// from 2000 to 9999 whatever today's date: `openssl ca` sets both ends explicitly (req -x509
+// and x509 -req only count -days from now), so no clock and no calendar can expire them
+// or make them not yet valid (a child process seeing another clock included).
+file_put_contents("$dir/ca.cnf", <<<CNF
+[ca]
+default_ca = test_ca
+[test_ca]
+database = $dir/index.txt
+new_certs_dir = $dir
+rand_serial = yes
+default_md = sha256
+policy = any_name
+unique_subject = no
+[any_name]
+commonName = supplied
+[v3_ca]
+basicConstraints = critical, CA:true
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[server]
+basicConstraints = CA:false
+subjectAltName = IP:127.0.0.1
+extendedKeyUsage = serverAuth
+[client]
+basicConstraints = CA:false
+extendedKeyUsage = clientAuth
+
+CNF);
+touch("$dir/index.txt");
+$validity = '-startdate 20000101000000Z -enddate 99991231235959Z';
+$sign = fn (string $name, string $ext, string $issuer) => $ssl("ca -batch -notext -config $dir/ca.cnf $issuer -in $dir/$name.csr -out $dir/$name.pem -extensions $ext $validity");
+$ssl("req -new -newkey rsa:2048 -nodes -subj /CN=spectra-test-ca -keyout $dir/ca.key -out $dir/ca.csr");
+$sign('ca', 'v3_ca', "-selfsign -keyfile $dir/ca.key");
+$ssl("req -new -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout $dir/server.key -out $dir/server.csr");
+$sign('server', 'server', "-cert $dir/ca.pem -keyfile $dir/ca.key");
+$ssl("req -new -newkey rsa:2048 -nodes -subj /CN=spectra-client -keyout $dir/client.key -out $dir/client.csr");
+$sign('client', 'client', "-cert $dir/ca.pem -keyfile $dir/ca.key");
+foreach (['ca', 'server', 'client'] as $name) {
+    echo "$name: ", str_replace("\n", ' ', trim((string) $ssl("x509 -in $dir/$name.pem -noout -startdate -enddate"))), "\n";
+}
 
 function tls_receiver(string $dir, bool $mutual): array {
     $port = free_port();
@@ -45,6 +79,9 @@ echo 'bodies stored: ', count(glob("$out/*.bin")), "\n";
 shell_exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECT--
+ca: notBefore=Jan  1 00:00:00 2000 GMT notAfter=Dec 31 23:59:59 9999 GMT
+server: notBefore=Jan  1 00:00:00 2000 GMT notAfter=Dec 31 23:59:59 9999 GMT
+client: notBefore=Jan  1 00:00:00 2000 GMT notAfter=Dec 31 23:59:59 9999 GMT
 default verification: sent=0 failed=1 error-recorded
 trusted CA file:      sent=1 failed=0 no-error
 bodies stored: 1

@@ -4,7 +4,6 @@
 
 #include "php_spectra.h"
 #include "src/php/sandbox/sandbox.h"
-#include "ext/standard/url.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 
@@ -13,8 +12,6 @@
 #include "src/record/ids.h"
 #include "src/php/extract/extract.h"
 #include "src/providers/providers.h"
-#include "src/pricing/pricing.h"
-#include "src/php/publish/publish.h"
 
 zend_class_entry *spectra_ce_request_context;
 static zend_object_handlers context_handlers;
@@ -93,27 +90,6 @@ static void init_readonly(zend_object *object, int property, zend_string *value)
 }
 
 /* server.address / server.port / endpoint from a URL option, else the provider's API host. */
-static void apply_url(spectra_record *record, zend_string *url)
-{
-	php_url *parsed = php_url_parse_ex(ZSTR_VAL(url), ZSTR_LEN(url));
-	if (!parsed) {
-		return;
-	}
-	if (parsed->host) {
-		spectra_record_setl(&record->server_address, ZSTR_VAL(parsed->host), ZSTR_LEN(parsed->host));
-		if (parsed->port) {
-			record->server_port = parsed->port;
-		} else if (parsed->scheme && zend_string_equals_literal_ci(parsed->scheme, "http")) {
-			record->server_port = 80;
-		} else {
-			record->server_port = 443;
-		}
-	}
-	if (parsed->path && !record->endpoint) {
-		spectra_record_setl(&record->endpoint, ZSTR_VAL(parsed->path), ZSTR_LEN(parsed->path));
-	}
-	php_url_free(parsed);
-}
 
 bool spectra_context_start(zend_string *provider, zend_string *model, HashTable *options, uint32_t options_arg_num,
 	zval *context_out)
@@ -173,84 +149,23 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	return true;
 }
 
-void spectra_context_apply_url(spectra_record *record, zend_string *url)
-{
-	apply_url(record, url);
-}
 
-static double round_cents(double cents)
-{
-	return round(cents * 1e10) / 1e10;
-}
-
-/* "claude-sonnet-4-5-20250929" is a version of "claude-sonnet-4-5"; another model is not. */
-static bool is_version_of(const char *snapshot, const char *model)
-{
-	size_t len = model ? strlen(model) : 0;
-	return snapshot && len && strncmp(snapshot, model, len) == 0 && snapshot[len] == '-';
-}
-
-static void finish_common(spectra_context_object *context)
+void spectra_context_end(spectra_context_object *context)
 {
 	spectra_record *record = context->record;
 	record->end_mono_ns = spectra_clock_monotonic_ns();
 	record->completed = true;
+	if (!record->status_code && !record->is_failed) {
+		record->status_code = 200;
+	}
 	if (record->status_code >= 400) {
 		record->is_failed = true;
 	}
-	if (!record->pricing_tier && SPECTRA_G(default_pricing_tier) && *SPECTRA_G(default_pricing_tier)) {
-		spectra_record_set(&record->pricing_tier, SPECTRA_G(default_pricing_tier));
-	}
-	const char *slug = spectra_pricing_provider_slug(record->provider);
-	const spectra_price *price = spectra_pricing_lookup(slug, record->model, record->pricing_tier);
-	if (!price && is_version_of(record->snapshot, record->model)) {
-		/* an alias the catalog lacks (claude-sonnet-4-5) answered by a dated version of
-		 * itself (claude-sonnet-4-5-20250929): that version is what gets billed */
-		price = spectra_pricing_lookup(slug, record->snapshot, record->pricing_tier);
-	}
-	spectra_usage usage = {
-		.prompt_tokens = record->prompt_tokens,
-		.completion_tokens = record->completion_tokens,
-		.cached_tokens = record->cached_tokens,
-		.cache_write_tokens = record->cache_write_tokens,
-		.cache_write_1h_tokens = record->cache_write_1h_tokens,
-		.reasoning_tokens = record->reasoning_tokens,
-		.duration_seconds = record->duration_seconds > 0 ? record->duration_seconds : 0,
-		.input_characters = record->input_characters > 0 ? record->input_characters : 0,
-		.image_count = record->image_count > 0 ? record->image_count : 0,
-		.video_count = record->video_count > 0 ? record->video_count : 0,
-	};
-	spectra_cost cost;
-	spectra_pricing_compute(price, &usage, &cost);
-	record->prompt_cost = cost.prompt_cents;
-	record->completion_cost = cost.completion_cents;
-	record->total_cost = cost.total_cents;
-	record->cost_known = cost.known;
-	if (price && !record->model_type && price->type) {
-		spectra_record_set(&record->model_type, price->type);
-	}
-	for (size_t i = 0; price && i < record->tool_call_kinds; i++) {
-		double each = spectra_pricing_tool_call_cents(slug, record->tool_calls[i].name);
-		record->total_cost += each * (double) record->tool_calls[i].count;
-	}
-	/* Binary floating point leaves noise like 0.0045000000000000005; 1e-10 cent is far
-	 * below any price step, so rounding there only removes the noise. */
-	record->prompt_cost = round_cents(record->prompt_cost);
-	record->completion_cost = round_cents(record->completion_cost);
-	record->total_cost = round_cents(record->total_cost);
 }
 
-void spectra_context_finish_success(spectra_context_object *context, zval *response, HashTable *usage, zval *array_out)
+void spectra_context_apply_usage(spectra_context_object *context, HashTable *usage)
 {
 	spectra_record *record = context->record;
-	if (response && Z_TYPE_P(response) != IS_NULL) {
-		zval body;
-		spectra_response_to_body(response, &body, record);
-		if (Z_TYPE(body) == IS_ARRAY) {
-			spectra_extract_body(record, Z_ARRVAL(body));
-		}
-		zval_ptr_dtor(&body);
-	}
 	const char *bad_key = NULL;
 	if (Z_TYPE(context->usage_override) == IS_ARRAY) {
 		spectra_apply_usage(record, Z_ARRVAL(context->usage_override), &bad_key);
@@ -261,11 +176,6 @@ void spectra_context_finish_success(spectra_context_object *context, zval *respo
 	if (bad_key) {
 		spectra_warning("usage \"%s\" is not a non-negative token count; it was ignored", bad_key);
 	}
-	if (!record->status_code && !record->is_failed) {
-		record->status_code = 200;
-	}
-	finish_common(context);
-	spectra_publish(context, array_out);
 }
 
 static bool status_from(zval *value, zend_long *status)
@@ -279,12 +189,9 @@ static bool status_from(zval *value, zend_long *status)
 
 static bool call_for_status(zend_object *object, const char *method, zend_long *status)
 {
-	size_t len = strlen(method);
-	char *lowercase = zend_str_tolower_dup(method, len);
-	bool exists = zend_hash_str_exists(&object->ce->function_table, lowercase, len);
-	efree(lowercase);
 	zval result;
-	if (!exists || !spectra_call_method_isolated(object, method, &result, 0, NULL, method)) {
+	if (!spectra_has_method(object, method)
+		|| !spectra_call_method_isolated(object, method, &result, 0, NULL, method)) {
 		return false;
 	}
 	bool found = status_from(&result, status);
@@ -320,8 +227,8 @@ static bool status_of_exception(zend_object *exception, zend_long *status)
 	return false;
 }
 
-void spectra_context_finish_failure(spectra_context_object *context, zend_object *exception, zend_long http_status,
-	bool has_status, zval *array_out)
+void spectra_context_mark_failure(spectra_context_object *context, zend_object *exception, zend_long http_status,
+	bool has_status)
 {
 	spectra_record *record = context->record;
 	record->is_failed = true;
@@ -338,8 +245,6 @@ void spectra_context_finish_failure(spectra_context_object *context, zend_object
 	if (has_status) {
 		record->status_code = http_status;
 	}
-	finish_common(context);
-	spectra_publish(context, array_out);
 }
 
 /* ---- RequestContext methods ---- */

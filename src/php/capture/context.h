@@ -6,23 +6,8 @@
 #define SPECTRA_CAPTURE_CONTEXT_H
 
 #include "php.h"
+#include "src/php/capture/context_object.h"
 #include "src/record/record.h"
-
-typedef struct {
-	spectra_record *record;
-	zval metadata;       /* array */
-	zval tags;           /* list of strings */
-	zval trackable_id;   /* string|int, UNDEF when none */
-	zval usage_override; /* array from setUsage(), applied after extraction; UNDEF = none */
-	zend_object std;
-} spectra_context_object;
-
-extern zend_class_entry *spectra_ce_request_context;
-
-static inline spectra_context_object *spectra_context_from_obj(zend_object *obj)
-{
-	return (spectra_context_object *) ((char *) obj - XtOffsetOf(spectra_context_object, std));
-}
 
 void spectra_context_register(zend_class_entry *ce);
 
@@ -31,10 +16,15 @@ void spectra_context_register(zend_class_entry *ce);
 bool spectra_context_start(zend_string *provider, zend_string *model, HashTable *options, uint32_t options_arg_num,
 	zval *context_out);
 
-/* Ends the record (success or failure) and sends it down the pipeline. If array_out is
- * non-NULL it receives the record as the transformer produced it. */
-void spectra_context_finish_success(spectra_context_object *context, zval *response, HashTable *usage, zval *array_out);
-void spectra_context_finish_failure(spectra_context_object *context, zend_object *exception, zend_long http_status,
-	bool has_status, zval *array_out);
+/* The capture steps of a finished call; src/php/pipeline runs them with the other stages. */
+/* Usage from RequestContext::setUsage() and then the caller's array override what the
+ * response said (a bad entry: one warning, ignored). */
+void spectra_context_apply_usage(spectra_context_object *context, HashTable *usage);
+/* A failure: error type = the exception's class, its message, the HTTP status given or
+ * read from the exception (Guzzle/PSR-18 getResponse(), Laravel ->response, getStatusCode()). */
+void spectra_context_mark_failure(spectra_context_object *context, zend_object *exception, zend_long http_status,
+	bool has_status);
+/* Stops the clock and completes the record (status 200 when none; >= 400 is a failure). */
+void spectra_context_end(spectra_context_object *context);
 
 #endif

@@ -2,6 +2,7 @@
 
 #include "php_spectra.h"
 #include "zend_exceptions.h"
+#include "ext/standard/url.h"
 
 #include "src/record/ids.h"
 #include "src/pricing/pricing.h"
@@ -108,6 +109,29 @@ static bool copy_string_option(HashTable *options, const char *name, char **fiel
 	return true;
 }
 
+/* A url option sets server.address, server.port (scheme default) and the endpoint path. */
+static void apply_url(spectra_record *record, zend_string *url)
+{
+	php_url *parsed = php_url_parse_ex(ZSTR_VAL(url), ZSTR_LEN(url));
+	if (!parsed) {
+		return;
+	}
+	if (parsed->host) {
+		spectra_record_setl(&record->server_address, ZSTR_VAL(parsed->host), ZSTR_LEN(parsed->host));
+		if (parsed->port) {
+			record->server_port = parsed->port;
+		} else if (parsed->scheme && zend_string_equals_literal_ci(parsed->scheme, "http")) {
+			record->server_port = 80;
+		} else {
+			record->server_port = 443;
+		}
+	}
+	if (parsed->path && !record->endpoint) {
+		spectra_record_setl(&record->endpoint, ZSTR_VAL(parsed->path), ZSTR_LEN(parsed->path));
+	}
+	php_url_free(parsed);
+}
+
 bool spectra_options_apply(spectra_context_object *context, HashTable *options, uint32_t options_arg_num)
 {
 	spectra_record *record = context->record;
@@ -153,7 +177,7 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 	}
 	OPTION(url, "url", IS_STRING);
 	if (url) {
-		spectra_context_apply_url(record, Z_STR_P(url));
+		apply_url(record, Z_STR_P(url));
 	}
 	OPTION(port, "server_port", IS_LONG);
 	if (port) {

@@ -4,7 +4,7 @@
 #define SPECTRA_CAPTURE_OPTIONS_H
 
 #include "php.h"
-#include "src/php/capture/context.h"
+#include "src/php/capture/context_object.h"
 
 /* Merges options into a started context. arg_num is the position of $options. */
 bool spectra_options_apply(spectra_context_object *context, HashTable *options, uint32_t options_arg_num);
@@ -17,7 +17,5 @@ bool spectra_options_check_tier(zend_string *tier, uint32_t arg_num);
 bool spectra_options_check_usage(HashTable *usage, uint32_t arg_num);
 /* A trackable id is a string or an int. */
 bool spectra_options_check_trackable_id(zval *id, uint32_t arg_num, const char *what);
-
-void spectra_context_apply_url(spectra_record *record, zend_string *url);
 
 #endif

@@ -45,7 +45,8 @@ static void ensure_request_trace(void)
 		SPECTRA_G(trace).flags = parsed.flags & 0x03;
 		zend_string *state = find_incoming("HTTP_TRACESTATE", "TRACESTATE");
 		if (state) {
-			SPECTRA_G(trace).state = spectra_strndup(ZSTR_VAL(state), ZSTR_LEN(state));
+			/* NULL for an invalid tracestate: W3C says not to propagate it */
+			SPECTRA_G(trace).state = spectra_tracestate_normalize(ZSTR_VAL(state), ZSTR_LEN(state));
 			zend_string_release(state);
 		}
 	} else {

@@ -5,13 +5,13 @@
 #include <unistd.h>
 
 #include "php_spectra.h"
-#include "src/php/span_bridge/native_input.h"
 #include "ext/standard/info.h"
 #include "src/php/settings/export_config.h"
-#include "src/php/span_bridge/php_bridge.h"
 #include "src/otlp/otlp.h"
+#include "src/otlp/console.h"
 #include "src/export/exporter.h"
 #include "src/util/buf.h"
+#include "src/util/redact.h"
 
 /* Process-wide export settings: resolved once per process on first use, so FPM pool
  * values (php_admin_value, applied in the worker after the master's MINIT) are seen. */
@@ -160,27 +160,29 @@ static void add_pending(spectra_span_job *job)
 	}
 }
 
-void spectra_span_emit(spectra_context_object *context, zval *php_array)
+bool spectra_delivery_active(void)
 {
 	ensure_settings();
-	if (settings.kind == SPECTRA_EXPORTER_NONE) {
+	return settings.kind != SPECTRA_EXPORTER_NONE;
+}
+
+void spectra_delivery_hand_off(spectra_span_job *job)
+{
+	if (!job) {
 		return;
 	}
-	bool php_builder = spectra_span_builder_is_php();
+	ensure_settings();
+	if (settings.kind == SPECTRA_EXPORTER_NONE) {
+		spectra_span_job_free(job);
+		return;
+	}
 	if (settings.kind == SPECTRA_EXPORTER_CONSOLE) {
-		spectra_span *span =
-			php_builder ? spectra_span_from_php_builder(context, php_array) : spectra_span_build_native(context);
+		spectra_span *span = spectra_span_job_build(job);
+		spectra_span_job_free(job);
 		if (span) {
 			write_console(span);
 			spectra_span_free(span);
 		}
-		return;
-	}
-	/* The native span is only captured here (record + snapshot of the PHP values); it is
-	 * built and encoded on the sender thread. A PHP builder has to run here. */
-	spectra_span_job *job = php_builder ? spectra_span_job_for_span(spectra_span_from_php_builder(context, php_array))
-										: spectra_span_job_capture(context, true);
-	if (!job) {
 		return;
 	}
 	if (settings.export.mode == SPECTRA_EXPORT_AFTER_RESPONSE && !SPECTRA_G(sandbox).in_shutdown) {
@@ -251,7 +253,14 @@ void spectra_span_stats_array(zval *out)
 	add_assoc_string(out, "exporter", kind_name(settings.kind));
 	add_assoc_string(out, "mode", mode_name(settings.export.mode));
 	add_assoc_string(out, "protocol", settings.export.format == SPECTRA_OTLP_JSON ? "http/json" : "http/protobuf");
-	add_assoc_string(out, "endpoint", settings.kind == SPECTRA_EXPORTER_OTLP ? settings.export.endpoint : "");
+	/* credentials stay out of diagnostics: no user:pass@, no query values */
+	spectra_buf endpoint;
+	spectra_buf_init(&endpoint);
+	if (settings.kind == SPECTRA_EXPORTER_OTLP) {
+		spectra_redact_url(settings.export.endpoint, &endpoint);
+	}
+	add_assoc_stringl(out, "endpoint", endpoint.data ? endpoint.data : "", endpoint.len);
+	spectra_buf_free(&endpoint);
 	add_assoc_long(out, "pending", (zend_long) SPECTRA_G(delivery).pending_count);
 	add_assoc_long(out, "queued", (zend_long) stats.queued);
 	add_assoc_long(out, "sent", (zend_long) stats.sent);
@@ -305,6 +314,14 @@ void spectra_export_info(void)
 	}
 	ZEND_HASH_FOREACH_END();
 	zval_ptr_dtor(&stats);
+	/* the headers in effect (spectra.otel.headers or OTEL_EXPORTER_OTLP_*HEADERS): names only */
+	if (settings.kind == SPECTRA_EXPORTER_OTLP && settings.export.header_count) {
+		spectra_buf names;
+		spectra_buf_init(&names);
+		spectra_redact_header_lines(settings.export.headers, settings.export.header_count, &names);
+		php_info_print_table_row(2, "Export headers", names.data ? names.data : SPECTRA_REDACTED);
+		spectra_buf_free(&names);
+	}
 }
 
 void spectra_delivery_rinit(void)

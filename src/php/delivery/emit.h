@@ -1,16 +1,17 @@
-/* Span stage entry: record -> span (native builder, or the user's PHP builder through
- * the bridge) -> encoded payload -> the exporter, by export mode. */
+/* Delivery: span jobs of finished calls to the console, or to the exporter's sender thread
+ * by export mode (after_response: held until the request ends; background: queued now;
+ * sync: encoded and posted now). Also flush(), stats() and the export side's lifecycle. */
 #ifndef SPECTRA_SPAN_EMIT_H
 #define SPECTRA_SPAN_EMIT_H
 
 #include "php.h"
 #include "src/span/span.h"
 #include "src/span/span_job.h"
-#include "src/php/capture/context.h"
 
-/* php_array is the (transformed) record array when one was built, else NULL. */
-void spectra_span_emit(spectra_context_object *context, zval *php_array);
-bool spectra_span_builder_is_php(void);
+/* False when no span goes anywhere (exporter none, or export off): skip the span stage. */
+bool spectra_delivery_active(void);
+/* The hand-off stage of a finished call: takes the job (NULL: nothing to do). */
+void spectra_delivery_hand_off(spectra_span_job *job);
 
 /* After_response: hands the request's spans to the sender. Also for flush(). */
 void spectra_span_request_end(void);

@@ -1,7 +1,8 @@
 /* Anthropic Messages API. Its usage.input_tokens counts only the uncached input: cache
  * reads and cache writes are reported beside it, so all three are added up to get the
  * GenAI input_tokens. */
-#include "src/php/extract/extract.h"
+#include "anthropic.h"
+
 #include "src/php/extract/zval_read.h"
 
 static bool is_message(HashTable *body)

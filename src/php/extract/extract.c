@@ -1,4 +1,7 @@
 #include "extract.h"
+#include "src/php/extract/anthropic.h"
+#include "src/php/extract/gemini.h"
+#include "src/php/extract/openai.h"
 #include "src/php/extract/zval_read.h"
 
 #include "ext/json/php_json.h"
@@ -181,15 +184,6 @@ static void decode_json_body(const char *json, size_t len, zval *body)
 	JSON_G(error_code) = saved_error;
 }
 
-static bool has_method(zend_object *object, const char *name)
-{
-	size_t len = strlen(name);
-	char *lowercase = zend_str_tolower_dup(name, len);
-	bool found = zend_hash_str_exists(&object->ce->function_table, lowercase, len);
-	efree(lowercase);
-	return found;
-}
-
 static void read_and_rewind(zend_object *stream, zval *body)
 {
 	zval text, ignored;
@@ -199,7 +193,7 @@ static void read_and_rewind(zend_object *stream, zval *body)
 		}
 		zval_ptr_dtor(&text);
 	}
-	if (has_method(stream, "rewind")
+	if (spectra_has_method(stream, "rewind")
 		&& spectra_call_method_isolated(stream, "rewind", &ignored, 0, NULL, "PSR-7 body rewind()")) {
 		zval_ptr_dtor(&ignored);
 	}
@@ -222,7 +216,7 @@ static void read_psr7_response(zend_object *object, zval *body, spectra_record *
 	}
 	/* A stream that cannot seek (a live socket) would be used up by reading it: leave it
 	 * to the application and record the status only. */
-	if (Z_TYPE(stream) == IS_OBJECT && has_method(Z_OBJ(stream), "isSeekable")) {
+	if (Z_TYPE(stream) == IS_OBJECT && spectra_has_method(Z_OBJ(stream), "isSeekable")) {
 		zval seekable;
 		if (spectra_call_method_isolated(Z_OBJ(stream), "isSeekable", &seekable, 0, NULL, "PSR-7 body isSeekable()")) {
 			if (Z_TYPE(seekable) == IS_TRUE) {
@@ -230,7 +224,7 @@ static void read_psr7_response(zend_object *object, zval *body, spectra_record *
 			}
 			zval_ptr_dtor(&seekable);
 		}
-	} else if (Z_TYPE(stream) == IS_OBJECT && has_method(Z_OBJ(stream), "__toString")) {
+	} else if (Z_TYPE(stream) == IS_OBJECT && spectra_has_method(Z_OBJ(stream), "__toString")) {
 		/* not a full PSR-7 stream, only a string-like body: reading it is harmless */
 		zval text;
 		if (spectra_call_method_isolated(Z_OBJ(stream), "__toString", &text, 0, NULL, "PSR-7 body __toString()")) {
@@ -262,11 +256,11 @@ void spectra_response_to_body(zval *response, zval *body, spectra_record *record
 	zend_object *object = Z_OBJ_P(response);
 	zval converted;
 	ZVAL_UNDEF(&converted);
-	if (has_method(object, "toArray")) {
+	if (spectra_has_method(object, "toArray")) {
 		spectra_call_method_isolated(object, "toArray", &converted, 0, NULL, "response toArray()");
 	} else if (instanceof_function(object->ce, php_json_serializable_ce)) {
 		spectra_call_method_isolated(object, "jsonSerialize", &converted, 0, NULL, "response jsonSerialize()");
-	} else if (has_method(object, "getBody") && has_method(object, "getStatusCode")) {
+	} else if (spectra_has_method(object, "getBody") && spectra_has_method(object, "getStatusCode")) {
 		read_psr7_response(object, body, record);
 		return;
 	} else {
@@ -286,4 +280,17 @@ void spectra_response_to_body(zval *response, zval *body, spectra_record *record
 		return;
 	}
 	zval_ptr_dtor(&converted);
+}
+
+void spectra_extract_response(spectra_record *record, zval *response)
+{
+	if (!response || Z_TYPE_P(response) == IS_NULL) {
+		return;
+	}
+	zval body;
+	spectra_response_to_body(response, &body, record);
+	if (Z_TYPE(body) == IS_ARRAY) {
+		spectra_extract_body(record, Z_ARRVAL(body));
+	}
+	zval_ptr_dtor(&body);
 }

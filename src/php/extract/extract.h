@@ -5,23 +5,8 @@
 #define SPECTRA_PROVIDERS_EXTRACT_H
 
 #include "php.h"
+#include "src/php/extract/extractor.h"
 #include "src/record/record.h"
-
-typedef struct {
-	const char *name;       /* "openai.chat_completions" */
-	const char *operation;  /* GenAI operation name it implies */
-	const char *model_type; /* text, embedding, ... */
-	bool (*matches)(HashTable *body);
-	void (*extract)(HashTable *body, spectra_record *record);
-} spectra_extractor;
-
-/* Extractors of each provider file. */
-extern const spectra_extractor spectra_openai_chat_extractor;
-extern const spectra_extractor spectra_openai_completion_extractor;
-extern const spectra_extractor spectra_openai_responses_extractor;
-extern const spectra_extractor spectra_openai_embeddings_extractor;
-extern const spectra_extractor spectra_anthropic_messages_extractor;
-extern const spectra_extractor spectra_gemini_generate_content_extractor;
 
 /* Finds the extractor for a body and applies it (plus the model/snapshot rule).
  * Returns the extractor used, or NULL when the shape is unknown (then only a generic
@@ -39,5 +24,9 @@ bool spectra_apply_usage(spectra_record *record, HashTable *usage, const char **
  * set to an array or left UNDEF. Never throws: user code that throws here is reported
  * as one warning. */
 void spectra_response_to_body(zval *response, zval *body, spectra_record *record);
+
+/* The extract stage of a finished call: whatever the callback returned (array, toArray(),
+ * JsonSerializable, JSON string, PSR-7 response) read into the record. NULL/null: nothing. */
+void spectra_extract_response(spectra_record *record, zval *response);
 
 #endif

@@ -1,7 +1,8 @@
 /* Gemini generateContent. candidatesTokenCount leaves out thoughtsTokenCount, and
  * thinking is billed as output, so both make up the GenAI output_tokens. Tool-use
  * prompt tokens are input the model read, so they join the input. */
-#include "src/php/extract/extract.h"
+#include "gemini.h"
+
 #include "src/php/extract/zval_read.h"
 
 static bool is_generate_content(HashTable *body)

@@ -1,7 +1,8 @@
 /* OpenAI shapes: chat completions, completions, Responses API, embeddings. The same
  * shapes are spoken by most OpenAI-compatible providers (Groq, Mistral, xAI, DeepSeek,
  * OpenRouter, Ollama's /v1), so these extractors serve them too. */
-#include "src/php/extract/extract.h"
+#include "openai.h"
+
 #include "src/php/extract/zval_read.h"
 
 static bool object_is(HashTable *body, const char *expected)

@@ -2,8 +2,8 @@
 
 #include "php_spectra.h"
 #include "zend_exceptions.h"
+#include "src/php/publish/record_array.h"
 #include "src/php/sandbox/sandbox.h"
-#include "src/php/delivery/emit.h"
 
 zend_class_entry *spectra_ce_request_tracked;
 zend_class_entry *spectra_ce_request_transformer;
@@ -35,7 +35,7 @@ static zval *current_transformer(void)
 	return transformer;
 }
 
-bool spectra_publish_needs_array(void)
+static bool hooks_need_array(void)
 {
 	if ((Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY
 			&& zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(publish).listeners)))
@@ -49,7 +49,7 @@ bool spectra_publish_needs_array(void)
 	if (Z_TYPE_P(transformer) == IS_UNDEF && SPECTRA_G(request_transformer) && *SPECTRA_G(request_transformer)) {
 		return true;
 	}
-	return spectra_span_builder_is_php();
+	return false;
 }
 
 /* Runs the transformer; a failing or non-array-returning one leaves the array as it was. */
@@ -114,24 +114,18 @@ static void dispatch(zval *array)
 	zval_ptr_dtor(&event);
 }
 
-void spectra_publish(spectra_context_object *context, zval *array_out)
+bool spectra_publish(spectra_context_object *context, bool want_array, bool builder_wants_array, zval *array)
 {
 	bool callbacks = spectra_callbacks_allowed() && !EG(exception);
-	zval array;
-	ZVAL_UNDEF(&array);
-	if (array_out || (callbacks && spectra_publish_needs_array())) {
-		spectra_record_to_array(context, &array);
+	ZVAL_UNDEF(array);
+	if (want_array || (callbacks && (builder_wants_array || hooks_need_array()))) {
+		spectra_record_to_array(context, array);
 		if (callbacks) {
-			transform(&array);
-			dispatch(&array);
+			transform(array);
+			dispatch(array);
 		}
 	}
-	spectra_span_emit(context, Z_TYPE(array) == IS_ARRAY && callbacks ? &array : NULL);
-	if (array_out) {
-		ZVAL_COPY_VALUE(array_out, &array);
-	} else {
-		zval_ptr_dtor(&array);
-	}
+	return callbacks;
 }
 
 /* ---- Spectra\Events\RequestTracked ---- */

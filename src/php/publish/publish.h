@@ -10,13 +10,11 @@
 extern zend_class_entry *spectra_ce_request_tracked;
 extern zend_class_entry *spectra_ce_request_transformer;
 
-/* array_out, when given, receives the transformed array (the caller asked for it). */
-void spectra_publish(spectra_context_object *context, zval *array_out);
-
-/* The record as a PHP array (DESIGN.md §3 keys). */
-void spectra_record_to_array(spectra_context_object *context, zval *out);
-
-/* True when a PHP array is needed for listeners, transformer or span builder. */
-bool spectra_publish_needs_array(void);
+/* The publish stage of a finished call. array receives the record as a PHP array, passed
+ * through the transformer and dispatched to the listeners and spectra.event_dispatcher, when
+ * want_array, a hook, or a PHP span builder (builder_wants_array) needs it; else it is left UNDEF. Returns false when PHP code may not
+ * run now (request shutdown, a pending exception): the array, if any, was not transformed
+ * and must not reach a PHP span builder. */
+bool spectra_publish(spectra_context_object *context, bool want_array, bool builder_wants_array, zval *array);
 
 #endif

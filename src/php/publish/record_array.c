@@ -1,9 +1,10 @@
-#include "src/php/publish/publish.h"
+#include "record_array.h"
 
 #include "php_spectra.h"
 #include "ext/date/php_date.h"
 #include "zend_exceptions.h"
 #include "src/record/ids.h"
+#include "src/record/record_fields.h"
 #include "src/php/sandbox/sandbox.h"
 
 static void add_string_or_null(zval *array, const char *key, const char *value)
@@ -19,6 +20,16 @@ static void add_count_or_null(zval *array, const char *key, int64_t value)
 {
 	if (value >= 0) {
 		add_assoc_long(array, key, (zend_long) value);
+	} else {
+		add_assoc_null(array, key);
+	}
+}
+
+/* tokens per second, rounded to 2 decimals */
+static void add_rate_or_null(zval *array, const char *key, double value)
+{
+	if (value >= 0) {
+		add_assoc_double(array, key, ((double) (int64_t) (value * 100 + 0.5)) / 100);
 	} else {
 		add_assoc_null(array, key);
 	}
@@ -67,104 +78,91 @@ static void add_timestamp(zval *array, const char *key, uint64_t unix_ns)
 	add_assoc_zval(array, key, &created);
 }
 
+static void add_hex_or_null(zval *array, const char *key, const uint8_t *bytes, size_t len)
+{
+	if (bytes) {
+		char hex[33];
+		spectra_hex_encode(bytes, len, hex);
+		add_assoc_string(array, key, hex);
+	} else {
+		add_assoc_null(array, key);
+	}
+}
+
+static void add_long_or_null(zval *array, const char *key, int64_t value, bool present)
+{
+	if (present) {
+		add_assoc_long(array, key, (zend_long) value);
+	} else {
+		add_assoc_null(array, key);
+	}
+}
+
+static void add_double_or_null(zval *array, const char *key, double value)
+{
+	if (value >= 0) {
+		add_assoc_double(array, key, value);
+	} else {
+		add_assoc_null(array, key);
+	}
+}
+
+static void add_string_list(zval *array, const char *key, const spectra_string_list *list)
+{
+	zval items;
+	array_init_size(&items, (uint32_t) list->count);
+	for (size_t i = 0; i < list->count; i++) {
+		add_next_index_string(&items, list->items[i]);
+	}
+	add_assoc_zval(array, key, &items);
+}
+
+static void add_tool_counts(zval *array, const char *key, const spectra_record *record)
+{
+	if (!record->tool_call_kinds) {
+		add_assoc_null(array, key);
+		return;
+	}
+	zval counts;
+	array_init_size(&counts, (uint32_t) record->tool_call_kinds);
+	for (size_t i = 0; i < record->tool_call_kinds; i++) {
+		add_assoc_long(&counts, record->tool_calls[i].name, (zend_long) record->tool_calls[i].count);
+	}
+	add_assoc_zval(array, key, &counts);
+}
+
+static void add_php_value(zval *array, const char *key, zval *value)
+{
+	if (Z_TYPE_P(value) == IS_UNDEF) {
+		add_assoc_null(array, key);
+		return;
+	}
+	Z_TRY_ADDREF_P(value);
+	add_assoc_zval(array, key, value);
+}
+
+/* One statement per kind of src/record/record_fields.h. */
+#define PUT_TEXT(key, value) add_string_or_null(out, key, value)
+#define PUT_TRACE_ID(key, bytes) add_hex_or_null(out, key, bytes, 16)
+#define PUT_SPAN_ID(key, bytes) add_hex_or_null(out, key, bytes, 8)
+#define PUT_INT(key, value) add_assoc_long(out, key, (zend_long) (value))
+#define PUT_INT_NONZERO(key, value) add_long_or_null(out, key, value, (value) != 0)
+#define PUT_INT_POSITIVE(key, value) add_long_or_null(out, key, value, (value) > 0)
+#define PUT_COUNT(key, value) add_count_or_null(out, key, value)
+#define PUT_FLOAT(key, value) add_assoc_double(out, key, value)
+#define PUT_FLOAT_OR_NULL(key, value) add_double_or_null(out, key, value)
+#define PUT_RATE(key, value) add_rate_or_null(out, key, value)
+#define PUT_BOOL(key, value) add_assoc_bool(out, key, value)
+#define PUT_TEXT_LIST(key, list) add_string_list(out, key, &(list))
+#define PUT_TOOL_COUNTS(key, record) add_tool_counts(out, key, record)
+#define PUT_TIMESTAMP(key, unix_ns) add_timestamp(out, key, unix_ns)
+#define PUT_PHP_VALUE(key, member) add_php_value(out, key, &context->member)
+
+#define PUT_FIELD(key, kind, source, span_attribute, compat_attribute) PUT_##kind(#key, source);
+
 void spectra_record_to_array(spectra_context_object *context, zval *out)
 {
-	const spectra_record *record = context->record;
-	char hex[33];
-	array_init_size(out, 52);
-	add_assoc_string(out, "id", record->id);
-	spectra_hex_encode(record->trace_id, 16, hex);
-	add_assoc_string(out, "trace_id", hex);
-	spectra_hex_encode(record->span_id, 8, hex);
-	add_assoc_string(out, "span_id", hex);
-	if (record->has_parent) {
-		spectra_hex_encode(record->parent_span_id, 8, hex);
-		add_assoc_string(out, "parent_span_id", hex);
-	} else {
-		add_assoc_null(out, "parent_span_id");
-	}
-	add_string_or_null(out, "response_id", record->response_id);
-	add_string_or_null(out, "provider", record->provider);
-	add_string_or_null(out, "model", record->model);
-	add_string_or_null(out, "snapshot", record->snapshot);
-	add_string_or_null(out, "model_type", record->model_type);
-	add_string_or_null(out, "operation", record->operation);
-	add_string_or_null(out, "endpoint", record->endpoint);
-	add_string_or_null(out, "server_address", record->server_address);
-	if (record->server_port > 0) {
-		add_assoc_long(out, "server_port", (zend_long) record->server_port);
-	} else {
-		add_assoc_null(out, "server_port");
-	}
-	add_string_or_null(out, "pricing_tier", record->pricing_tier);
-	add_assoc_long(out, "prompt_tokens", (zend_long) record->prompt_tokens);
-	add_assoc_long(out, "completion_tokens", (zend_long) record->completion_tokens);
-	add_assoc_long(out, "cached_tokens", (zend_long) record->cached_tokens);
-	add_assoc_long(out, "cache_write_tokens", (zend_long) record->cache_write_tokens);
-	add_assoc_long(out, "reasoning_tokens", (zend_long) record->reasoning_tokens);
-	add_assoc_long(out, "total_tokens", (zend_long) spectra_record_total_tokens(record));
-	add_assoc_double(out, "prompt_cost", record->prompt_cost);
-	add_assoc_double(out, "completion_cost", record->completion_cost);
-	add_assoc_double(out, "total_cost_in_cents", record->total_cost);
-	add_assoc_string(out, "currency", "USD");
-	add_assoc_bool(out, "cost_known", record->cost_known);
-	add_assoc_long(out, "latency_ms", (zend_long) (spectra_record_latency_ms(record) + 0.5));
-	add_count_or_null(out, "time_to_first_token_ms", record->time_to_first_token_ms);
-	double tokens_per_second = spectra_record_tokens_per_second(record);
-	if (tokens_per_second >= 0) {
-		add_assoc_double(out, "tokens_per_second", ((double) (int64_t) (tokens_per_second * 100 + 0.5)) / 100);
-	} else {
-		add_assoc_null(out, "tokens_per_second");
-	}
-	if (record->duration_seconds >= 0) {
-		add_assoc_double(out, "duration_seconds", record->duration_seconds);
-	} else {
-		add_assoc_null(out, "duration_seconds");
-	}
-	add_count_or_null(out, "input_characters", record->input_characters);
-	add_count_or_null(out, "image_count", record->image_count);
-	add_count_or_null(out, "video_count", record->video_count);
-	if (record->status_code) {
-		add_assoc_long(out, "status_code", (zend_long) record->status_code);
-	} else {
-		add_assoc_null(out, "status_code");
-	}
-	add_assoc_bool(out, "is_failed", record->is_failed);
-	add_string_or_null(out, "error_type", record->error_type);
-	add_string_or_null(out, "error_message", record->error_message);
-	add_string_or_null(out, "finish_reason", record->finish_reasons.count ? record->finish_reasons.items[0] : NULL);
-	zval reasons;
-	array_init_size(&reasons, (uint32_t) record->finish_reasons.count);
-	for (size_t i = 0; i < record->finish_reasons.count; i++) {
-		add_next_index_string(&reasons, record->finish_reasons.items[i]);
-	}
-	add_assoc_zval(out, "finish_reasons", &reasons);
-	add_assoc_bool(out, "is_reasoning", record->is_reasoning);
-	add_string_or_null(out, "reasoning_effort", record->reasoning_effort);
-	add_assoc_bool(out, "is_streaming", record->is_streaming);
-	add_assoc_bool(out, "has_tool_calls", record->has_tool_calls);
-	if (record->tool_call_kinds) {
-		zval counts;
-		array_init_size(&counts, (uint32_t) record->tool_call_kinds);
-		for (size_t i = 0; i < record->tool_call_kinds; i++) {
-			add_assoc_long(&counts, record->tool_calls[i].name, (zend_long) record->tool_calls[i].count);
-		}
-		add_assoc_zval(out, "tool_call_counts", &counts);
-	} else {
-		add_assoc_null(out, "tool_call_counts");
-	}
-	Z_ADDREF(context->tags);
-	add_assoc_zval(out, "tags", &context->tags);
-	Z_ADDREF(context->metadata);
-	add_assoc_zval(out, "metadata", &context->metadata);
-	add_string_or_null(out, "trackable_type", record->trackable_type);
-	if (Z_TYPE(context->trackable_id) != IS_UNDEF) {
-		Z_TRY_ADDREF(context->trackable_id);
-		add_assoc_zval(out, "trackable_id", &context->trackable_id);
-	} else {
-		add_assoc_null(out, "trackable_id");
-	}
-	add_string_or_null(out, "conversation_id", record->conversation_id);
-	add_timestamp(out, "started_at", record->start_wall_ns);
-	add_timestamp(out, "completed_at", spectra_record_end_wall_ns(record));
+	const spectra_record *r = context->record;
+	array_init_size(out, SPECTRA_RECORD_FIELD_COUNT);
+	SPECTRA_RECORD_FIELDS(PUT_FIELD)
 }

@@ -6,7 +6,9 @@
 #include "php_spectra.h"
 #include "src/php/sandbox/sandbox.h"
 #include "src/util/buf.h"
+#include "src/util/kv_list.h"
 #include "src/otlp/otlp.h"
+#include "src/otlp/encode_protobuf.h"
 
 static const char *first_set(const char *ini, const char *env_specific, const char *env_generic)
 {
@@ -28,81 +30,29 @@ static bool is_true(const char *value)
 			|| strcasecmp(value, "yes") == 0);
 }
 
-static char *trimmed_copy(const char *start, size_t len)
-{
-	while (len && isspace((unsigned char) *start)) {
-		start++;
-		len--;
-	}
-	while (len && isspace((unsigned char) start[len - 1])) {
-		len--;
-	}
-	char *copy = spectra_strndup(start, len);
-	if (!copy) {
-		return NULL;
-	}
-	/* percent-decoding in place (W3C baggage-style values) */
-	char *write = copy;
-	for (const char *read = copy; *read; read++) {
-		if (read[0] == '%' && isxdigit((unsigned char) read[1]) && isxdigit((unsigned char) read[2])) {
-			char hex[3] = { read[1], read[2], 0 };
-			*write++ = (char) strtol(hex, NULL, 16);
-			read += 2;
-		} else {
-			*write++ = *read;
-		}
-	}
-	*write = '\0';
-	return copy;
-}
-
-size_t spectra_parse_key_values(const char *text, void (*add)(void *ctx, const char *key, const char *value), void *ctx)
-{
-	size_t skipped = 0;
-	const char *cursor = text;
-	while (cursor && *cursor) {
-		const char *comma = strchr(cursor, ',');
-		size_t len = comma ? (size_t) (comma - cursor) : strlen(cursor);
-		const char *equals = memchr(cursor, '=', len);
-		if (equals) {
-			char *key = trimmed_copy(cursor, (size_t) (equals - cursor));
-			char *value = trimmed_copy(equals + 1, len - (size_t) (equals - cursor) - 1);
-			if (key && value && *key) {
-				add(ctx, key, value);
-			} else {
-				skipped++;
-			}
-			free(key);
-			free(value);
-		} else {
-			bool blank = true;
-			for (size_t i = 0; i < len; i++) {
-				blank &= isspace((unsigned char) cursor[i]) != 0;
-			}
-			skipped += blank ? 0 : 1;
-		}
-		cursor = comma ? comma + 1 : NULL;
-	}
-	return skipped;
-}
-
-static void add_header(void *ctx, const char *key, const char *value)
+/* A name or value that could end the header line (CR, LF) or is no HTTP token is skipped. */
+static bool add_header(void *ctx, const char *key, const char *value)
 {
 	spectra_export_config *config = ctx;
+	if (!spectra_kv_is_http_header(key, value)) {
+		return false;
+	}
 	char **grown = realloc(config->headers, (config->header_count + 1) * sizeof(char *));
 	if (!grown) {
-		return;
+		return false;
 	}
 	config->headers = grown;
 	spectra_buf line;
 	spectra_buf_init(&line);
 	spectra_buf_appendf(&line, "%s: %s", key, value);
 	grown[config->header_count++] = spectra_buf_detach(&line, NULL);
+	return true;
 }
 
-static void add_resource_attr(void *ctx, const char *key, const char *value)
+static bool add_resource_attr(void *ctx, const char *key, const char *value)
 {
 	spectra_attr_add_string(ctx, key, value);
+	return true;
 }
 
 static long parse_ms(const char *value, long fallback, const char *name)
@@ -183,11 +133,11 @@ void spectra_export_settings_build_resource(spectra_export_settings *settings)
 	/* Later sources replace earlier keys: the environment, then the INI value. */
 	const char *env_attrs = getenv("OTEL_RESOURCE_ATTRIBUTES");
 	if (env_attrs) {
-		spectra_parse_key_values(env_attrs, add_resource_attr, attrs);
+		spectra_kv_list_parse(env_attrs, strlen(env_attrs), add_resource_attr, attrs);
 	}
 	const char *ini_attrs = SPECTRA_G(otel_resource_attributes);
 	if (ini_attrs && *ini_attrs) {
-		spectra_parse_key_values(ini_attrs, add_resource_attr, attrs);
+		spectra_kv_list_parse(ini_attrs, strlen(ini_attrs), add_resource_attr, attrs);
 	}
 	const char *service = first_set(SPECTRA_G(otel_service_name), "OTEL_SERVICE_NAME", NULL);
 	if (service) {
@@ -222,7 +172,7 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	config->endpoint = traces_endpoint();
 	const char *headers =
 		first_set(SPECTRA_G(otel_headers), "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "OTEL_EXPORTER_OTLP_HEADERS");
-	if (headers && spectra_parse_key_values(headers, add_header, config)) {
+	if (headers && spectra_kv_list_parse(headers, strlen(headers), add_header, config)) {
 		/* never echo the value: headers carry credentials */
 		spectra_warning("some OTLP headers are not in key=value form and were skipped");
 	}

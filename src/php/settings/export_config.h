@@ -23,9 +23,4 @@ void spectra_export_settings_free(spectra_export_settings *settings);
 /* Rebuilds the resource (process.pid changes after fork). */
 void spectra_export_settings_build_resource(spectra_export_settings *settings);
 
-/* "k=v,k2=v2" with percent-decoding and whitespace trimming (OTel header/resource format).
- * Calls add for each well-formed pair; returns the number of malformed entries skipped. */
-size_t spectra_parse_key_values(const char *text, void (*add)(void *ctx, const char *key, const char *value),
-	void *ctx);
-
 #endif

@@ -6,9 +6,7 @@
 #include "ext/date/php_date.h"
 #include "zend_exceptions.h"
 #include <ctype.h>
-#include "src/php/delivery/emit.h"
 #include "src/php/sandbox/sandbox.h"
-#include "src/php/publish/publish.h"
 #include "src/record/ids.h"
 #include "src/util/buf.h"
 
@@ -45,23 +43,11 @@ static zval *current_builder(void)
 
 /* ---- OTLP JSON array -> C span ---- */
 
+/* 2*bytes hex digits (any case), not all zero; out is written only on success. */
 static bool decode_hex_id(zval *value, uint8_t *out, size_t bytes)
 {
-	if (Z_TYPE_P(value) != IS_STRING || Z_STRLEN_P(value) != bytes * 2) {
-		return false;
-	}
-	const char *text = Z_STRVAL_P(value);
-	bool nonzero = false;
-	for (size_t i = 0; i < bytes; i++) {
-		unsigned int byte;
-		if (sscanf(text + 2 * i, "%2x", &byte) != 1 || !isxdigit((unsigned char) text[2 * i])
-			|| !isxdigit((unsigned char) text[2 * i + 1])) {
-			return false;
-		}
-		out[i] = (uint8_t) byte;
-		nonzero |= byte != 0;
-	}
-	return nonzero;
+	return Z_TYPE_P(value) == IS_STRING
+		&& spectra_hex_decode(Z_STRVAL_P(value), Z_STRLEN_P(value), out, bytes, SPECTRA_HEX_REJECT_ZERO);
 }
 
 static bool read_nanos(zval *value, uint64_t *out)
@@ -523,10 +509,7 @@ static void nanos_string(zval *array, const char *key, uint64_t nanos)
  * as it is, and the bridge that called build() reports it once. */
 static bool call_hook(zval *this_zv, const char *method, zval *data, zval *result, zend_uchar expected)
 {
-	size_t len = strlen(method);
-	char *lowercase = zend_str_tolower_dup(method, len);
-	zend_function *function = zend_hash_str_find_ptr(&Z_OBJCE_P(this_zv)->function_table, lowercase, len);
-	efree(lowercase);
+	zend_function *function = spectra_find_method(Z_OBJCE_P(this_zv), method);
 	ZVAL_UNDEF(result);
 	if (!function) {
 		zend_throw_error(NULL, "%s::%s() does not exist", ZSTR_VAL(Z_OBJCE_P(this_zv)->name), method);

@@ -11,6 +11,9 @@
 extern zend_class_entry *spectra_ce_span_builder;
 extern zend_class_entry *spectra_ce_default_span_builder;
 
+/* True when a PHP span builder is in force (useSpanBuilder() or spectra.otel.span_builder). */
+bool spectra_span_builder_is_php(void);
+
 /* Never NULL unless out of memory: a failing or malformed builder gives the native span. */
 spectra_span *spectra_span_from_php_builder(spectra_context_object *context, zval *php_array);
 

@@ -2,9 +2,15 @@
 # End-to-end checks of the extension under a real php-fpm8.2 behind a real nginx, exporting
 # to the loopback OTLP receiver (tests/tools/otlp_receiver.php), the app calling the local
 # mock provider (tests/tools/mock_provider.php) over HTTP. Scenarios:
-#   (a) slow collector (answers after 2 s): requests never wait for the export; every span arrives
+#   (a) a collector that holds every export unanswered until released: all requests are answered
+#       before the collector answered any export (an order of events, no stopwatch); then every
+#       span arrives
 #   (b) pm.max_requests = 1 (static and ondemand): every worker exits after one request; no span lost
-#   (c) collector down: requests all succeed, the pool keeps serving, worker shutdown bounded
+#   (c) collector down: requests all succeed while the exporter is still retrying, the pool keeps
+#       serving, and worker shutdown is ended by spectra.shutdown_timeout_ms (its own log line),
+#       not by FPM killing the workers
+# No check compares a duration with a threshold: times are shown, not asserted (time to last
+# byte is measured by bench/fpm_ttlb.sh).
 #   (d) Spectra::stats() and phpinfo() under FPM, deterministic with one worker
 #   (e) request isolation of the request-scoped globals; incoming traceparent continued
 # Prints one PASS/FAIL line per check, ends with "N passed, N failed"; exit status 1 on failure.
@@ -44,6 +50,7 @@ get() {
 # Sequential tracked requests: seq_requests WEB_PORT PREFIX N BODIES_JSONL TIMES_FILE
 # TIMES_FILE gets "seconds code id" lines; returns the number of answers that were not
 # 200 with the mock provider's reply.
+# With SEQ_STOP_ON_BAD=1 the first bad answer ends the run (the rest count as bad).
 seq_requests() {
   local port=$1 prefix=$2 n=$3 bodies=$4 times=$5 i code t bad=0 body
   body=$(mktemp "$tmp/body.XXXXXX")
@@ -55,6 +62,10 @@ seq_requests() {
     else
       bad=$((bad + 1))
       [ "$bad" -le 3 ] && info "request $prefix$i: HTTP $code: $(head -c 300 "$body")"
+      if [ "${SEQ_STOP_ON_BAD:-0}" = 1 ]; then
+        bad=$((bad + n - i))
+        break
+      fi
     fi
   done
   rm -f "$body"
@@ -82,7 +93,17 @@ par_requests() {
   return "$bad"
 }
 
-max_seconds() { sort -g "$1" | tail -n 1 | cut -d' ' -f1; }
+# check.php delivered, as soon as every span has arrived (or after SECONDS): a backlog is
+# coalesced into fewer bodies than requests, so the number of bodies says nothing.
+delivered_wait() { # NAME DIR PREFIX N BODIES_JSONL SECONDS
+  local out i limit=$(($6 * 2))
+  for ((i = 0; i <= limit; i++)); do
+    out=$(check delivered "$1" "$2" "$3" "$4" "$5")
+    grep -q "^ok $1-spans-delivered" <<<"$out" && break
+    sleep 0.5
+  done
+  printf '%s\n' "$out"
+}
 
 # Spectra pool lines: spectra_pool RECEIVER_PORT -> array "pool"
 spectra_pool() {
@@ -140,30 +161,34 @@ tmp=$(e2e_tmpdir) || exit 1
 mock_port=$(e2e_start_mock_provider) || { e2e_fail setup "mock provider did not start"; e2e_summary; exit 1; }
 suite_started=$(date +%s)
 
-# ---- (a) slow collector -------------------------------------------------------------------
-echo "-- (a) collector answering after 2 s: 20 requests, time to last byte, every span delivered"
+# ---- (a) collector holding the exports -------------------------------------------------
+echo "-- (a) collector holding every export until released: 20 requests answered before any export is, then every span delivered"
 A_N=20
 mkdir -p "$tmp/a-recv"
-echo '{"delay_ms":2000}' >"$tmp/a-recv/mode"
-if recv_a=$(e2e_start_receiver "$tmp/a-recv") && spectra_pool "$recv_a" \
+if recv_a=$(e2e_start_gated_receiver "$tmp/a-recv") && spectra_pool "$recv_a" \
+  && pool+=("php_admin_value[spectra.otel.timeout] = 120") \
   && fpm_a=$(e2e_start_fpm "$tmp/a-fpm" "$app" "pm = static" "pm.max_children = 4" "${pool[@]}") \
   && web_a=$(e2e_start_nginx "$tmp/a-nginx" "$app" "$fpm_a"); then
-  started=$(date +%s.%N)
-  seq_requests "$web_a" a- "$A_N" "$tmp/a-bodies.jsonl" "$tmp/a-times"
+  # spectra.otel.timeout = 120: a held POST must not time out while the gate is closed. A
+  # request that waited for its export would wait for the gate, which opens only after the
+  # last response: it would hang (curl -m 30 gives up), so the first bad answer ends the run.
+  SEQ_STOP_ON_BAD=1 seq_requests "$web_a" a- "$A_N" "$tmp/a-bodies.jsonl" "$tmp/a-times"
   bad=$?
   [ "$bad" = 0 ] && e2e_ok a-all-200 "$A_N/$A_N answered 200 with the provider's reply" \
     || e2e_fail a-all-200 "$bad of $A_N requests failed"
-  a_max=$(max_seconds "$tmp/a-times")
-  a_fig=$(check percentiles "$tmp/a-times")
-  if awk -v m="$a_max" 'BEGIN { exit !(m < 1.0) }'; then
-    e2e_ok a-ttlb-not-blocked "max TTLB ${a_max}s < 1.0s with a 2 s collector; $a_fig ms"
+  # the exports were made (they reach the gate; bounded wait) and none was answered yet
+  for ((i = 0; i < 300 && $(e2e_gate_held "$tmp/a-recv") < 1; i++)); do sleep 0.1; done
+  held=$(e2e_gate_held "$tmp/a-recv")
+  answered=$(e2e_receiver_count "$recv_a")
+  if [ "$bad" = 0 ] && [ "$held" -ge 1 ] && [ "$answered" = 0 ]; then
+    e2e_ok a-answered-before-export "all $A_N responses arrived while the collector had answered none of the $held export POST(s) it held"
   else
-    e2e_fail a-ttlb-not-blocked "max TTLB ${a_max}s >= 1.0s (collector delay 2 s): the request waited for the export; $a_fig ms"
+    e2e_fail a-answered-before-export "$bad bad answers; collector held $held export POST(s), answered $answered before it was released"
   fi
-  got=$(e2e_receiver_wait "$recv_a" "$A_N" 90)
-  waited=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
-  info "receiver stored $got bodies, all in by ${waited}s after the first request (POSTs take 2 s each, one at a time per worker)"
-  results < <(check delivered a "$tmp/a-recv" a- "$A_N" "$tmp/a-bodies.jsonl")
+  info "time to last byte, not asserted (bench/fpm_ttlb.sh measures it): $(check percentiles "$tmp/a-times") ms"
+  e2e_gate_open "$tmp/a-recv"
+  results < <(delivered_wait a "$tmp/a-recv" a- "$A_N" "$tmp/a-bodies.jsonl" 90)
+  info "receiver stored $(e2e_receiver_count "$recv_a") bodies (backlogs coalesced)"
   # per-worker counters: ask each worker (accept order spreads these over the 4) after a flush
   : >"$tmp/a-stats.jsonl"
   for ((i = 0; i < 12; i++)); do
@@ -211,49 +236,72 @@ for pm in static ondemand; do
 done
 
 # ---- (c) collector down -------------------------------------------------------------------
-echo "-- (c) collector down (closed port): 30 requests, the pool keeps serving"
+echo "-- (c) collector down (closed port): 30 requests answered while the exporter retries, the pool keeps serving"
 C_N=30
 closed_port=$(e2e_free_port)
 spectra_pool "$closed_port"
-pool+=("php_admin_value[spectra.shutdown_timeout_ms] = 1000")
+# spectra.otel.timeout = 300: every export may be retried for 300 s (the retry budget is the
+# exporter timeout), far longer than this scenario. So a request that waited for the retries
+# would hang (curl -m 30 gives up), the exporter is still retrying when the requests are
+# done, and only spectra.shutdown_timeout_ms can end the workers' final flush in time.
+pool+=("php_admin_value[spectra.otel.timeout] = 300" "php_admin_value[spectra.shutdown_timeout_ms] = 1000")
 if fpm_c=$(e2e_start_fpm "$tmp/c-fpm" "$app" "pm = static" "pm.max_children = 2" "${pool[@]}") \
   && web_c=$(e2e_start_nginx "$tmp/c-nginx" "$app" "$fpm_c"); then
   started=$(date +%s.%N)
-  seq_requests "$web_c" c- "$C_N" "$tmp/c-bodies.jsonl" "$tmp/c-times"
+  SEQ_STOP_ON_BAD=1 seq_requests "$web_c" c- "$C_N" "$tmp/c-bodies.jsonl" "$tmp/c-times"
   bad=$?
   elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
   [ "$bad" = 0 ] && e2e_ok c-all-200 "$C_N/$C_N answered 200 with the app's normal body" \
     || e2e_fail c-all-200 "$bad of $C_N requests failed"
-  c_max=$(max_seconds "$tmp/c-times")
-  if awk -v t="$elapsed" -v m="$c_max" 'BEGIN { exit !(t < 20 && m < 1.0) }'; then
-    e2e_ok c-time-bounded "$C_N requests in ${elapsed}s (bound 20 s), max TTLB ${c_max}s"
-  else
-    e2e_fail c-time-bounded "$C_N requests took ${elapsed}s, max TTLB ${c_max}s"
-  fi
+  info "$C_N requests in ${elapsed}s, not asserted; time to last byte: $(check percentiles "$tmp/c-times") ms"
   read -r code t < <(get "http://127.0.0.1:$web_c/track.php?id=c-final" "$tmp/c-final.body")
   if [ "$code" = 200 ] && grep -q 'Hello from the local mock provider' "$tmp/c-final.body"; then
-    e2e_ok c-still-serving "a final request answered 200 in ${t}s"
+    e2e_ok c-still-serving "a final request answered 200"
   else
     e2e_fail c-still-serving "final request: HTTP $code $(head -c 200 "$tmp/c-final.body")"
   fi
-  curl -sS -m 10 -o "$tmp/c-stats.json" "http://127.0.0.1:$web_c/stats.php" 2>/dev/null
-  "$E2E_PHP" -n -r '$s = json_decode(file_get_contents($argv[1]), true) ?: [];
-    printf("     one worker: queued=%s sent=%s failed=%s dropped=%s retries=%s last_status=%s last_error=\"%s\"\n",
-      $s["queued"] ?? "?", $s["sent"] ?? "?", $s["failed"] ?? "?", $s["dropped"] ?? "?", $s["retries"] ?? "?",
-      $s["last_status"] ?? "?", $s["last_error"] ?? "?");
-    exit(($s["sent"] ?? 1) === 0 ? 0 : 1);' "$tmp/c-stats.json" \
-    && e2e_ok c-nothing-sent "stats: sent = 0 with the collector down" \
-    || e2e_fail c-nothing-sent "stats say something was sent to a closed port: $(head -c 300 "$tmp/c-stats.json")"
+  # Ask the workers (accept order spreads these over both) until one reports its export being
+  # retried: retries >= 1 with failed = 0 after every request was answered means the requests
+  # did not wait for the exporter to give up. sent must be 0 in every answer.
+  : >"$tmp/c-stats.jsonl"
+  for ((i = 0; i < 40; i++)); do
+    if curl -sS -m 10 -o "$tmp/c-stats.json" "http://127.0.0.1:$web_c/stats.php" 2>/dev/null; then
+      cat "$tmp/c-stats.json" >>"$tmp/c-stats.jsonl"
+      "$E2E_PHP" -n -r '$s = json_decode(file_get_contents($argv[1]), true) ?: [];
+        exit(($s["retries"] ?? 0) >= 1 && ($s["failed"] ?? 1) === 0 ? 0 : 1);' "$tmp/c-stats.json" && break
+    fi
+    sleep 0.1
+  done
+  "$E2E_PHP" -n -r '$all = array_map(fn ($l) => json_decode($l, true) ?: [], file($argv[1], FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES));
+    $last = end($all) ?: [];
+    printf("     last answer (pid %s): queued=%s sent=%s failed=%s dropped=%s retries=%s last_status=%s last_error=\"%s\"\n",
+      $last["pid"] ?? "?", $last["queued"] ?? "?", $last["sent"] ?? "?", $last["failed"] ?? "?", $last["dropped"] ?? "?",
+      $last["retries"] ?? "?", $last["last_status"] ?? "?", $last["last_error"] ?? "?");
+    $retrying = array_filter($all, fn ($s) => ($s["retries"] ?? 0) >= 1 && ($s["failed"] ?? 1) === 0);
+    $sent = array_filter($all, fn ($s) => ($s["sent"] ?? 1) !== 0);
+    echo $retrying ? "ok" : "fail", " c-answered-while-retrying ", count($all), " stats answers, ",
+      $retrying ? "pid " . reset($retrying)["pid"] . " still retrying its export (retries " . reset($retrying)["retries"] . ", failed 0) after all requests were answered"
+                : "none showed an export still being retried (retries >= 1, failed 0)", "\n";
+    echo $all && !$sent ? "ok" : "fail", " c-nothing-sent ", $all && !$sent ? "stats: sent = 0 in all " . count($all) . " answers with the collector down"
+      : "stats say something was sent to a closed port (or no stats answer): " . substr(json_encode(array_values($sent)), 0, 300), "\n";' \
+    "$tmp/c-stats.jsonl" | results
   no_crash c "$tmp/c-fpm"
   e2e_stop_server "$tmp/c-nginx"
-  # graceful stop: each worker's MSHUTDOWN flush is bounded by spectra.shutdown_timeout_ms (1000)
+  # graceful stop (SIGQUIT): each worker's MSHUTDOWN flush is cut by spectra.shutdown_timeout_ms,
+  # which the extension reports as "shutdown timeout: N queued spans dropped". Had it not been,
+  # the workers would still be retrying (300 s budget): FPM would kill them after its
+  # process_control_timeout ("exited on signal") or the stop would escalate to SIGTERM
+  # ("Terminating"). Checked from those log lines, not from how long the stop took.
   stop_started=$(date +%s.%N)
   e2e_stop_server "$tmp/c-fpm"
   stop_s=$(awk -v s="$stop_started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
-  if awk -v t="$stop_s" 'BEGIN { exit !(t < 6) }'; then
-    e2e_ok c-shutdown-bounded "pool stopped in ${stop_s}s with spans still queued (shutdown_timeout_ms = 1000)"
+  flog="$tmp/c-fpm/php-fpm.log"
+  cut=$(grep -c 'spectra: shutdown timeout: [0-9]* queued spans dropped' "$flog" 2>/dev/null)
+  killed=$(grep -E 'exited on signal|killed by the process management|Terminating' "$flog" 2>/dev/null | head -n 3)
+  if [ "${cut:-0}" -ge 1 ] && [ -z "$killed" ] && grep -q 'Finishing' "$flog" && grep -q 'exiting, bye-bye' "$flog"; then
+    e2e_ok c-shutdown-bounded "graceful stop: $cut worker(s) cut their flush at shutdown_timeout_ms with spans still queued, none killed (stop took ${stop_s}s, not asserted)"
   else
-    e2e_fail c-shutdown-bounded "stopping the pool took ${stop_s}s (shutdown_timeout_ms = 1000)"
+    e2e_fail c-shutdown-bounded "shutdown-timeout lines: ${cut:-0}; killed/terminated: ${killed:-none}; $(grep -E 'Finishing|bye-bye' "$flog" | tr '\n' ' ')"
   fi
   spectra_log_lines "$tmp/c-fpm"
   no_crash c-shutdown "$tmp/c-fpm"

@@ -1,5 +1,5 @@
-/* Spectra\Spectra: the static PHP API (DESIGN.md §2). */
-#include "php.h"
+#include "spectra_api.h"
+
 #include "php_spectra.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
@@ -7,6 +7,7 @@
 #include "src/php/capture/context.h"
 #include "src/php/capture/options.h"
 #include "src/php/capture/trace.h"
+#include "src/php/pipeline/pipeline.h"
 #include "src/record/ids.h"
 #include "src/php/publish/publish.h"
 #include "src/php/delivery/emit.h"
@@ -76,7 +77,7 @@ PHP_METHOD(Spectra_Spectra, track)
 		/* Record the failure with the exception set aside, then rethrow the same object. */
 		GC_ADDREF(exception);
 		zend_clear_exception();
-		spectra_context_finish_failure(tracked, exception, 0, false, NULL);
+		spectra_pipeline_failure(tracked, exception, 0, false, NULL);
 		zval_ptr_dtor(&context);
 		if (EG(exception)) {
 			OBJ_RELEASE(exception); /* exit() in a listener wins */
@@ -85,7 +86,7 @@ PHP_METHOD(Spectra_Spectra, track)
 		zend_throw_exception_internal(exception);
 		return;
 	}
-	spectra_context_finish_success(tracked, return_value, NULL, NULL);
+	spectra_pipeline_success(tracked, return_value, NULL, NULL);
 	zval_ptr_dtor(&context);
 }
 
@@ -140,7 +141,7 @@ PHP_METHOD(Spectra_Spectra, recordSuccess)
 	if (!tracking_active()) {
 		RETURN_EMPTY_ARRAY();
 	}
-	spectra_context_finish_success(context, response, usage, return_value);
+	spectra_pipeline_success(context, response, usage, return_value);
 }
 
 PHP_METHOD(Spectra_Spectra, recordFailure)
@@ -165,7 +166,7 @@ PHP_METHOD(Spectra_Spectra, recordFailure)
 	if (!tracking_active()) {
 		RETURN_EMPTY_ARRAY();
 	}
-	spectra_context_finish_failure(context, Z_OBJ_P(exception), status, !status_is_null, return_value);
+	spectra_pipeline_failure(context, Z_OBJ_P(exception), status, !status_is_null, return_value);
 }
 
 PHP_METHOD(Spectra_Spectra, withoutTracking)

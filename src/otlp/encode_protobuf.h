@@ -1,0 +1,23 @@
+/* OTLP protobuf: the binary halves of otlp.h's dispatchers (protobuf-c). Plain C. */
+#ifndef SPECTRA_OTLP_ENCODE_PROTOBUF_H
+#define SPECTRA_OTLP_ENCODE_PROTOBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../span/span.h"
+#include "../util/buf.h"
+
+/* A request with zero spans encodes as no resourceSpans at all: 0 bytes. */
+bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
+	spectra_buf *out);
+/* Packs the resource once (call after its attributes are final; before any concurrent
+ * encoding). Encoders then copy the bytes. False on OOM (encoders then pack each time). */
+bool spectra_otlp_prepare_resource(spectra_resource *resource);
+
+bool spectra_otlp_merge_protobuf(const spectra_buf *parts, size_t part_count, spectra_buf *out);
+bool spectra_otlp_parse_response_protobuf(const char *body, size_t len, int64_t *rejected_spans_out,
+	char **error_message_out);
+
+#endif

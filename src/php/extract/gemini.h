@@ -1,0 +1,9 @@
+/* Extractor rows for Gemini generateContent. */
+#ifndef SPECTRA_PHP_EXTRACT_GEMINI_H
+#define SPECTRA_PHP_EXTRACT_GEMINI_H
+
+#include "src/php/extract/extractor.h"
+
+extern const spectra_extractor spectra_gemini_generate_content_extractor;
+
+#endif
