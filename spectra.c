@@ -17,6 +17,7 @@
 #include "src/php/capture/trace.h"
 #include "src/php/delivery/emit.h"
 #include "src/php/publish/publish.h"
+#include "src/php/settings/settings_display.h"
 #include "src/php/span_bridge/php_bridge.h"
 #include "stubs/spectra_arginfo.h"
 

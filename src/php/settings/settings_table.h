@@ -34,11 +34,13 @@
 		"`1`/`0`; auto = on when an `OTEL_EXPORTER_OTLP_*ENDPOINT` is set") \
 	X("spectra.otel.exporter", "", SYSTEM, STRING, otel_exporter, \
 		"`otlp`, `console` (one line per span on stderr), `none`; else `OTEL_TRACES_EXPORTER`") \
-	X("spectra.otel.endpoint", "", SYSTEM, STRING, otel_endpoint, \
+	X("spectra.otel.endpoint", "", SYSTEM, SECRET_URL, otel_endpoint, \
 		"full traces URL, used as is; else `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (as is) or " \
-		"`OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`; default `http://localhost:4318/v1/traces`") \
-	X("spectra.otel.headers", "", SYSTEM, STRING, otel_headers, \
-		"`k=v,k=v` (percent-decoded); else `OTEL_EXPORTER_OTLP_{TRACES_,}HEADERS`") \
+		"`OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`; default `http://localhost:4318/v1/traces`; " \
+		"shown without `user:pass@` and query values") \
+	X("spectra.otel.headers", "", SYSTEM, SECRET_HEADERS, otel_headers, \
+		"`k=v,k=v` (percent-decoded); else `OTEL_EXPORTER_OTLP_{TRACES_,}HEADERS`; " \
+		"shown as `k=***`") \
 	X("spectra.otel.timeout", "", SYSTEM, STRING, otel_timeout, \
 		"seconds; else `OTEL_EXPORTER_OTLP_{TRACES_,}TIMEOUT` (ms)") \
 	X("spectra.otel.protocol", "", SYSTEM, STRING, otel_protocol, \
@@ -68,21 +70,28 @@
 /* clang-format on */
 
 /* Per kind: the globals member's C type, the update handler, the phpinfo() displayer
- * (NULL = the value as is). */
+ * (NULL = the value as is). The two SECRET kinds are displayed masked (src/util/redact.h);
+ * ini_get() still returns the value itself to the application. */
 #define SPECTRA_SETTING_CTYPE_BOOL bool
 #define SPECTRA_SETTING_CTYPE_LONG zend_long
 #define SPECTRA_SETTING_CTYPE_STRING char *
 #define SPECTRA_SETTING_CTYPE_PRICING_TIER char *
+#define SPECTRA_SETTING_CTYPE_SECRET_URL char *
+#define SPECTRA_SETTING_CTYPE_SECRET_HEADERS char *
 
 #define SPECTRA_SETTING_HANDLER_BOOL OnUpdateBool
 #define SPECTRA_SETTING_HANDLER_LONG OnUpdateLong
 #define SPECTRA_SETTING_HANDLER_STRING OnUpdateString
 #define SPECTRA_SETTING_HANDLER_PRICING_TIER OnUpdatePricingTier /* spectra.c: a known tier or "" */
+#define SPECTRA_SETTING_HANDLER_SECRET_URL OnUpdateString
+#define SPECTRA_SETTING_HANDLER_SECRET_HEADERS OnUpdateString
 
 #define SPECTRA_SETTING_DISPLAYER_BOOL zend_ini_boolean_displayer_cb
 #define SPECTRA_SETTING_DISPLAYER_LONG NULL
 #define SPECTRA_SETTING_DISPLAYER_STRING NULL
 #define SPECTRA_SETTING_DISPLAYER_PRICING_TIER NULL
+#define SPECTRA_SETTING_DISPLAYER_SECRET_URL spectra_ini_display_url
+#define SPECTRA_SETTING_DISPLAYER_SECRET_HEADERS spectra_ini_display_headers
 
 /* One globals field per setting (inside ZEND_BEGIN_MODULE_GLOBALS). */
 #define SPECTRA_SETTING_GLOBALS_FIELD(name, value, scope, kind, member, meaning) SPECTRA_SETTING_CTYPE_##kind member;
