@@ -80,8 +80,13 @@ PHP_METHOD(Spectra_Spectra, track)
 		spectra_pipeline_failure(tracked, exception, 0, false, NULL);
 		zval_ptr_dtor(&context);
 		if (EG(exception)) {
-			OBJ_RELEASE(exception); /* exit() in a listener wins */
-			return;
+			zend_object *ours = EG(exception);
+			if (zend_is_unwind_exit(ours) || zend_is_graceful_exit(ours)) {
+				OBJ_RELEASE(exception); /* exit() in a listener wins */
+				return;
+			}
+			/* anything else would replace the application's exception: never */
+			zend_clear_exception();
 		}
 		zend_throw_exception_internal(exception);
 		return;
@@ -297,6 +302,8 @@ PHP_METHOD(Spectra_Spectra, listen)
 		return;
 	}
 	Z_TRY_ADDREF_P(listener);
+	/* the list may be shared with a dispatch in progress: write to our own copy */
+	SEPARATE_ARRAY(&SPECTRA_G(publish).listeners);
 	add_next_index_zval(&SPECTRA_G(publish).listeners, listener);
 }
 

@@ -62,6 +62,9 @@ void spectra_context_register(zend_class_entry *ce)
 	context_handlers.free_obj = context_free;
 	context_handlers.get_gc = context_get_gc;
 	context_handlers.clone_obj = NULL;
+	/* it wraps native state: serialize() and unserialize() refuse it (an unserialized copy
+	 * would have no record) */
+	ce->ce_flags |= ZEND_ACC_NOT_SERIALIZABLE;
 	find_property_offsets(ce);
 }
 
@@ -148,7 +151,6 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	init_readonly(object, PROP_MODEL, zend_string_copy(model));
 	return true;
 }
-
 
 void spectra_context_end(spectra_context_object *context)
 {
@@ -251,6 +253,18 @@ void spectra_context_mark_failure(spectra_context_object *context, zend_object *
 
 #define THIS_CONTEXT() spectra_context_from_obj(Z_OBJ_P(ZEND_THIS))
 
+/* The record behind $this, or NULL with an Error thrown: an object that never went
+ * through Spectra::startRequest()/track() has none, and no method may touch it then. */
+static spectra_record *this_record(zval *this_zv)
+{
+	spectra_record *record = spectra_context_from_obj(Z_OBJ_P(this_zv))->record;
+	if (!record) {
+		zend_throw_error(NULL,
+			"Spectra\\RequestContext was not started by Spectra::startRequest() or Spectra::track()");
+	}
+	return record;
+}
+
 PHP_METHOD(Spectra_RequestContext, __construct)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
@@ -290,8 +304,12 @@ PHP_METHOD(Spectra_RequestContext, forTrackable)
 	if (!spectra_options_check_trackable_id(id, 2, "")) {
 		RETURN_THROWS();
 	}
+	spectra_record *record = this_record(ZEND_THIS);
+	if (!record) {
+		RETURN_THROWS();
+	}
 	spectra_context_object *context = THIS_CONTEXT();
-	spectra_record_setl(&context->record->trackable_type, ZSTR_VAL(type), ZSTR_LEN(type));
+	spectra_record_setl(&record->trackable_type, ZSTR_VAL(type), ZSTR_LEN(type));
 	zval_ptr_dtor(&context->trackable_id);
 	ZVAL_COPY(&context->trackable_id, id);
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
@@ -303,7 +321,11 @@ PHP_METHOD(Spectra_RequestContext, inConversation)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_STR(conversation_id)
 	ZEND_PARSE_PARAMETERS_END();
-	spectra_record_setl(&THIS_CONTEXT()->record->conversation_id, ZSTR_VAL(conversation_id), ZSTR_LEN(conversation_id));
+	spectra_record *record = this_record(ZEND_THIS);
+	if (!record) {
+		RETURN_THROWS();
+	}
+	spectra_record_setl(&record->conversation_id, ZSTR_VAL(conversation_id), ZSTR_LEN(conversation_id));
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -316,7 +338,11 @@ PHP_METHOD(Spectra_RequestContext, withPricingTier)
 	if (!spectra_options_check_tier(tier, 1)) {
 		RETURN_THROWS();
 	}
-	spectra_record_setl(&THIS_CONTEXT()->record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
+	spectra_record *record = this_record(ZEND_THIS);
+	if (!record) {
+		RETURN_THROWS();
+	}
+	spectra_record_setl(&record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 

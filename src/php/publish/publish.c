@@ -87,10 +87,17 @@ static void dispatch(zval *array)
 	object_init_ex(&event, spectra_ce_request_tracked);
 	zend_update_property(spectra_ce_request_tracked, Z_OBJ(event), ZEND_STRL("request"), array);
 
+	/* Iterate a reference of the list: a listener may call Spectra::listen() (lazy
+	 * registration), which separates the shared list before adding, so this loop never
+	 * sees a table that grows or moves under it. Listeners added now get the next event. */
+	zval snapshot;
+	if (Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY) {
+		ZVAL_COPY(&snapshot, &SPECTRA_G(publish).listeners);
+	} else {
+		ZVAL_EMPTY_ARRAY(&snapshot);
+	}
 	zval *listener;
-	HashTable *listeners = Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY ? Z_ARRVAL(SPECTRA_G(publish).listeners)
-																			: (HashTable *) &zend_empty_array;
-	ZEND_HASH_FOREACH_VAL(listeners, listener) {
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(snapshot), listener) {
 		zval ignored;
 		if (spectra_call_isolated(listener, &ignored, 1, &event, "RequestTracked listener")) {
 			zval_ptr_dtor(&ignored);
@@ -100,6 +107,7 @@ static void dispatch(zval *array)
 		}
 	}
 	ZEND_HASH_FOREACH_END();
+	zval_ptr_dtor(&snapshot);
 
 	if (has_dispatcher() && !EG(exception)) {
 		zval dispatcher, ignored;

@@ -40,13 +40,18 @@ static void absorb_exception(const char *what)
 	}
 	GC_ADDREF(exception);
 	zend_clear_exception();
-	zval message;
 	zval rv;
 	zend_class_entry *base = instanceof_function(exception->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
-	ZVAL_COPY(&message, zend_read_property(base, exception, "message", sizeof("message") - 1, true, &rv));
-	convert_to_string(&message);
-	spectra_warning("%s threw %s: %s", what, ZSTR_VAL(exception->ce->name), Z_STRVAL(message));
-	zval_ptr_dtor(&message);
+	zval *message = zend_read_property(base, exception, "message", sizeof("message") - 1, true, &rv);
+	ZVAL_DEREF(message);
+	/* User code can set $message to anything: converting an array or object here would
+	 * raise a warning or an Error of our own, so anything but a string is named by type. */
+	if (message && Z_TYPE_P(message) == IS_STRING) {
+		spectra_warning("%s threw %s: %s", what, ZSTR_VAL(exception->ce->name), Z_STRVAL_P(message));
+	} else {
+		spectra_warning("%s threw %s (its message is %s, not a string)", what, ZSTR_VAL(exception->ce->name),
+			message ? zend_zval_type_name(message) : "missing");
+	}
 	OBJ_RELEASE(exception);
 }
 
