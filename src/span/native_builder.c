@@ -1,5 +1,5 @@
 /* The default span, built straight from the C record: the GenAI semantic conventions
- * (DESIGN.md §4) with cost in the spectra.* namespace. No PHP array is involved. The
+ * (README "The span") with cost in the spectra.* namespace. No PHP array is involved. The
  * attribute names come from the record-key table (src/record/record_fields.h); which
  * attributes a span gets, and when, is decided here. */
 #include "native_builder.h"
