@@ -56,6 +56,12 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 		double each = spectra_pricing_tool_call_cents(slug, record->tool_calls[i].name);
 		record->total_cost += each * (double) record->tool_calls[i].count;
 	}
+	if (!isfinite(record->prompt_cost) || !isfinite(record->completion_cost) || !isfinite(record->total_cost)) {
+		/* prices are capped (SPECTRA_MAX_PRICE_CENTS), so only a unit count out of any
+		 * real range gets here: no cost is better than an infinite one */
+		record->prompt_cost = record->completion_cost = record->total_cost = 0;
+		record->cost_known = false;
+	}
 	record->prompt_cost = round_cents(record->prompt_cost);
 	record->completion_cost = round_cents(record->completion_cost);
 	record->total_cost = round_cents(record->total_cost);

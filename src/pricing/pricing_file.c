@@ -27,7 +27,8 @@
  *   cache_write_5m  cents per 1M cache-write tokens; default: the input price.
  *   cache_write_1h  cents per 1M tokens of 1-hour cache writes (stored, informational).
  *   price_per_unit  cents per minute / second / image / video / search, or per 1M characters.
- * All prices are numbers >= 0; prices you leave out are 0 (except the cache prices above).
+ * All prices are numbers >= 0 and at most 1e9 (SPECTRA_MAX_PRICE_CENTS); prices you leave
+ * out are 0 (except the cache prices above).
  *
  * Each entry replaces the built-in row with the same provider, model and tier; other tiers
  * of that model keep their built-in prices. The same provider+model+tier twice in the file,
@@ -38,8 +39,10 @@
 #include "pricing.h"
 #include "../util/buf.h"
 #include "../util/json_reader.h"
+#include "../record/limits.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,6 +234,9 @@ static bool check_entry_value(const load_context *context, entry_key key, const 
 	}
 	if (value->as.number.value < 0) {
 		return report(context, value->line, "\"%s\" must not be negative", name);
+	}
+	if (!isfinite(value->as.number.value) || value->as.number.value > SPECTRA_MAX_PRICE_CENTS) {
+		return report(context, value->line, "\"%s\" must be at most %.0f cents", name, SPECTRA_MAX_PRICE_CENTS);
 	}
 	return true;
 }

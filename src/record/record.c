@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/num.h"
+#include "limits.h"
 #include "record_fields.h"
 
 #define SPECTRA_RECORD_FIELD_INFO(key, kind, source, span_attribute, compat_attribute) \
@@ -100,25 +102,51 @@ void spectra_record_add_finish_reason(spectra_record *record, const char *reason
 
 void spectra_record_count_tool_call(spectra_record *record, const char *type, size_t len, int64_t n)
 {
+	record->has_tool_calls = true;
+	/* at most SPECTRA_MAX_TOOL_CALL_TYPES entries: the scan is bounded, the work linear */
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
 		if (strlen(record->tool_calls[i].name) == len && memcmp(record->tool_calls[i].name, type, len) == 0) {
-			record->tool_calls[i].count += n;
+			record->tool_calls[i].count = spectra_add_sat(record->tool_calls[i].count, n);
 			return;
 		}
 	}
-	spectra_tool_count *grown = realloc(record->tool_calls, (record->tool_call_kinds + 1) * sizeof(*grown));
-	if (!grown) {
+	if (record->tool_call_kinds >= SPECTRA_MAX_TOOL_CALL_TYPES) {
+		record->tool_calls_dropped = spectra_add_sat(record->tool_calls_dropped, n > 0 ? n : 1);
 		return;
 	}
-	record->tool_calls = grown;
+	if (!record->tool_calls) {
+		record->tool_calls = malloc(SPECTRA_MAX_TOOL_CALL_TYPES * sizeof(*record->tool_calls));
+		if (!record->tool_calls) {
+			return;
+		}
+	}
 	char *name = spectra_strndup(type, len);
 	if (!name) {
 		return;
 	}
-	grown[record->tool_call_kinds].name = name;
-	grown[record->tool_call_kinds].count = n;
+	record->tool_calls[record->tool_call_kinds].name = name;
+	record->tool_calls[record->tool_call_kinds].count = n;
 	record->tool_call_kinds++;
-	record->has_tool_calls = true;
+}
+
+static int64_t at_most(int64_t value, int64_t cap)
+{
+	return value > cap ? cap : value;
+}
+
+void spectra_record_clamp_usage(spectra_record *record)
+{
+	int64_t *counts[] = { &record->prompt_tokens, &record->completion_tokens, &record->cached_tokens,
+		&record->cache_write_tokens, &record->cache_write_1h_tokens, &record->reasoning_tokens };
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		if (*counts[i] < 0) {
+			*counts[i] = 0;
+		}
+	}
+	record->cached_tokens = at_most(record->cached_tokens, record->prompt_tokens);
+	record->cache_write_tokens = at_most(record->cache_write_tokens, record->prompt_tokens - record->cached_tokens);
+	record->cache_write_1h_tokens = at_most(record->cache_write_1h_tokens, record->cache_write_tokens);
+	record->reasoning_tokens = at_most(record->reasoning_tokens, record->completion_tokens);
 }
 
 double spectra_record_latency_ms(const spectra_record *record)
@@ -129,9 +157,14 @@ double spectra_record_latency_ms(const spectra_record *record)
 	return (double) (record->end_mono_ns - record->start_mono_ns) / 1e6;
 }
 
+int64_t spectra_record_latency_ms_int(const spectra_record *record)
+{
+	return spectra_double_to_i64(spectra_record_latency_ms(record) + 0.5);
+}
+
 int64_t spectra_record_total_tokens(const spectra_record *record)
 {
-	return record->prompt_tokens + record->completion_tokens;
+	return spectra_add_sat(record->prompt_tokens, record->completion_tokens);
 }
 
 double spectra_record_tokens_per_second(const spectra_record *record)

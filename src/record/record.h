@@ -70,7 +70,8 @@ typedef struct {
 	bool is_streaming;
 	bool has_tool_calls;
 	spectra_tool_count *tool_calls;
-	size_t tool_call_kinds;
+	size_t tool_call_kinds;     /* at most SPECTRA_MAX_TOOL_CALL_TYPES (limits.h) */
+	int64_t tool_calls_dropped; /* calls of types beyond that cap, not counted */
 
 	char *trackable_type;
 	char *trackable_id;
@@ -85,10 +86,18 @@ void spectra_record_free(spectra_record *record);
 void spectra_record_set(char **field, const char *value);
 void spectra_record_setl(char **field, const char *value, size_t len);
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len);
+/* Adds n calls of a type (saturating). A type beyond SPECTRA_MAX_TOOL_CALL_TYPES is not
+ * stored: its calls go to tool_calls_dropped (has_tool_calls is still set). */
 void spectra_record_count_tool_call(spectra_record *record, const char *type, size_t len, int64_t n);
+/* Makes the token counts consistent: none below 0, cached <= prompt, cache writes <=
+ * prompt - cached, 1-hour writes <= cache writes, reasoning <= completion. */
+void spectra_record_clamp_usage(spectra_record *record);
 
 /* Derived values. */
 double spectra_record_latency_ms(const spectra_record *record);
+/* Latency in whole milliseconds (rounded, clamped to int64). */
+int64_t spectra_record_latency_ms_int(const spectra_record *record);
+/* prompt + completion, saturating at INT64_MAX. */
 int64_t spectra_record_total_tokens(const spectra_record *record);
 double spectra_record_tokens_per_second(const spectra_record *record); /* -1 = n/a */
 uint64_t spectra_record_end_wall_ns(const spectra_record *record);

@@ -67,7 +67,7 @@ static void add_legacy_attributes(spectra_attr_list *attrs, const spectra_record
 	spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(total_tokens), spectra_record_total_tokens(record));
 	spectra_attr_add_double(attrs, SPECTRA_COMPAT_ATTR(total_cost_in_cents), record->total_cost);
 	spectra_attr_add_string(attrs, SPECTRA_COMPAT_ATTR(id), record->id);
-	spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(latency_ms), (int64_t) (spectra_record_latency_ms(record) + 0.5));
+	spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(latency_ms), spectra_record_latency_ms_int(record));
 	if (record->status_code) {
 		spectra_attr_add_int(attrs, SPECTRA_COMPAT_ATTR(status_code), record->status_code);
 	}

@@ -4,9 +4,8 @@
 #define SPECTRA_PROVIDERS_ZVAL_READ_H
 
 #include "php.h"
+#include "src/record/limits.h"
 #include "src/record/record.h"
-
-#define SPECTRA_MAX_TOKEN_COUNT INT64_C(9000000000000000)
 
 /* Follows a dotted path of string keys ("usage.prompt_tokens_details.cached_tokens"). */
 zval *spectra_read_path(HashTable *table, const char *path);

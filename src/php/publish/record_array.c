@@ -5,6 +5,7 @@
 #include "zend_exceptions.h"
 #include "src/record/ids.h"
 #include "src/record/record_fields.h"
+#include "src/util/num.h"
 #include "src/php/sandbox/sandbox.h"
 
 static void add_string_or_null(zval *array, const char *key, const char *value)
@@ -29,7 +30,7 @@ static void add_count_or_null(zval *array, const char *key, int64_t value)
 static void add_rate_or_null(zval *array, const char *key, double value)
 {
 	if (value >= 0) {
-		add_assoc_double(array, key, ((double) (int64_t) (value * 100 + 0.5)) / 100);
+		add_assoc_double(array, key, spectra_round_2dp(value));
 	} else {
 		add_assoc_null(array, key);
 	}

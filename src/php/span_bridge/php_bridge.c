@@ -9,6 +9,7 @@
 #include "src/php/sandbox/sandbox.h"
 #include "src/record/ids.h"
 #include "src/util/buf.h"
+#include "src/util/num.h"
 
 zend_class_entry *spectra_ce_span_builder;
 zend_class_entry *spectra_ce_default_span_builder;
@@ -64,8 +65,8 @@ static bool read_nanos(zval *value, uint64_t *out)
 			return true;
 		}
 	}
-	if (Z_TYPE_P(value) == IS_DOUBLE && Z_DVAL_P(value) >= 0) {
-		*out = (uint64_t) Z_DVAL_P(value);
+	if (Z_TYPE_P(value) == IS_DOUBLE && Z_DVAL_P(value) >= 0 && Z_DVAL_P(value) < 18446744073709551616.0) {
+		*out = spectra_double_to_u64(Z_DVAL_P(value)); /* 2^64 and above (INF, NaN) are no time */
 		return true;
 	}
 	return false;
