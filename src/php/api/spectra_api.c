@@ -43,8 +43,8 @@ PHP_METHOD(Spectra_Spectra, track)
 	zend_fcall_info_cache fcc;
 	HashTable *options = NULL;
 	ZEND_PARSE_PARAMETERS_START(3, 4)
-		Z_PARAM_STR(provider)
-		Z_PARAM_STR(model)
+		Z_PARAM_PATH_STR(provider)
+		Z_PARAM_PATH_STR(model)
 		Z_PARAM_FUNC(fci, fcc)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_ARRAY_HT(options)
@@ -100,8 +100,8 @@ PHP_METHOD(Spectra_Spectra, startRequest)
 	zend_string *provider, *model;
 	HashTable *options = NULL;
 	ZEND_PARSE_PARAMETERS_START(2, 3)
-		Z_PARAM_STR(provider)
-		Z_PARAM_STR(model)
+		Z_PARAM_PATH_STR(provider)
+		Z_PARAM_PATH_STR(model)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
@@ -222,7 +222,7 @@ PHP_METHOD(Spectra_Spectra, addGlobalTags)
 	if (!request_state_ready()) {
 		return;
 	}
-	if (!spectra_options_merge_tags(&SPECTRA_G(capture).tags, tags, 1, "")) {
+	if (!spectra_options_merge_tags(&SPECTRA_G(capture).tags, &SPECTRA_G(capture).tags_dropped, tags, 1, "")) {
 		RETURN_THROWS();
 	}
 }
@@ -231,7 +231,7 @@ PHP_METHOD(Spectra_Spectra, withPricingTier)
 {
 	zend_string *tier;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(tier)
+		Z_PARAM_PATH_STR(tier)
 	ZEND_PARSE_PARAMETERS_END();
 	if (!spectra_options_check_tier(tier, 1)) {
 		RETURN_THROWS();
@@ -247,7 +247,7 @@ PHP_METHOD(Spectra_Spectra, forTrackable)
 	zend_string *type;
 	zval *id;
 	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(type)
+		Z_PARAM_PATH_STR(type)
 		Z_PARAM_ZVAL(id)
 	ZEND_PARSE_PARAMETERS_END();
 	if (!spectra_options_check_trackable_id(id, 2, "")) {
@@ -269,6 +269,7 @@ void spectra_capture_clear_globals(void)
 	if (Z_TYPE(SPECTRA_G(capture).tags) == IS_ARRAY) {
 		zend_hash_clean(Z_ARRVAL(SPECTRA_G(capture).tags));
 	}
+	SPECTRA_G(capture).tags_dropped = 0;
 	if (SPECTRA_G(capture).pricing_tier) {
 		zend_string_release(SPECTRA_G(capture).pricing_tier);
 		SPECTRA_G(capture).pricing_tier = NULL;
@@ -383,6 +384,7 @@ void spectra_capture_rinit(void)
 {
 	array_init(&SPECTRA_G(capture).metadata);
 	array_init(&SPECTRA_G(capture).tags);
+	SPECTRA_G(capture).tags_dropped = 0;
 	ZVAL_UNDEF(&SPECTRA_G(capture).trackable_id);
 	SPECTRA_G(capture).without_tracking_depth = 0;
 }

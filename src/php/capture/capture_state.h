@@ -7,7 +7,8 @@
 
 typedef struct {
 	zval metadata;             /* array */
-	zval tags;                 /* list of strings */
+	zval tags;                 /* list of strings, at most SPECTRA_MAX_TAGS */
+	size_t tags_dropped;       /* global tags refused by that cap */
 	zend_string *pricing_tier; /* NULL = none */
 	zend_string *trackable_type;
 	zval trackable_id; /* string|int, UNDEF when none */

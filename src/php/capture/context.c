@@ -27,6 +27,7 @@ static zend_object *context_create(zend_class_entry *ce)
 	context->record = NULL;
 	array_init(&context->metadata);
 	array_init(&context->tags);
+	context->tags_dropped = 0;
 	ZVAL_UNDEF(&context->trackable_id);
 	ZVAL_UNDEF(&context->usage_override);
 	return &context->std;
@@ -120,6 +121,7 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	if (Z_TYPE(SPECTRA_G(capture).tags) == IS_ARRAY && zend_hash_num_elements(Z_ARRVAL(SPECTRA_G(capture).tags))) {
 		zend_hash_copy(Z_ARRVAL(context->tags), Z_ARRVAL(SPECTRA_G(capture).tags), zval_add_ref);
 	}
+	context->tags_dropped = SPECTRA_G(capture).tags_dropped;
 	if (SPECTRA_G(capture).pricing_tier) {
 		spectra_record_set(&record->pricing_tier, ZSTR_VAL(SPECTRA_G(capture).pricing_tier));
 	}
@@ -274,9 +276,9 @@ PHP_METHOD(Spectra_RequestContext, addTag)
 {
 	zend_string *tag;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(tag)
+		Z_PARAM_PATH_STR(tag)
 	ZEND_PARSE_PARAMETERS_END();
-	spectra_options_add_tag(&THIS_CONTEXT()->tags, tag);
+	spectra_options_add_tag(&THIS_CONTEXT()->tags, tag, &THIS_CONTEXT()->tags_dropped);
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -298,7 +300,7 @@ PHP_METHOD(Spectra_RequestContext, forTrackable)
 	zend_string *type;
 	zval *id;
 	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(type)
+		Z_PARAM_PATH_STR(type)
 		Z_PARAM_ZVAL(id)
 	ZEND_PARSE_PARAMETERS_END();
 	if (!spectra_options_check_trackable_id(id, 2, "")) {
@@ -319,7 +321,7 @@ PHP_METHOD(Spectra_RequestContext, inConversation)
 {
 	zend_string *conversation_id;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(conversation_id)
+		Z_PARAM_PATH_STR(conversation_id)
 	ZEND_PARSE_PARAMETERS_END();
 	spectra_record *record = this_record(ZEND_THIS);
 	if (!record) {
@@ -333,7 +335,7 @@ PHP_METHOD(Spectra_RequestContext, withPricingTier)
 {
 	zend_string *tier;
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(tier)
+		Z_PARAM_PATH_STR(tier)
 	ZEND_PARSE_PARAMETERS_END();
 	if (!spectra_options_check_tier(tier, 1)) {
 		RETURN_THROWS();

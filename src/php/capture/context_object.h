@@ -10,7 +10,8 @@
 typedef struct {
 	spectra_record *record;
 	zval metadata;       /* array */
-	zval tags;           /* list of strings */
+	zval tags;           /* list of strings, at most SPECTRA_MAX_TAGS */
+	size_t tags_dropped; /* tags refused by that cap (global and per-call) */
 	zval trackable_id;   /* string|int, UNDEF when none */
 	zval usage_override; /* array from setUsage(), applied after extraction; UNDEF = none */
 	zend_object std;

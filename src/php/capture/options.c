@@ -5,11 +5,13 @@
 #include "ext/standard/url.h"
 
 #include "src/record/ids.h"
+#include "src/record/limits.h"
 #include "src/pricing/pricing.h"
 #include "src/php/extract/extract.h"
 
-void spectra_options_add_tag(zval *tags, zend_string *tag)
+void spectra_options_add_tag(zval *tags, zend_string *tag, size_t *dropped)
 {
+	/* the list holds at most SPECTRA_MAX_TAGS tags: the scan is bounded, the work linear */
 	zval *existing;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), existing) {
 		if (Z_TYPE_P(existing) == IS_STRING && zend_string_equals(Z_STR_P(existing), tag)) {
@@ -17,10 +19,14 @@ void spectra_options_add_tag(zval *tags, zend_string *tag)
 		}
 	}
 	ZEND_HASH_FOREACH_END();
+	if (zend_hash_num_elements(Z_ARRVAL_P(tags)) >= SPECTRA_MAX_TAGS) {
+		(*dropped)++;
+		return;
+	}
 	add_next_index_str(tags, zend_string_copy(tag));
 }
 
-bool spectra_options_merge_tags(zval *tags, HashTable *new_tags, uint32_t arg_num, const char *what)
+bool spectra_options_merge_tags(zval *tags, size_t *dropped, HashTable *new_tags, uint32_t arg_num, const char *what)
 {
 	zval *tag;
 	ZEND_HASH_FOREACH_VAL(new_tags, tag) {
@@ -30,11 +36,15 @@ bool spectra_options_merge_tags(zval *tags, HashTable *new_tags, uint32_t arg_nu
 				zend_zval_type_name(tag));
 			return false;
 		}
+		if (zend_str_has_nul_byte(Z_STR_P(tag))) {
+			zend_argument_value_error(arg_num, "%s%smust not contain any null bytes", what, *what ? " " : "");
+			return false;
+		}
 	}
 	ZEND_HASH_FOREACH_END();
 	ZEND_HASH_FOREACH_VAL(new_tags, tag) {
 		ZVAL_DEREF(tag);
-		spectra_options_add_tag(tags, Z_STR_P(tag));
+		spectra_options_add_tag(tags, Z_STR_P(tag), dropped);
 	}
 	ZEND_HASH_FOREACH_END();
 	return true;
@@ -91,6 +101,11 @@ static zval *find_option(HashTable *options, const char *name, zend_uchar type, 
 			zend_zval_type_name(value));
 		return (zval *) -1;
 	}
+	if (type == IS_STRING && zend_str_has_nul_byte(Z_STR_P(value))) {
+		/* it becomes a C string: a NUL would silently cut it ("standard\0x" -> standard) */
+		zend_argument_value_error(options_arg_num, "option \"%s\" must not contain any null bytes", name);
+		return (zval *) -1;
+	}
 	return value;
 }
 
@@ -137,7 +152,9 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 	spectra_record *record = context->record;
 
 	OPTION(tags, "tags", IS_ARRAY);
-	if (tags && !spectra_options_merge_tags(&context->tags, Z_ARRVAL_P(tags), options_arg_num, "option \"tags\"")) {
+	if (tags
+		&& !spectra_options_merge_tags(&context->tags, &context->tags_dropped, Z_ARRVAL_P(tags), options_arg_num,
+			"option \"tags\"")) {
 		return false;
 	}
 	OPTION(metadata, "metadata", IS_ARRAY);

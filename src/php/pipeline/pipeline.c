@@ -4,18 +4,50 @@
 #include "src/php/delivery/emit.h"
 #include "src/php/extract/extract.h"
 #include "src/php/publish/publish.h"
+#include "src/php/sandbox/sandbox.h"
+#include "src/php/span_bridge/native_input.h"
 #include "src/php/span_bridge/php_bridge.h"
 #include "src/php/span_bridge/span_stage.h"
 #include "src/pricing/price_record.h"
+#include "src/record/limits.h"
+
+/* What the per-record caps (src/record/limits.h) left out, in one warning per record. A
+ * warning rather than a counter: the application's own data was cut, and the developer
+ * should see which call did it, where warnings go; one per record bounds the volume. */
+static void report_truncation(spectra_context_object *context, size_t metadata_dropped)
+{
+	const spectra_record *record = context->record;
+	if (!context->tags_dropped && !metadata_dropped && !record->tool_calls_dropped) {
+		return;
+	}
+	char parts[3][96];
+	int count = 0;
+	if (context->tags_dropped) {
+		snprintf(parts[count++], sizeof(parts[0]), "%zu tags dropped (at most %d per record)", context->tags_dropped,
+			SPECTRA_MAX_TAGS);
+	}
+	if (metadata_dropped) {
+		snprintf(parts[count++], sizeof(parts[0]), "%zu metadata values not exported as span attributes (at most %d)",
+			metadata_dropped, SPECTRA_MAX_METADATA_ATTRIBUTES);
+	}
+	if (record->tool_calls_dropped) {
+		snprintf(parts[count++], sizeof(parts[0]), "%lld tool calls of further types not counted (at most %d types)",
+			(long long) record->tool_calls_dropped, SPECTRA_MAX_TOOL_CALL_TYPES);
+	}
+	spectra_warning("record %s is over its limits: %s%s%s%s%s", record->id, parts[0], count > 1 ? "; " : "",
+		count > 1 ? parts[1] : "", count > 2 ? "; " : "", count > 2 ? parts[2] : "");
+}
 
 /* The stages every finished call shares, after its outcome is in the record. */
 static void finish(spectra_context_object *context, zval *array_out)
 {
 	spectra_context_end(context);
+	spectra_record_clamp_usage(context->record);
 	spectra_price_record(context->record, SPECTRA_G(default_pricing_tier));
 
 	bool deliver = spectra_delivery_active();
 	bool builder_is_php = deliver && spectra_span_builder_is_php();
+	report_truncation(context, deliver && !builder_is_php ? spectra_span_metadata_dropped(&context->metadata) : 0);
 	zval array;
 	bool callbacks_ran = spectra_publish(context, array_out != NULL, builder_is_php, &array);
 

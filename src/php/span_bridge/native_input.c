@@ -3,18 +3,48 @@
 #include "native_input.h"
 
 #include "php_spectra.h"
+#include "src/record/limits.h"
 #include "src/record/record_fields.h"
 
-/* Scalar metadata goes out as spectra.metadata.<key>; arrays and objects are left out of
- * the span (they stay in the event array) because attribute values must be flat. */
+static bool is_scalar(const zval *value)
+{
+	return Z_TYPE_P(value) == IS_STRING || Z_TYPE_P(value) == IS_LONG || Z_TYPE_P(value) == IS_DOUBLE
+		|| Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE;
+}
+
+size_t spectra_span_metadata_dropped(const zval *metadata)
+{
+	if (Z_TYPE_P(metadata) != IS_ARRAY) {
+		return 0;
+	}
+	size_t scalars = 0;
+	zval *value;
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(metadata), value) {
+		ZVAL_DEREF(value);
+		scalars += is_scalar(value);
+	}
+	ZEND_HASH_FOREACH_END();
+	return scalars > SPECTRA_MAX_METADATA_ATTRIBUTES ? scalars - SPECTRA_MAX_METADATA_ATTRIBUTES : 0;
+}
+
+/* Scalar metadata goes out as spectra.metadata.<key>, the first SPECTRA_MAX_METADATA_ATTRIBUTES
+ * of them; arrays and objects are left out of the span (they stay in the event array)
+ * because attribute values must be flat. */
 static void add_metadata(spectra_attr_list *attrs, const zval *metadata)
 {
 	zend_string *key;
 	zend_ulong index;
 	zval *value;
 	char name[256];
+	size_t added = 0;
 	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(metadata), index, key, value) {
 		ZVAL_DEREF(value);
+		if (!is_scalar(value)) {
+			continue;
+		}
+		if (added++ == SPECTRA_MAX_METADATA_ATTRIBUTES) {
+			break;
+		}
 		if (key) {
 			snprintf(name, sizeof(name), "%s%s", SPECTRA_SPAN_ATTR(metadata), ZSTR_VAL(key));
 		} else {
@@ -30,11 +60,8 @@ static void add_metadata(spectra_attr_list *attrs, const zval *metadata)
 		case IS_DOUBLE:
 			spectra_attr_add_double(attrs, name, Z_DVAL_P(value));
 			break;
-		case IS_TRUE:
-		case IS_FALSE:
-			spectra_attr_add_bool(attrs, name, Z_TYPE_P(value) == IS_TRUE);
-			break;
 		default:
+			spectra_attr_add_bool(attrs, name, Z_TYPE_P(value) == IS_TRUE);
 			break;
 		}
 	}
@@ -51,7 +78,7 @@ static void add_tags(spectra_attr_list *attrs, const zval *tags)
 	size_t used = 0;
 	zval *tag;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(tags), tag) {
-		if (Z_TYPE_P(tag) == IS_STRING) {
+		if (Z_TYPE_P(tag) == IS_STRING && used < SPECTRA_MAX_TAGS) {
 			items[used++] = Z_STRVAL_P(tag);
 		}
 	}

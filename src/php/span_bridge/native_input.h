@@ -12,6 +12,10 @@
  * again) instead of borrowing it; the context keeps an empty completed record. */
 spectra_span_job *spectra_span_job_capture(spectra_context_object *context, bool steal_record);
 
+/* How many scalar metadata values the native span leaves out (beyond
+ * SPECTRA_MAX_METADATA_ATTRIBUTES, src/record/limits.h); 0 when none. */
+size_t spectra_span_metadata_dropped(const zval *metadata);
+
 /* The native GenAI span for a context, built now (console exporter, PHP-builder fallback). */
 spectra_span *spectra_span_build_native(spectra_context_object *context);
 
