@@ -10,6 +10,53 @@ void spectra_attr_list_init(spectra_attr_list *list)
 	list->items = NULL;
 	list->count = 0;
 	list->cap = 0;
+	list->index = NULL;
+	list->index_size = 0;
+}
+
+/* Below this many attributes a linear scan is as fast as hashing; spans rarely pass it. */
+#define ATTR_INDEX_THRESHOLD 32
+
+static size_t key_hash(const char *key)
+{
+	/* FNV-1a */
+	uint64_t hash = 1469598103934665603ull;
+	for (const unsigned char *p = (const unsigned char *) key; *p; p++) {
+		hash = (hash ^ *p) * 1099511628211ull;
+	}
+	return (size_t) hash;
+}
+
+/* The index slot holding key, or the empty slot where it would go. */
+static size_t index_slot(const spectra_attr_list *list, const char *key)
+{
+	size_t mask = list->index_size - 1;
+	size_t slot = key_hash(key) & mask;
+	while (list->index[slot] && strcmp(list->items[list->index[slot] - 1].key, key) != 0) {
+		slot = (slot + 1) & mask;
+	}
+	return slot;
+}
+
+/* Rebuilds the index at twice the item capacity (load factor <= 1/2). False on OOM: the
+ * list is unchanged and keeps its old index (or none). */
+static bool index_rebuild(spectra_attr_list *list, size_t min_items)
+{
+	size_t size = 64;
+	while (size < min_items * 2) {
+		size *= 2;
+	}
+	uint32_t *index = calloc(size, sizeof(*index));
+	if (!index) {
+		return false;
+	}
+	free(list->index);
+	list->index = index;
+	list->index_size = size;
+	for (size_t i = 0; i < list->count; i++) {
+		list->index[index_slot(list, list->items[i].key)] = (uint32_t) (i + 1);
+	}
+	return true;
 }
 
 static void free_strings(char **items, size_t count)
@@ -37,11 +84,16 @@ void spectra_attr_list_free(spectra_attr_list *list)
 		attr_value_free(&list->items[i]);
 	}
 	free(list->items);
+	free(list->index);
 	spectra_attr_list_init(list);
 }
 
 const spectra_attr *spectra_attr_find(const spectra_attr_list *list, const char *key)
 {
+	if (list->index) {
+		uint32_t position = list->index[index_slot(list, key)];
+		return position ? &list->items[position - 1] : NULL;
+	}
 	for (size_t i = 0; i < list->count; i++) {
 		if (strcmp(list->items[i].key, key) == 0) {
 			return &list->items[i];
@@ -71,6 +123,13 @@ static bool attr_put(spectra_attr_list *list, const char *key, const spectra_att
 		list->items = grown;
 		list->cap = cap;
 	}
+	if (list->count >= UINT32_MAX - 1) {
+		return false;
+	}
+	bool needs_index = list->count + 1 >= ATTR_INDEX_THRESHOLD;
+	if (needs_index && (list->count + 1) * 2 > list->index_size && !index_rebuild(list, list->count + 1)) {
+		return false;
+	}
 	char *key_copy = spectra_strdup(key);
 	if (!key_copy) {
 		return false;
@@ -79,6 +138,9 @@ static bool attr_put(spectra_attr_list *list, const char *key, const spectra_att
 	slot->key = key_copy;
 	slot->type = value->type;
 	slot->value = value->value;
+	if (list->index) {
+		list->index[index_slot(list, key_copy)] = (uint32_t) list->count;
+	}
 	return true;
 }
 

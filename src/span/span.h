@@ -34,6 +34,10 @@ typedef struct {
 	spectra_attr *items;
 	size_t count;
 	size_t cap;
+	/* Hash index of the keys (slot = item position + 1, 0 = empty), made once the list
+	 * outgrows a short linear scan, so adding n attributes stays O(n). Owned by span.c. */
+	uint32_t *index;
+	size_t index_size; /* a power of two, or 0 */
 } spectra_attr_list;
 
 typedef struct {

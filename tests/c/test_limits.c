@@ -13,6 +13,7 @@
 #include "pricing/pricing.h"
 #include "record/limits.h"
 #include "record/record.h"
+#include "span/span.h"
 #include "util/num.h"
 
 static void test_saturating_add(void)
@@ -199,8 +200,47 @@ static void test_price_cap(void)
 	spectra_pricing_clear_overrides();
 }
 
+/* Adding n attributes is O(n): past a short scan the keys are hashed. The list keeps
+ * insertion order and unique keys, and a replaced key keeps its first position. */
+static void test_attr_list_index(void)
+{
+	spectra_attr_list list;
+	spectra_attr_list_init(&list);
+	char key[32];
+	bool ok = true;
+	for (int i = 0; i < 100000; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		ok &= spectra_attr_add_int(&list, key, i);
+	}
+	CHECK(ok && list.count == 100000);
+	for (int i = 0; i < 100000; i += 7) {
+		snprintf(key, sizeof key, "k%d", i);
+		ok &= spectra_attr_add_string(&list, key, "replaced");
+	}
+	CHECK(ok && list.count == 100000);
+	CHECK_STR(list.items[0].key, "k0");
+	CHECK(list.items[0].type == SPECTRA_ATTR_STRING);
+	CHECK_STR(list.items[99999].key, "k99999");
+	const spectra_attr *found = spectra_attr_find(&list, "k70");
+	CHECK(found == &list.items[70] && found->type == SPECTRA_ATTR_STRING);
+	found = spectra_attr_find(&list, "k71");
+	CHECK(found == &list.items[71] && found->type == SPECTRA_ATTR_INT && found->value.integer == 71);
+	CHECK(spectra_attr_find(&list, "k100000") == NULL);
+	CHECK(spectra_attr_find(&list, "") == NULL);
+	spectra_attr_list_free(&list);
+	CHECK(list.count == 0 && list.index == NULL);
+
+	/* a short list (no index) behaves the same */
+	spectra_attr_add_int(&list, "a", 1);
+	spectra_attr_add_int(&list, "b", 2);
+	spectra_attr_add_int(&list, "a", 3);
+	CHECK(list.count == 2 && list.index == NULL && spectra_attr_find(&list, "a")->value.integer == 3);
+	spectra_attr_list_free(&list);
+}
+
 int main(void)
 {
+	test_attr_list_index();
 	test_saturating_add();
 	test_float_to_int();
 	test_round_2dp();
