@@ -19,5 +19,6 @@ gcc -shared -fPIC -O1 -o "$work/no_deepbind.so" tools/no_deepbind.c -ldl
 # design; leaks are valgrind's job (tools/run-phpt.sh with SPECTRA_VALGRIND=1).
 export ASAN_OPTIONS="verify_asan_link_order=0:detect_leaks=0:abort_on_error=1:halt_on_error=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-export USE_ZEND_ALLOC=0 LD_PRELOAD="$work/no_deepbind.so $libasan"
+# an LD_PRELOAD already set (libfaketime) stays, after the ASan runtime
+export USE_ZEND_ALLOC=0 LD_PRELOAD="$work/no_deepbind.so $libasan${LD_PRELOAD:+ $LD_PRELOAD}"
 exec tools/run-phpt.sh "$@"

@@ -8,6 +8,9 @@ packages=(php8.2-dev php8.2-cli libcurl4-openssl-dev libprotobuf-c-dev protobuf-
           openssl
           # the faketime lane of tools/test.sh: the suite again with the clock 400 days ahead
           faketime
+          # source checks (tools/check-format.sh, clang-format 14) and the libFuzzer harnesses
+          # of tests/fuzz (clang with its fuzzer/sanitizer runtimes)
+          clang-format clang libclang-rt-14-dev
           # end-to-end tests: real php-fpm behind real nginx, a Laravel app from Composer
           php8.2-fpm nginx-light php8.2-curl php8.2-xml php8.2-mbstring php8.2-sqlite3 php8.2-intl unzip php-pear)
 if [ "${1:-}" = --list ]; then

@@ -17,6 +17,14 @@ if [ "${SPECTRA_OPCACHE:-0}" = 1 ]; then
   args+=(-d zend_extension=opcache -d opcache.enable=1 -d opcache.enable_cli=1 -d opcache.jit=tracing -d opcache.jit_buffer_size=32M)
 fi
 export NO_INTERACTION=1 REPORT_EXIT_STATUS=1 TEST_PHP_EXECUTABLE=$(command -v php)
+# Under libfaketime (`faketime OFFSET tools/test.sh`): PHP dlopen()s extensions with
+# RTLD_DEEPBIND, which binds spectra.so's clock calls straight to libc, past the preloaded
+# libfaketime; the shim drops that flag so the extension sees the clock PHP sees.
+if [[ "${LD_PRELOAD:-}" == *faketime* && "${LD_PRELOAD:-}" != *no_deepbind* ]]; then
+  shim=${TMPDIR:-/tmp}/spectra-no-deepbind-$(id -u).so
+  [ "$shim" -nt tools/no_deepbind.c ] || gcc -shared -fPIC -O1 -o "$shim" tools/no_deepbind.c -ldl
+  export LD_PRELOAD="$shim:$LD_PRELOAD"
+fi
 paths=("$@")
 [ ${#paths[@]} -gt 0 ] || paths=(tests)
 if [ "${SPECTRA_VALGRIND:-0}" != 1 ]; then
