@@ -64,6 +64,9 @@ step packaging tools/check-package.sh; count_c "$log_dir/packaging.log"
 step format tools/check-format.sh && passed=$((passed + 1))
 step layering python3 tools/check-layering.py; count_c "$log_dir/layering.log"
 step generated tools/check-generated.sh; count_c "$log_dir/generated.log"
+# every parser of untrusted bytes under libFuzzer (ASan+UBSan), a fixed short run from the
+# committed seeds; tools/fuzz.sh [seconds] runs them longer
+step fuzz-short tools/fuzz.sh --short; count_c "$log_dir/fuzz-short.log"
 
 SPECTRA_VALGRIND=0 tools/run-phpt.sh >"$log_dir/phpt.log" 2>&1
 echo "=== phpt"; count_phpt "$log_dir/phpt.log"
