@@ -24,16 +24,21 @@ mode=time
 amount=60
 names=()
 for arg in "$@"; do
-	case "$arg" in
-		--short) mode=short ;;
-		-h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-		*[0-9]runs|*[0-9]r) mode=runs; amount=${arg%%r*} ;;
-		*[0-9]s|*[0-9]) mode=time; amount=${arg%s} ;;
-		-*) echo "fuzz.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
-		*) names+=("$arg") ;;
-	esac
+	if [[ $arg =~ ^([0-9]+)(r|runs)$ ]]; then
+		mode=runs
+		amount=${BASH_REMATCH[1]}
+	elif [[ $arg =~ ^([0-9]+)s?$ ]]; then
+		mode=time
+		amount=${BASH_REMATCH[1]}
+	else
+		case "$arg" in
+			--short) mode=short ;;
+			-h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+			-*) echo "fuzz.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
+			*) names+=("$arg") ;;
+		esac
+	fi
 done
-case "$amount" in ''|*[!0-9]*) echo "fuzz.sh: not a number: $amount" >&2; exit 2 ;; esac
 
 if ! make -C "$fuzz" -s all >"$fuzz/build.log" 2>&1; then
 	cat "$fuzz/build.log" >&2
