@@ -58,6 +58,6 @@ const checks = {
 };
 const failed = Object.keys(checks).filter((name) => !checks[name]);
 for (const name of failed) console.error("FAIL node decode: " + name);
-console.log(`node decoder: ${Object.keys(checks).length - failed.length} passed, ${failed.length} failed`);
+console.log(`${Object.keys(checks).length - failed.length} passed, ${failed.length} failed (OpenTelemetry JS decoder)`);
 process.exit(failed.length ? 1 : 0);
 ' "$work/request.json"
