@@ -79,7 +79,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/span_bridge/native_input.c \
     src/php/span_bridge/php_bridge.c \
     src/php/span_bridge/span_stage.c \
-    src/php/settings/export_config.c \
+    src/php/settings/export_settings.c \
     src/php/settings/settings_display.c \
     src/php/delivery/emit.c \
     src/php/pipeline/pipeline.c"

@@ -115,6 +115,24 @@ for path in files:
         elif not includes or includes[0] != own:
             fail(f'{path}: its own header {own} is not its first project include')
 
+# the build's source lists: config.m4 (phpize) and config.w32 (Windows) name every
+# hand-written and generated .c under src/, and nothing else
+checks += 1
+m4 = open(os.path.join(ROOT, 'config.m4')).read()
+m4_sources = set(re.search(r'SPECTRA_SOURCES="([^"]*)"', m4).group(1).replace('\\\n', ' ').split())
+w32_sources = set()
+for folder, names in re.findall(r'ADD_SOURCES\(dir \+ "([^"]+)", "([^"]+)"', open(os.path.join(ROOT, 'config.w32')).read()):
+    w32_sources.update(folder.replace('\\\\', '/').lstrip('/') + '/' + n for n in names.split())
+w32_sources.add('spectra.c')
+tree_sources = {'spectra.c'}
+for dirpath, _dirs, names in os.walk(os.path.join(ROOT, 'src')):
+    tree_sources.update(os.path.relpath(os.path.join(dirpath, n), ROOT) for n in names if n.endswith('.c'))
+for name, listed in (('config.m4', m4_sources), ('config.w32', w32_sources)):
+    for missing in sorted(tree_sources - listed):
+        fail(f'{name}: does not build {missing}')
+    for extra in sorted(listed - tree_sources):
+        fail(f'{name}: lists {extra}, which does not exist')
+
 # cycles between modules (depth-first search, each cycle reported once)
 checks += 1
 state = {}

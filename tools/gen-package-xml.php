@@ -10,7 +10,7 @@ if ($status !== 0) {
     exit(2);
 }
 // Not shipped: CI, editor/format config, the Composer/PIE manifest, benchmarks.
-$excluded = '#^(\.ci/|\.gitignore$|\.clang-format$|bench/|composer\.json$|package\.xml$|tools/check-format\.sh$)#';
+$excluded = '#^(\.ci/|\.gitignore$|\.clang-format$|bench/|tests/fuzz/|composer\.json$|package\.xml$|tools/check-format\.sh$)#';
 $files = array_values(array_filter($files, fn ($f) => !preg_match($excluded, $f)));
 sort($files, SORT_STRING);
 

@@ -6,7 +6,7 @@
 
 #include "php_spectra.h"
 #include "ext/standard/info.h"
-#include "src/php/settings/export_config.h"
+#include "src/php/settings/export_settings.h"
 #include "src/otlp/otlp.h"
 #include "src/otlp/console.h"
 #include "src/export/exporter.h"

@@ -1,4 +1,4 @@
-#include "export_config.h"
+#include "export_settings.h"
 
 #include <ctype.h>
 #include <unistd.h>

@@ -1,7 +1,7 @@
 /* Export settings of this process, resolved from spectra.* INI and the standard OTEL_*
  * environment (precedence: INI set explicitly, then the variable, then the default). */
-#ifndef SPECTRA_SPAN_EXPORT_CONFIG_H
-#define SPECTRA_SPAN_EXPORT_CONFIG_H
+#ifndef SPECTRA_PHP_SETTINGS_EXPORT_SETTINGS_H
+#define SPECTRA_PHP_SETTINGS_EXPORT_SETTINGS_H
 
 #include "php.h"
 #include "src/span/span.h"
