@@ -22,9 +22,16 @@ static bool request_state_ready(void)
 	return !SPECTRA_G(sandbox).in_shutdown && Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY;
 }
 
+/* The running fiber, as a key of the per-fiber suppression table (0 = the main context). */
+static zend_ulong current_fiber_key(void)
+{
+	return (zend_ulong) (uintptr_t) EG(active_fiber);
+}
+
 static bool tracking_active(void)
 {
-	return SPECTRA_G(enabled) && SPECTRA_G(capture).without_tracking_depth == 0 && request_state_ready();
+	return SPECTRA_G(enabled) && request_state_ready()
+		&& !zend_hash_index_exists(&SPECTRA_G(capture).suppressed, current_fiber_key());
 }
 
 /* Calls the user's callback with the context as its only argument. */
@@ -181,9 +188,28 @@ PHP_METHOD(Spectra_Spectra, withoutTracking)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_FUNC(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
-	SPECTRA_G(capture).without_tracking_depth++;
+	/* the callback starts and returns in the same fiber; it may suspend in between, and
+	 * other fibers (or the main context) then run with their own suppression */
+	if (!request_state_ready()) {
+		/* after RSHUTDOWN (a late destructor): nothing is recorded anyway */
+		call_with_context(&fci, &fcc, NULL, return_value);
+		return;
+	}
+	HashTable *suppressed = &SPECTRA_G(capture).suppressed;
+	zend_ulong fiber = current_fiber_key();
+	zval *depth = zend_hash_index_find(suppressed, fiber);
+	if (depth) {
+		Z_LVAL_P(depth)++;
+	} else {
+		zval one;
+		ZVAL_LONG(&one, 1);
+		zend_hash_index_add_new(suppressed, fiber, &one);
+	}
 	call_with_context(&fci, &fcc, NULL, return_value);
-	SPECTRA_G(capture).without_tracking_depth--;
+	depth = request_state_ready() ? zend_hash_index_find(suppressed, fiber) : NULL;
+	if (depth && --Z_LVAL_P(depth) <= 0) {
+		zend_hash_index_del(suppressed, fiber);
+	}
 }
 
 PHP_METHOD(Spectra_Spectra, withTraceId)
@@ -386,12 +412,13 @@ void spectra_capture_rinit(void)
 	array_init(&SPECTRA_G(capture).tags);
 	SPECTRA_G(capture).tags_dropped = 0;
 	ZVAL_UNDEF(&SPECTRA_G(capture).trackable_id);
-	SPECTRA_G(capture).without_tracking_depth = 0;
+	zend_hash_init(&SPECTRA_G(capture).suppressed, 4, NULL, NULL, false);
 }
 
 void spectra_capture_rshutdown(void)
 {
 	spectra_capture_clear_globals();
+	zend_hash_destroy(&SPECTRA_G(capture).suppressed);
 	zval_ptr_dtor(&SPECTRA_G(capture).metadata);
 	ZVAL_UNDEF(&SPECTRA_G(capture).metadata);
 	zval_ptr_dtor(&SPECTRA_G(capture).tags);

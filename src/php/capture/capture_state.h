@@ -12,7 +12,10 @@ typedef struct {
 	zend_string *pricing_tier; /* NULL = none */
 	zend_string *trackable_type;
 	zval trackable_id; /* string|int, UNDEF when none */
-	zend_long without_tracking_depth;
+	/* withoutTracking() nesting per fiber: fiber pointer (0 = main) => depth. Suppression
+	 * follows the fiber that set it, so a Fiber suspended inside withoutTracking() does
+	 * not turn tracking off for the code that runs while it waits. */
+	HashTable suppressed;
 } spectra_capture_state;
 
 void spectra_capture_rinit(void);
