@@ -24,7 +24,8 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 	if (!record->pricing_tier && default_tier && *default_tier) {
 		spectra_record_set(&record->pricing_tier, default_tier);
 	}
-	const char *slug = spectra_pricing_provider_slug(record->provider);
+	const char *slug =
+		record->provider_info ? record->provider_info->slug : spectra_pricing_provider_slug(record->provider);
 	const spectra_price *price = spectra_pricing_lookup(slug, record->model, record->pricing_tier);
 	if (!price && is_version_of(record->snapshot, record->model)) {
 		/* an alias the catalog lacks (claude-sonnet-4-5) answered by a dated version of

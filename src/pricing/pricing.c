@@ -20,6 +20,12 @@ const char *spectra_pricing_provider_slug(const char *provider)
 	if (!provider) {
 		return NULL;
 	}
+	/* a slug taken from the table (record->provider_info) is already normalized */
+	for (size_t i = 0, n = spectra_provider_count(); i < n; i++) {
+		if (spectra_provider_at(i)->slug == provider) {
+			return provider;
+		}
+	}
 	const spectra_provider_info *info = spectra_provider_find(provider, strlen(provider));
 	return info ? info->slug : provider;
 }

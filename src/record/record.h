@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../providers/providers.h"
+
 typedef struct {
 	char **items;
 	size_t count;
@@ -28,6 +30,9 @@ typedef struct {
 	char *trace_state;   /* incoming tracestate, kept only with a valid traceparent */
 
 	char *provider; /* as given by the caller: openai, anthropic, google, ... */
+	/* its row of the provider table, resolved once when the record starts (static data, safe
+	 * on any thread); NULL = unknown provider or not resolved yet */
+	const spectra_provider_info *provider_info;
 	char *model;    /* requested model id */
 	char *snapshot; /* model that answered, when it differs */
 	char *response_id;

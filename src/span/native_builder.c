@@ -11,10 +11,12 @@
 #include "../record/record_fields.h"
 #include "../util/buf.h"
 
-static const char *genai_provider_name(const char *provider)
+static const char *genai_provider_name(const spectra_record *record)
 {
-	const spectra_provider_info *info = spectra_provider_find(provider, strlen(provider));
-	return info ? info->genai_name : provider;
+	const spectra_provider_info *info = record->provider_info
+		? record->provider_info
+		: spectra_provider_find(record->provider, strlen(record->provider));
+	return info ? info->genai_name : record->provider;
 }
 
 static const char *operation_name(const spectra_record *record)
@@ -123,7 +125,7 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 
 	spectra_attr_list *attrs = &span->attrs;
 	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(operation), operation);
-	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(provider), genai_provider_name(record->provider));
+	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(provider), genai_provider_name(record));
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(model), record->model);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(snapshot), record->snapshot ? record->snapshot : NULL);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(response_id), record->response_id);

@@ -134,8 +134,9 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 		return false;
 	}
 
+	const spectra_provider_info *info = spectra_provider_find(record->provider, strlen(record->provider));
+	record->provider_info = info;
 	if (!record->server_address) {
-		const spectra_provider_info *info = spectra_provider_find(record->provider, strlen(record->provider));
 		if (info && info->host) {
 			spectra_record_set(&record->server_address, info->host);
 			record->server_port = info->port;
