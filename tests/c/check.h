@@ -1,5 +1,4 @@
-/* The pass/fail counters and CHECK macros of the small table tests (test_providers,
- * test_record_fields, test_redact). */
+/* The pass/fail counters and CHECK macros every C unit test shares. */
 #ifndef SPECTRA_TESTS_C_CHECK_H
 #define SPECTRA_TESTS_C_CHECK_H
 
@@ -10,7 +9,7 @@
 static int passed;
 static int failed;
 
-static bool check(bool ok, const char *what, int line)
+static inline bool check(bool ok, const char *what, int line)
 {
 	if (ok) {
 		passed++;
@@ -23,7 +22,7 @@ static bool check(bool ok, const char *what, int line)
 
 #define CHECK(cond) check((cond), #cond, __LINE__)
 
-static void check_string(const char *actual, const char *expected, const char *what, int line)
+static inline void check_string(const char *actual, const char *expected, const char *what, int line)
 {
 	bool ok = actual && expected && strcmp(actual, expected) == 0;
 	if (!check(ok, what, line)) {
@@ -33,7 +32,7 @@ static void check_string(const char *actual, const char *expected, const char *w
 
 #define CHECK_STR(actual, expected) check_string((actual), (expected), #actual " == " #expected, __LINE__)
 
-static int check_summary(void)
+static inline int check_summary(void)
 {
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;

@@ -1,26 +1,11 @@
 /* The OTel key=value list parser (src/util/kv_list): OTEL_EXPORTER_OTLP_HEADERS and
  * OTEL_RESOURCE_ATTRIBUTES. Prints "N passed, N failed"; exits non-zero on failure. */
 #include "util/kv_list.h"
+#include "check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int passed;
-static int failed;
-
-static bool check(bool ok, const char *what, int line)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL line %d: %s\n", line, what);
-	}
-	return ok;
-}
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
 
 /* The entries a parse reported, as "key=value" lines joined by '|', plus the skip count. */
 typedef struct {

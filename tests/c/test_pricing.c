@@ -2,6 +2,7 @@
  * reader. Expected cents are computed by hand from the CSV rows quoted in the comments
  * (prices are cents per 1M tokens, or cents per unit). */
 #include "pricing/price_record.h"
+#include "check.h"
 #include "pricing/pricing.h"
 #include "util/json_reader.h"
 
@@ -20,22 +21,6 @@
 #define CATALOG_ROWS 340
 #define CATALOG_MODELS 239
 
-static int passed;
-static int failed;
-
-static bool check(bool ok, const char *what, int line)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL line %d: %s\n", line, what);
-	}
-	return ok;
-}
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
 static void check_cents(double actual, double expected, const char *what, int line)
 {
 	bool ok = fabs(actual - expected) <= 1e-12 + 1e-9 * fabs(expected);
@@ -45,16 +30,6 @@ static void check_cents(double actual, double expected, const char *what, int li
 }
 
 #define CHECK_CENTS(actual, expected) check_cents((actual), (expected), #actual " == " #expected, __LINE__)
-
-static void check_string(const char *actual, const char *expected, const char *what, int line)
-{
-	bool ok = actual && expected && strcmp(actual, expected) == 0;
-	if (!check(ok, what, line)) {
-		fprintf(stderr, "     got \"%s\", expected \"%s\"\n", actual ? actual : "(null)", expected);
-	}
-}
-
-#define CHECK_STR(actual, expected) check_string((actual), (expected), #actual " == " #expected, __LINE__)
 
 static spectra_cost cost_for(const char *provider, const char *model, const char *tier, spectra_usage usage)
 {

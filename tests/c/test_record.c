@@ -2,6 +2,7 @@
  * custom trace ids, ULIDs (from fixed timestamps, never the clock), random ids and the hex
  * encoding. Prints "N passed, N failed"; exits non-zero on failure. */
 #include "record/clock.h"
+#include "check.h"
 #include "record/random_id.h"
 #include "record/trace_context.h"
 #include "util/hex.h"
@@ -9,33 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int passed;
-static int failed;
-
-static bool check(bool ok, const char *what, int line)
-{
-	if (ok) {
-		passed++;
-	} else {
-		failed++;
-		fprintf(stderr, "FAIL line %d: %s\n", line, what);
-	}
-	return ok;
-}
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void check_string(const char *actual, const char *expected, const char *what, int line)
-{
-	bool ok = (actual == NULL && expected == NULL) || (actual && expected && strcmp(actual, expected) == 0);
-	if (!check(ok, what, line)) {
-		fprintf(stderr, "     got \"%s\", expected \"%s\"\n", actual ? actual : "(null)",
-			expected ? expected : "(null)");
-	}
-}
-
-#define CHECK_STR(actual, expected) check_string((actual), (expected), #actual " == " #expected, __LINE__)
 
 static char hex_buf[129];
 
