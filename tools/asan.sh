@@ -5,7 +5,8 @@
 #   tools/asan.sh [test paths]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=${SPECTRA_ASAN_DIR:-/tmp/spectra-asan}
+# one build directory per checkout, so two suites running at once never share it
+work=${SPECTRA_ASAN_DIR:-${TMPDIR:-/tmp}/spectra-asan-$(printf %s "$root" | cksum | cut -d" " -f1)}
 rm -rf "$work"
 mkdir -p "$work"
 # the working tree as it is (committed or not), without build products
