@@ -25,7 +25,7 @@ LAYERS = [
     'src/php/span_bridge', 'src/php/delivery', 'src/php/pipeline', 'src/php/api',
     'stubs', 'spectra.c',
 ]
-ZEND_WORDS = re.compile(r'php\.h|\bzval\b|\bzend_|\bemalloc\b|\bSPECTRA_G\b')
+ZEND_WORDS = re.compile(r'php\.h|zval|zend_|emalloc|SPECTRA_G')
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 # .c files that implement a header of another name
 OWN_HEADER_EXCEPTIONS = {

@@ -1,5 +1,5 @@
 /* OTLP encoders: C spans -> ExportTraceServiceRequest bytes (protobuf or JSON), a
- * one-line console rendering, and the collector's response parser. Plain C, no zvals. */
+ * one-line console rendering, and the collector's response parser. Plain C, no PHP values. */
 #ifndef SPECTRA_OTLP_OTLP_H
 #define SPECTRA_OTLP_OTLP_H
 
