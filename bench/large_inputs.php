@@ -4,7 +4,9 @@
 // Reported, never asserted. The console exporter builds the span on the request thread.
 //   php -d extension=modules/spectra.so -d spectra.otel.enabled=1 -d spectra.otel.exporter=console \
 //       bench/large_inputs.php [N=64000] [case=all] 2>/dev/null | grep -v '^span'
-// cases: tags, addtag, meta, tools, default_builder, builder_attrs, all
+// cases: tags, addtag, meta, tools, default_builder, builder_attrs, pricing_file, all
+// pricing_file: startup of a PHP child with an N-row spectra.pricing_file against the same
+// child without one (median of 5 each).
 use Spectra\Spectra;
 
 $n = (int) ($argv[1] ?? 64000);
@@ -56,4 +58,31 @@ if (wanted('builder_attrs')) {
     Spectra::useSpanBuilder(fn (array $d) => ['name' => 'x', 'attributes' => $attrs]);
     timed("$n attributes from a PHP span builder", fn () => Spectra::track('openai', 'gpt-4o-mini', fn () => []));
     Spectra::useSpanBuilder(null);
+}
+if (wanted('pricing_file')) {
+    $rows = [];
+    for ($i = 0; $i < $n; $i++) {
+        $rows[] = ['provider' => 'openai', 'model' => "model-$i", 'input' => $i, 'output' => 1];
+    }
+    $file = tempnam(sys_get_temp_dir(), 'spectra-prices');
+    file_put_contents($file, json_encode(['models' => $rows]));
+    $startup = function (array $extra): float {
+        $times = [];
+        for ($run = 0; $run < 5; $run++) {
+            $command = array_merge([PHP_BINARY, '-n', '-d', 'extension=' . ini_get('extension_dir') . '/spectra.so'], $extra, ['-r', '']);
+            if (is_file(__DIR__ . '/../modules/spectra.so')) {
+                $command[3] = 'extension=' . realpath(__DIR__ . '/../modules/spectra.so');
+            }
+            $start = hrtime(true);
+            $child = proc_open($command, [], $pipes);
+            proc_close($child);
+            $times[] = (hrtime(true) - $start) / 1e9;
+        }
+        sort($times);
+        return $times[2];
+    };
+    $without = $startup([]);
+    $with = $startup(['-d', "spectra.pricing_file=$file"]);
+    unlink($file);
+    printf("%-40s %8.3f s (without: %.3f s, ratio %.1f)\n", "startup with a $n-row pricing file", $with, $without, $with / $without);
 }

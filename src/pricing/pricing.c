@@ -54,13 +54,20 @@ static int compare_row(const char *provider, const char *model, size_t model_len
 	return order;
 }
 
-static const spectra_price *find_builtin(const char *provider, const char *model, size_t model_len, const char *tier)
+int spectra_price_order(const spectra_price *a, const spectra_price *b)
+{
+	return compare_row(a->provider, a->model, strlen(a->model), a->tier, b);
+}
+
+/* Binary search of a table sorted by compare_row's order; row_at gives its index-th row. */
+static const spectra_price *find_sorted(const spectra_price *(*row_at)(size_t), size_t count, const char *provider,
+	const char *model, size_t model_len, const char *tier)
 {
 	size_t low = 0;
-	size_t high = spectra_pricing_builtin_row_count;
+	size_t high = count;
 	while (low < high) {
 		size_t middle = low + (high - low) / 2;
-		const spectra_price *row = &spectra_pricing_builtin_rows[middle];
+		const spectra_price *row = row_at(middle);
 		int order = compare_row(provider, model, model_len, tier, row);
 		if (order == 0) {
 			return row;
@@ -74,16 +81,19 @@ static const spectra_price *find_builtin(const char *provider, const char *model
 	return NULL;
 }
 
+static const spectra_price *builtin_at(size_t index)
+{
+	return &spectra_pricing_builtin_rows[index];
+}
+
+static const spectra_price *find_builtin(const char *provider, const char *model, size_t model_len, const char *tier)
+{
+	return find_sorted(builtin_at, spectra_pricing_builtin_row_count, provider, model, model_len, tier);
+}
+
 static const spectra_price *find_override(const char *provider, const char *model, size_t model_len, const char *tier)
 {
-	size_t count = spectra_pricing_override_count();
-	for (size_t i = 0; i < count; i++) {
-		const spectra_price *row = spectra_pricing_override_at(i);
-		if (compare_row(provider, model, model_len, tier, row) == 0) {
-			return row;
-		}
-	}
-	return NULL;
+	return find_sorted(spectra_pricing_override_at, spectra_pricing_override_count(), provider, model, model_len, tier);
 }
 
 static bool all_digits(const char *text, size_t len)
@@ -254,11 +264,5 @@ bool spectra_pricing_is_known_tier(const char *tier)
 			return true;
 		}
 	}
-	size_t override_count = spectra_pricing_override_count();
-	for (size_t i = 0; i < override_count; i++) {
-		if (strcmp(tier, spectra_pricing_override_at(i)->tier) == 0) {
-			return true;
-		}
-	}
-	return false;
+	return spectra_pricing_override_has_tier(tier);
 }

@@ -99,6 +99,10 @@ extern const size_t spectra_pricing_tool_call_row_count;
 /* Rows loaded from the pricing file (provider already normalised to its slug). Valid until
  * the next load or clear. */
 size_t spectra_pricing_override_count(void);
-const spectra_price *spectra_pricing_override_at(size_t index);
+const spectra_price *spectra_pricing_override_at(size_t index); /* in spectra_price_order */
+bool spectra_pricing_override_has_tier(const char *tier);
+
+/* The order of both tables: provider, model, tier, each in byte order (<0, 0, >0). */
+int spectra_price_order(const spectra_price *a, const spectra_price *b);
 
 #endif

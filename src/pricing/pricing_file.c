@@ -35,7 +35,9 @@
  * an unknown key, a value of the wrong type or invalid JSON is an error "path:line: reason",
  * and then the previously loaded overrides stay in place.
  *
- * Loading happens at module startup (single-threaded); lookups afterwards only read. */
+ * Loading happens at module startup (single-threaded); lookups afterwards only read. The
+ * rows are kept sorted like the built-in ones, so a lookup is a binary search whatever the
+ * file's size, and loading is O(n log n). */
 #include "pricing.h"
 #include "../util/buf.h"
 #include "../util/json_reader.h"
@@ -64,6 +66,8 @@ typedef struct {
 typedef struct {
 	override_row *rows;
 	size_t count;
+	const char **tiers; /* the distinct tiers of rows, sorted; they point into rows */
+	size_t tier_count;
 } override_table;
 
 /* The only mutable state of the pricing stage. */
@@ -111,8 +115,37 @@ static void free_table(override_table *table)
 		free_row(&table->rows[i]);
 	}
 	free(table->rows);
-	table->rows = NULL;
-	table->count = 0;
+	free(table->tiers);
+	*table = (override_table){ NULL, 0, NULL, 0 };
+}
+
+static int compare_strings(const void *left, const void *right)
+{
+	return strcmp(*(const char *const *) left, *(const char *const *) right);
+}
+
+/* Fills table->tiers; false when out of memory. */
+static bool collect_tiers(override_table *table)
+{
+	if (table->count == 0) {
+		return true;
+	}
+	table->tiers = malloc(table->count * sizeof *table->tiers);
+	if (!table->tiers) {
+		return false;
+	}
+	for (size_t i = 0; i < table->count; i++) {
+		table->tiers[i] = table->rows[i].tier;
+	}
+	qsort(table->tiers, table->count, sizeof *table->tiers, compare_strings);
+	size_t distinct = 1;
+	for (size_t i = 1; i < table->count; i++) {
+		if (strcmp(table->tiers[i], table->tiers[distinct - 1]) != 0) {
+			table->tiers[distinct++] = table->tiers[i];
+		}
+	}
+	table->tier_count = distinct;
+	return true;
 }
 
 static bool read_whole_file(const load_context *context, char **text, size_t *len)
@@ -332,16 +365,36 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 	return true;
 }
 
-static const override_row *find_duplicate(const override_row *rows, size_t count, const override_row *row)
+/* File rows sorted as the built-in rows are (spectra_price_order), then by line, so that
+ * lookups binary-search and duplicates sit next to each other, first occurrence first. */
+static int compare_override_rows(const void *left, const void *right)
 {
-	for (size_t i = 0; i < count; i++) {
-		const override_row *other = &rows[i];
-		if (strcmp(other->provider, row->provider) == 0 && strcmp(other->model, row->model) == 0
-			&& strcmp(other->tier, row->tier) == 0) {
-			return other;
+	const override_row *a = left;
+	const override_row *b = right;
+	int order = spectra_price_order(&a->price, &b->price);
+	return order != 0 ? order : (a->line > b->line) - (a->line < b->line);
+}
+
+/* The repeated entry that comes first in the file (so the report is the one a top-to-bottom
+ * reading gives), or NULL; *first is set to the entry it repeats. Rows must be sorted. */
+static const override_row *find_duplicate(const override_table *table, const override_row **first)
+{
+	const override_row *earliest = NULL;
+	for (size_t i = 1; i < table->count; i++) {
+		const override_row *row = &table->rows[i];
+		if (spectra_price_order(&table->rows[i - 1].price, &row->price) != 0) {
+			continue;
+		}
+		size_t start = i - 1; /* the run's first row is its first occurrence */
+		while (start > 0 && spectra_price_order(&table->rows[start - 1].price, &row->price) == 0) {
+			start--;
+		}
+		if (!earliest || row->line < earliest->line) {
+			earliest = row;
+			*first = &table->rows[start];
 		}
 	}
-	return NULL;
+	return earliest;
 }
 
 static bool read_models(const load_context *context, const spectra_json_value *root, override_table *table)
@@ -387,13 +440,19 @@ static bool read_models(const load_context *context, const spectra_json_value *r
 		if (!ok) {
 			return false;
 		}
-		const override_row *first = find_duplicate(table->rows, table->count - 1, row);
-		if (first) {
-			return report(context, entry->line,
-				"duplicate entry for provider \"%s\", model \"%s\", tier \"%s\" "
-				"(first on line %d)",
-				row->provider, row->model, row->tier, first->line);
-		}
+	}
+	if (table->count > 1) {
+		qsort(table->rows, table->count, sizeof *table->rows, compare_override_rows);
+	}
+	const override_row *first = NULL;
+	const override_row *repeat = find_duplicate(table, &first);
+	if (repeat) {
+		return report(context, repeat->line,
+			"duplicate entry for provider \"%s\", model \"%s\", tier \"%s\" (first on line %d)", repeat->provider,
+			repeat->model, repeat->tier, first->line);
+	}
+	if (!collect_tiers(table)) {
+		return report(context, models->line, "out of memory");
 	}
 	return true;
 }
@@ -420,7 +479,7 @@ bool spectra_pricing_load_file(const char *path, char *error, size_t error_size)
 		return report(&context, json_error.line, "invalid JSON: %s", json_error.reason);
 	}
 
-	override_table table = { NULL, 0 };
+	override_table table = { NULL, 0, NULL, 0 };
 	bool ok = read_models(&context, &root, &table);
 	spectra_json_free(&root);
 	if (!ok) {
@@ -445,4 +504,12 @@ size_t spectra_pricing_override_count(void)
 const spectra_price *spectra_pricing_override_at(size_t index)
 {
 	return index < loaded_overrides.count ? &loaded_overrides.rows[index].price : NULL;
+}
+
+bool spectra_pricing_override_has_tier(const char *tier)
+{
+	return loaded_overrides.tier_count > 0
+		&& bsearch(&tier, loaded_overrides.tiers, loaded_overrides.tier_count, sizeof *loaded_overrides.tiers,
+			   compare_strings)
+		!= NULL;
 }

@@ -4,6 +4,7 @@
 #include "pricing/price_record.h"
 #include "check.h"
 #include "pricing/pricing.h"
+#include "util/buf.h"
 #include "util/json_reader.h"
 
 #include <math.h>
@@ -430,7 +431,9 @@ static void test_pricing_file_valid(void)
 	cost = cost_for("openai", "gpt-4o-mini", NULL, (spectra_usage){ .prompt_tokens = 1000, .cached_tokens = 400 });
 	CHECK_CENTS(cost.prompt_cents, 0.01);
 	/* the dated id falls back to the overridden row too */
-	CHECK(spectra_pricing_lookup("openai", "gpt-4o-mini-2024-07-18", NULL) == spectra_pricing_override_at(0));
+	CHECK(spectra_pricing_lookup("openai", "gpt-4o-mini-2024-07-18", NULL)
+		== spectra_pricing_lookup("openai", "gpt-4o-mini", NULL));
+	CHECK(spectra_pricing_lookup("openai", "gpt-4o-mini", NULL)->input_per_1m == 10);
 	/* other tiers keep their built-in rows: batch input 7.5 */
 	const spectra_price *batch = spectra_pricing_lookup("openai", "gpt-4o-mini", "batch");
 	CHECK(batch != NULL && batch->input_per_1m == 7.5);
@@ -802,6 +805,78 @@ static void test_price_record(void)
 	spectra_record_free(r);
 }
 
+/* Issue 8: a 40 000-row file was quadratic to load (8.7 s) and every lookup scanned it. The
+ * rows are written in reverse order with a custom tier each, so the lookups only work if the
+ * loader sorts; duplicates far apart must still be found and reported at the later entry. */
+enum { LARGE_FILE_ROWS = 40000 };
+
+static char *large_file_text(const char *extra_entry)
+{
+	spectra_buf text = { 0 };
+	spectra_buf_append_str(&text, "{\"models\": [\n");
+	for (int i = LARGE_FILE_ROWS - 1; i >= 0; i--) {
+		char entry[160];
+		snprintf(entry, sizeof entry,
+			"{\"provider\": \"openai\", \"model\": \"m%05d\", \"tier\": \"t%d\", \"input\": %d, \"output\": 1}%s\n", i,
+			i % 1000, i, i > 0 || extra_entry ? "," : "");
+		spectra_buf_append_str(&text, entry);
+	}
+	if (extra_entry) {
+		spectra_buf_append_str(&text, extra_entry);
+	}
+	spectra_buf_append_str(&text, "]}\n");
+	return text.data;
+}
+
+static void test_large_pricing_file(void)
+{
+	char path[64];
+	char error[512] = "";
+	char *text = large_file_text(NULL);
+	bool loaded = load_text(text, path, sizeof path, error, sizeof error);
+	free(text);
+	if (!CHECK(loaded)) {
+		fprintf(stderr, "     %s\n", error);
+		return;
+	}
+	CHECK(spectra_pricing_override_count() == LARGE_FILE_ROWS);
+	bool all_found = true;
+	for (int i = 0; i < LARGE_FILE_ROWS; i += 997) {
+		char model[16];
+		char tier[16];
+		snprintf(model, sizeof model, "m%05d", i);
+		snprintf(tier, sizeof tier, "t%d", i % 1000);
+		const spectra_price *row = spectra_pricing_lookup("openai", model, tier);
+		all_found = all_found && row && row->input_per_1m == i;
+	}
+	CHECK(all_found);
+	CHECK(spectra_pricing_lookup("openai", "m00000", "t1") == NULL); /* the tier is part of the key */
+	CHECK(spectra_pricing_is_known_tier("t999"));
+	CHECK(!spectra_pricing_is_known_tier("t1000"));
+
+	/* line 2 holds m39999, so m39998 is on line 3; the repeat is the file's last entry */
+	text = large_file_text("{\"provider\": \"openai\", \"model\": \"m39998\", \"tier\": \"t998\"}\n");
+	CHECK_LOAD_ERROR(text, LARGE_FILE_ROWS + 2,
+		"duplicate entry for provider \"openai\", model \"m39998\", tier \"t998\" (first on line 3)");
+	free(text);
+	CHECK(spectra_pricing_override_count() == LARGE_FILE_ROWS); /* the loaded table stays */
+	spectra_pricing_clear_overrides();
+	CHECK(!spectra_pricing_is_known_tier("t999"));
+}
+
+/* Of several repeats, the one a top-to-bottom reading meets first is reported. */
+static void test_first_duplicate_reported(void)
+{
+	CHECK_LOAD_ERROR("{\"models\": [\n"
+					 "  {\"provider\": \"openai\", \"model\": \"z\"},\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\"},\n"
+					 "  {\"provider\": \"openai\", \"model\": \"z\"},\n"
+					 "  {\"provider\": \"openai\", \"model\": \"a\"},\n"
+					 "  {\"provider\": \"openai\", \"model\": \"z\"}\n"
+					 "]}\n",
+		4, "model \"z\", tier \"standard\" (first on line 2)");
+}
+
 int main(void)
 {
 	test_token_costs();
@@ -813,6 +888,8 @@ int main(void)
 	test_builtin_table();
 	test_pricing_file_valid();
 	test_pricing_file_errors();
+	test_large_pricing_file();
+	test_first_duplicate_reported();
 	test_json_reader();
 	test_price_record();
 	spectra_pricing_clear_overrides();
