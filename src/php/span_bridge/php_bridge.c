@@ -6,6 +6,7 @@
 #include "ext/date/php_date.h"
 #include "zend_exceptions.h"
 #include <ctype.h>
+#include <errno.h>
 #include "src/php/sandbox/sandbox.h"
 #include "src/record/ids.h"
 #include "src/util/buf.h"
@@ -58,9 +59,15 @@ static bool read_nanos(zval *value, uint64_t *out)
 		return true;
 	}
 	if (Z_TYPE_P(value) == IS_STRING && Z_STRLEN_P(value) > 0 && Z_STRLEN_P(value) <= 20) {
+		/* digits only: strtoull alone would take " 5", "+5" and "-1" (as 2^64 - 1) */
+		const char *digits = Z_STRVAL_P(value);
+		if (strspn(digits, "0123456789") != Z_STRLEN_P(value)) {
+			return false;
+		}
 		char *end;
-		unsigned long long parsed = strtoull(Z_STRVAL_P(value), &end, 10);
-		if (*end == '\0') {
+		errno = 0;
+		unsigned long long parsed = strtoull(digits, &end, 10);
+		if (*end == '\0' && errno != ERANGE) {
 			*out = parsed;
 			return true;
 		}
@@ -213,6 +220,10 @@ spectra_span *spectra_span_from_otlp_array(HashTable *array, const spectra_recor
 		&& !(Z_TYPE_P(value) == IS_STRING && strcmp(Z_STRVAL_P(value), "0") == 0)
 		&& !read_nanos(value, &span->end_time_unix_nano)) {
 		snprintf(error, error_size, "\"endTimeUnixNano\" is not a number of nanoseconds");
+		goto malformed;
+	}
+	if (span->end_time_unix_nano < span->start_time_unix_nano) {
+		snprintf(error, error_size, "\"endTimeUnixNano\" is before \"startTimeUnixNano\"");
 		goto malformed;
 	}
 	if ((value = zend_hash_str_find_deref(array, ZEND_STRL("attributes")))
