@@ -124,13 +124,15 @@ static void dispatch(zval *array)
 
 bool spectra_publish(spectra_context_object *context, bool want_array, bool builder_wants_array, zval *array)
 {
-	bool callbacks = spectra_callbacks_allowed() && !EG(exception);
+	bool callbacks = spectra_hooks_allowed() && !EG(exception);
 	ZVAL_UNDEF(array);
 	if (want_array || (callbacks && (builder_wants_array || hooks_need_array()))) {
 		spectra_record_to_array(context, array);
 		if (callbacks) {
+			spectra_hook_enter();
 			transform(array);
 			dispatch(array);
+			spectra_hook_leave();
 		}
 	}
 	return callbacks;

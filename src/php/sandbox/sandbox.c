@@ -30,6 +30,54 @@ bool spectra_callbacks_allowed(void)
 	return !SPECTRA_G(sandbox).in_shutdown && EG(current_execute_data) != NULL;
 }
 
+bool spectra_hooks_allowed(void)
+{
+	return spectra_callbacks_allowed() && SPECTRA_G(sandbox).hook_depth == 0;
+}
+
+void spectra_hook_enter(void)
+{
+	SPECTRA_G(sandbox).hook_depth++;
+}
+
+void spectra_hook_leave(void)
+{
+	SPECTRA_G(sandbox).hook_depth--;
+}
+
+/* A callback that tracks a call whose response calls back again (toArray() returning
+ * through track()) would otherwise recurse until the C stack runs out. Only user code
+ * counts: our own calls of PHP's internal functions (DateTime) cannot recurse. One warning
+ * per overflow: every callback refused until the stack unwinds would repeat it. */
+static bool enter_callback(bool user_code, const char *what)
+{
+	spectra_sandbox_state *sandbox = &SPECTRA_G(sandbox);
+	if (!user_code) {
+		return true;
+	}
+	if (sandbox->callback_depth >= SPECTRA_MAX_CALLBACK_DEPTH) {
+		if (!sandbox->depth_warned) {
+			sandbox->depth_warned = true;
+			spectra_warning("callbacks nested %d deep: %s and the callbacks of the records completed at this "
+							"depth are not called",
+				SPECTRA_MAX_CALLBACK_DEPTH, what);
+		}
+		return false;
+	}
+	sandbox->callback_depth++;
+	return true;
+}
+
+/* user_code as given to enter_callback: the function itself may be gone by now (a closure
+ * freed when the call released it) */
+static void leave_callback(bool user_code)
+{
+	spectra_sandbox_state *sandbox = &SPECTRA_G(sandbox);
+	if (user_code && --sandbox->callback_depth == 0) {
+		sandbox->depth_warned = false;
+	}
+}
+
 /* Turns a pending exception into a warning, unless it is exit() or an unwinding fatal:
  * those must keep travelling so the script ends the way the user asked. */
 static void absorb_exception(const char *what)
@@ -74,10 +122,26 @@ bool spectra_call_isolated(zval *callable, zval *retval, uint32_t argc, zval *ar
 	if (error) {
 		efree(error);
 	}
+	bool user_code = fcc.function_handler->type != ZEND_INTERNAL_FUNCTION;
+	if (!enter_callback(user_code, what)) {
+		return false;
+	}
 	fci.retval = retval;
 	fci.param_count = argc;
 	fci.params = argv;
+	/* the callback may replace itself (useSpanBuilder(null) inside the builder): hold it */
+	zval held;
+	ZVAL_COPY(&held, callable);
+	zend_object *held_object = fcc.object;
+	if (held_object) {
+		GC_ADDREF(held_object);
+	}
 	zend_result result = zend_call_function(&fci, &fcc);
+	if (held_object) {
+		OBJ_RELEASE(held_object);
+	}
+	zval_ptr_dtor(&held);
+	leave_callback(user_code);
 	if (EG(exception)) {
 		zval_ptr_dtor(retval);
 		ZVAL_UNDEF(retval);
@@ -119,7 +183,14 @@ bool spectra_call_method_isolated(zend_object *object, const char *method, zval 
 	if (!function) {
 		return false;
 	}
+	bool user_code = function->type != ZEND_INTERNAL_FUNCTION;
+	if (!enter_callback(user_code, what)) {
+		return false;
+	}
+	GC_ADDREF(object); /* the object may drop its last other reference while its method runs */
 	zend_call_known_instance_method(function, object, retval, argc, argv);
+	OBJ_RELEASE(object);
+	leave_callback(user_code);
 	if (EG(exception)) {
 		zval_ptr_dtor(retval);
 		ZVAL_UNDEF(retval);
@@ -166,6 +237,9 @@ bool spectra_instantiate_configured(const char *class_name, zend_class_entry *ba
 void spectra_sandbox_rinit(void)
 {
 	SPECTRA_G(sandbox).in_shutdown = false;
+	SPECTRA_G(sandbox).callback_depth = 0;
+	SPECTRA_G(sandbox).hook_depth = 0;
+	SPECTRA_G(sandbox).depth_warned = false;
 }
 
 void spectra_sandbox_rshutdown(void)

@@ -37,4 +37,16 @@ void spectra_warning(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2
 /* True when PHP code may still be called for this request. */
 bool spectra_callbacks_allowed(void);
 
+/* Callbacks of ours (listeners, transformers, span builders, response accessors) nest at
+ * most this deep; a deeper one is not called and gets a warning. */
+#define SPECTRA_MAX_CALLBACK_DEPTH 16
+
+/* The re-entrancy rule (docs/architecture.md): a record completed while a listener,
+ * transformer or span builder of this request is running is exported with the native span,
+ * but those hooks are not run for it, so a listener that tracks cannot recurse.
+ * spectra_hooks_allowed() says whether they may run now; hook_enter/leave bracket a run. */
+bool spectra_hooks_allowed(void);
+void spectra_hook_enter(void);
+void spectra_hook_leave(void);
+
 #endif

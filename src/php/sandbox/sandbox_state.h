@@ -5,7 +5,10 @@
 #include <stdbool.h>
 
 typedef struct {
-	bool in_shutdown; /* set at the start of RSHUTDOWN: no more PHP callbacks */
+	bool in_shutdown;        /* set at the start of RSHUTDOWN: no more PHP callbacks */
+	unsigned callback_depth; /* user callbacks of ours now running, nested */
+	unsigned hook_depth;     /* of them, listeners, transformers and span builders */
+	bool depth_warned;       /* the nesting cap was reported; cleared when the stack unwinds */
 } spectra_sandbox_state;
 
 void spectra_sandbox_rinit(void);

@@ -291,16 +291,18 @@ malformed:
 spectra_span *spectra_span_from_php_builder(spectra_context_object *context, zval *php_array)
 {
 	zval *builder = current_builder();
-	if (!builder || !php_array || !spectra_callbacks_allowed()) {
+	if (!builder || !php_array || !spectra_hooks_allowed()) {
 		return spectra_span_build_native(context);
 	}
 	zval result;
 	bool called;
+	spectra_hook_enter();
 	if (Z_TYPE_P(builder) == IS_OBJECT && instanceof_function(Z_OBJCE_P(builder), spectra_ce_span_builder)) {
 		called = spectra_call_method_isolated(Z_OBJ_P(builder), "build", &result, 1, php_array, "span builder");
 	} else {
 		called = spectra_call_isolated(builder, &result, 1, php_array, "span builder");
 	}
+	spectra_hook_leave();
 	if (!called) {
 		return spectra_span_build_native(context);
 	}
