@@ -117,6 +117,9 @@ if [ "${SPECTRA_SKIP_ASAN:-0}" != 1 ]; then
   tools/asan.sh >"$log_dir/phpt-asan.log" 2>&1
   echo "=== phpt with an ASan+UBSan build"; count_phpt "$log_dir/phpt-asan.log"
   # halt_on_error: any sanitizer report aborts its test, which then counts as failed
+  # the bad-input lane: a fixed seeded run of hostile calls against the same ASan build
+  # (tools/bad-input.sh documents the long run)
+  step bad-input env SPECTRA_ASAN_REUSE=1 tools/bad-input.sh --short; count_c "$log_dir/bad-input.log"
 fi
 
 for extra in tests/e2e/run.sh; do

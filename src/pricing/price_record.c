@@ -22,7 +22,7 @@ static bool is_version_of(const char *snapshot, const char *model)
 void spectra_price_record(spectra_record *record, const char *default_tier)
 {
 	if (!record->pricing_tier && default_tier && *default_tier) {
-		spectra_record_set(&record->pricing_tier, default_tier);
+		spectra_record_set(record, &record->pricing_tier, default_tier);
 	}
 	const char *slug =
 		record->provider_info ? record->provider_info->slug : spectra_pricing_provider_slug(record->provider);
@@ -51,7 +51,7 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 	record->total_cost = cost.total_cents;
 	record->cost_known = cost.known;
 	if (price && !record->model_type && price->type) {
-		spectra_record_set(&record->model_type, price->type);
+		spectra_record_set(record, &record->model_type, price->type);
 	}
 	for (size_t i = 0; price && i < record->tool_call_kinds; i++) {
 		double each = spectra_pricing_tool_call_cents(slug, record->tool_calls[i].name);

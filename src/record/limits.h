@@ -21,6 +21,15 @@
  * calls of further types are dropped (has_tool_calls stays true). */
 #define SPECTRA_MAX_TOOL_CALL_TYPES 64
 
+/* Bytes of one string of a record (provider, model, ids, endpoint, server address, error
+ * type and message, finish reasons, tool-call types, conversation and trackable ids, tier):
+ * longer ones are cut at a UTF-8 character boundary and counted. */
+#define SPECTRA_MAX_STRING_BYTES 4096
+
+/* Finish reasons of one record (one per choice of the response); later ones are dropped
+ * and counted. */
+#define SPECTRA_MAX_FINISH_REASONS 128
+
 /* A token count above this is not a real usage and reads as absent; it also keeps sums
  * of a few counts far from INT64_MAX. */
 #define SPECTRA_MAX_TOKEN_COUNT INT64_C(9000000000000000)

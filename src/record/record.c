@@ -73,30 +73,49 @@ void spectra_record_free(spectra_record *record)
 	free(record);
 }
 
-void spectra_record_set(char **field, const char *value)
+/* len cut to SPECTRA_MAX_STRING_BYTES without splitting a UTF-8 sequence (the bytes need
+ * not be valid UTF-8: only continuation bytes 10xxxxxx at the cut are stepped back over). */
+static size_t capped_length(spectra_record *record, const char *value, size_t len)
 {
-	char *copy = value ? spectra_strdup(value) : NULL;
-	free(*field);
-	*field = copy;
+	if (len <= SPECTRA_MAX_STRING_BYTES) {
+		return len;
+	}
+	record->strings_truncated++;
+	size_t cut = SPECTRA_MAX_STRING_BYTES;
+	for (int back = 0; back < 3 && cut > 0 && ((unsigned char) value[cut] & 0xC0) == 0x80; back++) {
+		cut--;
+	}
+	return cut;
 }
 
-void spectra_record_setl(char **field, const char *value, size_t len)
+void spectra_record_set(spectra_record *record, char **field, const char *value)
 {
-	char *copy = value ? spectra_strndup(value, len) : NULL;
+	spectra_record_setl(record, field, value, value ? strlen(value) : 0);
+}
+
+void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len)
+{
+	char *copy = value ? spectra_strndup(value, capped_length(record, value, len)) : NULL;
 	free(*field);
 	*field = copy;
 }
 
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len)
 {
-	char **grown = realloc(record->finish_reasons.items, (record->finish_reasons.count + 1) * sizeof(char *));
-	if (!grown) {
+	if (record->finish_reasons.count >= SPECTRA_MAX_FINISH_REASONS) {
+		record->finish_reasons_dropped++;
 		return;
 	}
-	record->finish_reasons.items = grown;
-	char *copy = spectra_strndup(reason, len);
+	if (!record->finish_reasons.items) {
+		/* allocated once at the cap: no realloc per choice */
+		record->finish_reasons.items = malloc(SPECTRA_MAX_FINISH_REASONS * sizeof(char *));
+		if (!record->finish_reasons.items) {
+			return;
+		}
+	}
+	char *copy = spectra_strndup(reason, capped_length(record, reason, len));
 	if (copy) {
-		grown[record->finish_reasons.count++] = copy;
+		record->finish_reasons.items[record->finish_reasons.count++] = copy;
 	}
 }
 
@@ -120,7 +139,7 @@ void spectra_record_count_tool_call(spectra_record *record, const char *type, si
 			return;
 		}
 	}
-	char *name = spectra_strndup(type, len);
+	char *name = spectra_strndup(type, capped_length(record, type, len));
 	if (!name) {
 		return;
 	}

@@ -75,8 +75,10 @@ typedef struct {
 	bool is_streaming;
 	bool has_tool_calls;
 	spectra_tool_count *tool_calls;
-	size_t tool_call_kinds;     /* at most SPECTRA_MAX_TOOL_CALL_TYPES (limits.h) */
-	int64_t tool_calls_dropped; /* calls of types beyond that cap, not counted */
+	size_t tool_call_kinds;        /* at most SPECTRA_MAX_TOOL_CALL_TYPES (limits.h) */
+	int64_t tool_calls_dropped;    /* calls of types beyond that cap, not counted */
+	size_t finish_reasons_dropped; /* beyond SPECTRA_MAX_FINISH_REASONS */
+	size_t strings_truncated;      /* string fields cut to SPECTRA_MAX_STRING_BYTES */
 
 	char *trackable_type;
 	char *trackable_id;
@@ -87,9 +89,12 @@ typedef struct {
 spectra_record *spectra_record_new(void);
 void spectra_record_free(spectra_record *record);
 
-/* Replace a string field with a copy (NULL clears). */
-void spectra_record_set(char **field, const char *value);
-void spectra_record_setl(char **field, const char *value, size_t len);
+/* Replace a string field of record with a copy (NULL clears). A value longer than
+ * SPECTRA_MAX_STRING_BYTES (limits.h) is cut at a UTF-8 character boundary and counted in
+ * strings_truncated. */
+void spectra_record_set(spectra_record *record, char **field, const char *value);
+void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len);
+/* A finish reason beyond SPECTRA_MAX_FINISH_REASONS is counted in finish_reasons_dropped. */
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len);
 /* Adds n calls of a type (saturating). A type beyond SPECTRA_MAX_TOOL_CALL_TYPES is not
  * stored: its calls go to tool_calls_dropped (has_tool_calls is still set). */

@@ -184,15 +184,15 @@ static void test_price_cap(void)
 		" {\"provider\": \"openai\", \"model\": \"m-minute\", \"unit\": \"minute\", \"price_per_unit\": 1e9}]}",
 		error, sizeof error));
 	spectra_record *record = spectra_record_new();
-	spectra_record_set(&record->provider, "openai");
-	spectra_record_set(&record->model, "m-max");
+	spectra_record_set(record, &record->provider, "openai");
+	spectra_record_set(record, &record->model, "m-max");
 	record->prompt_tokens = SPECTRA_MAX_TOKEN_COUNT;
 	record->completion_tokens = SPECTRA_MAX_TOKEN_COUNT;
 	spectra_price_record(record, "standard");
 	CHECK(record->cost_known && isfinite(record->total_cost) && record->total_cost > 0);
 
 	/* a media duration out of any real range gives no cost rather than an infinite one */
-	spectra_record_set(&record->model, "m-minute");
+	spectra_record_set(record, &record->model, "m-minute");
 	record->duration_seconds = 1e305;
 	spectra_price_record(record, "standard");
 	CHECK(!record->cost_known && record->total_cost == 0 && record->prompt_cost == 0);
@@ -238,9 +238,51 @@ static void test_attr_list_index(void)
 	spectra_attr_list_free(&list);
 }
 
+/* Strings of a record are cut at SPECTRA_MAX_STRING_BYTES, at a UTF-8 boundary, and counted. */
+static void test_string_cap(void)
+{
+	spectra_record *record = spectra_record_new();
+	size_t len = SPECTRA_MAX_STRING_BYTES + 100;
+	char *text = malloc(len + 1);
+	memset(text, 'a', len);
+	text[len] = '\0';
+	spectra_record_setl(record, &record->model, text, len);
+	CHECK(strlen(record->model) == SPECTRA_MAX_STRING_BYTES);
+	CHECK(record->strings_truncated == 1);
+
+	/* a 3-byte character (e2 82 ac) straddling the cut is left out whole */
+	memcpy(text + SPECTRA_MAX_STRING_BYTES - 1, "\xe2\x82\xac", 3);
+	spectra_record_setl(record, &record->response_id, text, len);
+	CHECK(strlen(record->response_id) == SPECTRA_MAX_STRING_BYTES - 1);
+	CHECK(record->strings_truncated == 2);
+
+	/* exactly at the cap: kept whole, not counted */
+	spectra_record_setl(record, &record->endpoint, text, SPECTRA_MAX_STRING_BYTES);
+	CHECK(strlen(record->endpoint) == SPECTRA_MAX_STRING_BYTES);
+	CHECK(record->strings_truncated == 2);
+	spectra_record_set(record, &record->endpoint, NULL);
+	CHECK(record->endpoint == NULL);
+
+	/* finish reasons: strings capped, count capped */
+	spectra_record_add_finish_reason(record, text, len);
+	CHECK(record->strings_truncated == 3);
+	for (int i = 0; i < SPECTRA_MAX_FINISH_REASONS + 5; i++) {
+		spectra_record_add_finish_reason(record, "stop", 4);
+	}
+	CHECK(record->finish_reasons.count == SPECTRA_MAX_FINISH_REASONS);
+	CHECK(record->finish_reasons_dropped == 6);
+	/* tool-call types too */
+	spectra_record_count_tool_call(record, text, len, 1);
+	CHECK(strlen(record->tool_calls[0].name) == SPECTRA_MAX_STRING_BYTES - 1);
+	CHECK(record->strings_truncated == 4);
+	free(text);
+	spectra_record_free(record);
+}
+
 int main(void)
 {
 	test_attr_list_index();
+	test_string_cap();
 	test_saturating_add();
 	test_float_to_int();
 	test_round_2dp();

@@ -735,8 +735,8 @@ static void test_price_record(void)
 {
 	/* gpt-4o-mini standard: 15 in, 60 out, 7.5 cached (cents per 1M) */
 	spectra_record *r = spectra_record_new();
-	spectra_record_set(&r->provider, "openai");
-	spectra_record_set(&r->model, "gpt-4o-mini");
+	spectra_record_set(r, &r->provider, "openai");
+	spectra_record_set(r, &r->model, "gpt-4o-mini");
 	r->prompt_tokens = 1000;
 	r->cached_tokens = 200;
 	r->completion_tokens = 500;
@@ -751,9 +751,9 @@ static void test_price_record(void)
 
 	/* a tier already resolved wins over the default: priority 25 in, 100 out */
 	r = spectra_record_new();
-	spectra_record_set(&r->provider, "openai");
-	spectra_record_set(&r->model, "gpt-4o-mini");
-	spectra_record_set(&r->pricing_tier, "priority");
+	spectra_record_set(r, &r->provider, "openai");
+	spectra_record_set(r, &r->model, "gpt-4o-mini");
+	spectra_record_set(r, &r->pricing_tier, "priority");
 	r->prompt_tokens = 1000000;
 	r->completion_tokens = 1000000;
 	spectra_price_record(r, "standard");
@@ -764,9 +764,9 @@ static void test_price_record(void)
 	/* an alias the catalog lacks is billed as the dated version of itself that answered
 	 * (claude-sonnet-4-5-20250929 standard: 300 in, 1500 out) */
 	r = spectra_record_new();
-	spectra_record_set(&r->provider, "anthropic");
-	spectra_record_set(&r->model, "claude-sonnet-4-5");
-	spectra_record_set(&r->snapshot, "claude-sonnet-4-5-20250929");
+	spectra_record_set(r, &r->provider, "anthropic");
+	spectra_record_set(r, &r->model, "claude-sonnet-4-5");
+	spectra_record_set(r, &r->snapshot, "claude-sonnet-4-5-20250929");
 	r->prompt_tokens = 1000;
 	r->completion_tokens = 100;
 	spectra_price_record(r, "standard");
@@ -776,9 +776,9 @@ static void test_price_record(void)
 
 	/* another model that answered is not a version of the alias: unknown, never a silent 0 */
 	r = spectra_record_new();
-	spectra_record_set(&r->provider, "anthropic");
-	spectra_record_set(&r->model, "claude-sonnet-4-5");
-	spectra_record_set(&r->snapshot, "claude-sonnet-4-50");
+	spectra_record_set(r, &r->provider, "anthropic");
+	spectra_record_set(r, &r->model, "claude-sonnet-4-5");
+	spectra_record_set(r, &r->snapshot, "claude-sonnet-4-50");
 	r->prompt_tokens = 1000;
 	spectra_price_record(r, "standard");
 	CHECK(!r->cost_known);
@@ -788,8 +788,8 @@ static void test_price_record(void)
 
 	/* tool-call surcharges on a known price: web search 1 cent per call */
 	r = spectra_record_new();
-	spectra_record_set(&r->provider, "openai");
-	spectra_record_set(&r->model, "gpt-4o-mini");
+	spectra_record_set(r, &r->provider, "openai");
+	spectra_record_set(r, &r->model, "gpt-4o-mini");
 	spectra_record_count_tool_call(r, "web_search_call", strlen("web_search_call"), 3);
 	spectra_price_record(r, "standard");
 	CHECK_CENTS(r->total_cost, 3);
@@ -797,8 +797,8 @@ static void test_price_record(void)
 
 	/* no default tier and none resolved: no tier, no price */
 	r = spectra_record_new();
-	spectra_record_set(&r->provider, "openai");
-	spectra_record_set(&r->model, "gpt-4o-mini");
+	spectra_record_set(r, &r->provider, "openai");
+	spectra_record_set(r, &r->model, "gpt-4o-mini");
 	r->prompt_tokens = 10;
 	spectra_price_record(r, "");
 	CHECK(r->pricing_tier == NULL);

@@ -35,8 +35,8 @@ static const char *span_provider_name(const char *provider)
 {
 	static char result[64];
 	spectra_record *record = spectra_record_new();
-	spectra_record_set(&record->provider, provider);
-	spectra_record_set(&record->model, "m");
+	spectra_record_set(record, &record->provider, provider);
+	spectra_record_set(record, &record->model, "m");
 	spectra_span *span = spectra_span_build_genai(record, NULL, false);
 	result[0] = '\0';
 	for (size_t i = 0; span && i < span->attrs.count; i++) {

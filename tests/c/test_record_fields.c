@@ -28,16 +28,16 @@ static const spectra_attr *find_attr(const spectra_span *span, const char *key)
 static spectra_record *full_record(void)
 {
 	spectra_record *r = spectra_record_new();
-	spectra_record_set(&r->provider, "openai");
-	spectra_record_set(&r->model, "gpt-4o");
-	spectra_record_set(&r->snapshot, "gpt-4o-2024-08-06");
-	spectra_record_set(&r->response_id, "resp_1");
-	spectra_record_set(&r->model_type, "text");
-	spectra_record_set(&r->operation, "chat");
-	spectra_record_set(&r->endpoint, "/v1/chat/completions");
-	spectra_record_set(&r->server_address, "api.openai.com");
+	spectra_record_set(r, &r->provider, "openai");
+	spectra_record_set(r, &r->model, "gpt-4o");
+	spectra_record_set(r, &r->snapshot, "gpt-4o-2024-08-06");
+	spectra_record_set(r, &r->response_id, "resp_1");
+	spectra_record_set(r, &r->model_type, "text");
+	spectra_record_set(r, &r->operation, "chat");
+	spectra_record_set(r, &r->endpoint, "/v1/chat/completions");
+	spectra_record_set(r, &r->server_address, "api.openai.com");
 	r->server_port = 443;
-	spectra_record_set(&r->pricing_tier, "standard");
+	spectra_record_set(r, &r->pricing_tier, "standard");
 	r->usage_seen = true;
 	r->prompt_tokens = 100;
 	r->completion_tokens = 50;
@@ -54,15 +54,15 @@ static spectra_record *full_record(void)
 	r->time_to_first_token_ms = 1;
 	r->status_code = 500;
 	r->is_failed = true;
-	spectra_record_set(&r->error_type, "server_error");
-	spectra_record_set(&r->error_message, "boom");
+	spectra_record_set(r, &r->error_type, "server_error");
+	spectra_record_set(r, &r->error_message, "boom");
 	spectra_record_add_finish_reason(r, "stop", 4);
 	r->is_reasoning = true;
-	spectra_record_set(&r->reasoning_effort, "high");
+	spectra_record_set(r, &r->reasoning_effort, "high");
 	r->is_streaming = true;
 	spectra_record_count_tool_call(r, "web_search_call", 15, 1);
-	spectra_record_set(&r->trackable_type, "App\\Models\\Team");
-	spectra_record_set(&r->conversation_id, "conv_1");
+	spectra_record_set(r, &r->trackable_type, "App\\Models\\Team");
+	spectra_record_set(r, &r->conversation_id, "conv_1");
 	r->completed = true;
 	return r;
 }

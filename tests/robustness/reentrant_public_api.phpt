@@ -4,7 +4,7 @@ Re-entrancy: every public method called from inside a listener, a transformer, a
 spectra.otel.enabled=1
 spectra.otel.exporter=otlp
 spectra.otel.endpoint=http://127.0.0.1:9
-spectra.export.mode=after_response
+spectra.export_mode=after_response
 --FILE--
 <?php
 use Spectra\Spectra;

@@ -109,8 +109,8 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	record->start_wall_ns = spectra_clock_wall_ns();
 	record->start_mono_ns = spectra_clock_monotonic_ns();
 	spectra_ulid(record->id, record->start_wall_ns / 1000000);
-	spectra_record_setl(&record->provider, ZSTR_VAL(provider), ZSTR_LEN(provider));
-	spectra_record_setl(&record->model, ZSTR_VAL(model), ZSTR_LEN(model));
+	spectra_record_setl(record, &record->provider, ZSTR_VAL(provider), ZSTR_LEN(provider));
+	spectra_record_setl(record, &record->model, ZSTR_VAL(model), ZSTR_LEN(model));
 	spectra_trace_assign(record);
 
 	/* Globals first, then the per-call options merged on top (never replacing them). */
@@ -123,10 +123,10 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	}
 	context->tags_dropped = SPECTRA_G(capture).tags_dropped;
 	if (SPECTRA_G(capture).pricing_tier) {
-		spectra_record_set(&record->pricing_tier, ZSTR_VAL(SPECTRA_G(capture).pricing_tier));
+		spectra_record_set(record, &record->pricing_tier, ZSTR_VAL(SPECTRA_G(capture).pricing_tier));
 	}
 	if (SPECTRA_G(capture).trackable_type) {
-		spectra_record_set(&record->trackable_type, ZSTR_VAL(SPECTRA_G(capture).trackable_type));
+		spectra_record_set(record, &record->trackable_type, ZSTR_VAL(SPECTRA_G(capture).trackable_type));
 		ZVAL_COPY(&context->trackable_id, &SPECTRA_G(capture).trackable_id);
 	}
 
@@ -138,7 +138,7 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	record->provider_info = info;
 	if (!record->server_address) {
 		if (info && info->host) {
-			spectra_record_set(&record->server_address, info->host);
+			spectra_record_set(record, &record->server_address, info->host);
 			record->server_port = info->port;
 		}
 	}
@@ -237,12 +237,12 @@ void spectra_context_mark_failure(spectra_context_object *context, zend_object *
 {
 	spectra_record *record = context->record;
 	record->is_failed = true;
-	spectra_record_setl(&record->error_type, ZSTR_VAL(exception->ce->name), ZSTR_LEN(exception->ce->name));
+	spectra_record_setl(record, &record->error_type, ZSTR_VAL(exception->ce->name), ZSTR_LEN(exception->ce->name));
 	zval rv;
 	zend_class_entry *base = instanceof_function(exception->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
 	zval *message = zend_read_property(base, exception, "message", sizeof("message") - 1, true, &rv);
 	if (message && Z_TYPE_P(message) == IS_STRING) {
-		spectra_record_setl(&record->error_message, Z_STRVAL_P(message), Z_STRLEN_P(message));
+		spectra_record_setl(record, &record->error_message, Z_STRVAL_P(message), Z_STRLEN_P(message));
 	}
 	if (!has_status) {
 		has_status = status_of_exception(exception, &http_status);
@@ -312,7 +312,7 @@ PHP_METHOD(Spectra_RequestContext, forTrackable)
 		RETURN_THROWS();
 	}
 	spectra_context_object *context = THIS_CONTEXT();
-	spectra_record_setl(&record->trackable_type, ZSTR_VAL(type), ZSTR_LEN(type));
+	spectra_record_setl(record, &record->trackable_type, ZSTR_VAL(type), ZSTR_LEN(type));
 	zval_ptr_dtor(&context->trackable_id);
 	ZVAL_COPY(&context->trackable_id, id);
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
@@ -328,7 +328,7 @@ PHP_METHOD(Spectra_RequestContext, inConversation)
 	if (!record) {
 		RETURN_THROWS();
 	}
-	spectra_record_setl(&record->conversation_id, ZSTR_VAL(conversation_id), ZSTR_LEN(conversation_id));
+	spectra_record_setl(record, &record->conversation_id, ZSTR_VAL(conversation_id), ZSTR_LEN(conversation_id));
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
@@ -345,7 +345,7 @@ PHP_METHOD(Spectra_RequestContext, withPricingTier)
 	if (!record) {
 		RETURN_THROWS();
 	}
-	spectra_record_setl(&record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
+	spectra_record_setl(record, &record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 

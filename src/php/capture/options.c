@@ -115,11 +115,12 @@ static zval *find_option(HashTable *options, const char *name, zend_uchar type, 
 		return false; \
 	}
 
-static bool copy_string_option(HashTable *options, const char *name, char **field, uint32_t options_arg_num)
+static bool copy_string_option(HashTable *options, const char *name, spectra_record *record, char **field,
+	uint32_t options_arg_num)
 {
 	OPTION(value, name, IS_STRING);
 	if (value) {
-		spectra_record_setl(field, Z_STRVAL_P(value), Z_STRLEN_P(value));
+		spectra_record_setl(record, field, Z_STRVAL_P(value), Z_STRLEN_P(value));
 	}
 	return true;
 }
@@ -132,7 +133,7 @@ static void apply_url(spectra_record *record, zend_string *url)
 		return;
 	}
 	if (parsed->host) {
-		spectra_record_setl(&record->server_address, ZSTR_VAL(parsed->host), ZSTR_LEN(parsed->host));
+		spectra_record_setl(record, &record->server_address, ZSTR_VAL(parsed->host), ZSTR_LEN(parsed->host));
 		if (parsed->port) {
 			record->server_port = parsed->port;
 		} else if (parsed->scheme && zend_string_equals_literal_ci(parsed->scheme, "http")) {
@@ -142,7 +143,7 @@ static void apply_url(spectra_record *record, zend_string *url)
 		}
 	}
 	if (parsed->path && !record->endpoint) {
-		spectra_record_setl(&record->endpoint, ZSTR_VAL(parsed->path), ZSTR_LEN(parsed->path));
+		spectra_record_setl(record, &record->endpoint, ZSTR_VAL(parsed->path), ZSTR_LEN(parsed->path));
 	}
 	php_url_free(parsed);
 }
@@ -169,7 +170,7 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 			return false;
 		}
 		record->has_parent = false;
-		spectra_record_set(&record->trace_state, NULL);
+		spectra_record_set(record, &record->trace_state, NULL);
 	}
 	OPTION(tier, "pricing_tier", IS_STRING);
 	if (tier) {
@@ -178,7 +179,7 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 				"option \"pricing_tier\" must be a known pricing tier, \"%s\" given", Z_STRVAL_P(tier));
 			return false;
 		}
-		spectra_record_setl(&record->pricing_tier, Z_STRVAL_P(tier), Z_STRLEN_P(tier));
+		spectra_record_setl(record, &record->pricing_tier, Z_STRVAL_P(tier), Z_STRLEN_P(tier));
 	}
 	OPTION(trackable_type, "trackable_type", IS_STRING);
 	zval *trackable_id = zend_hash_str_find_deref(options, ZEND_STRL("trackable_id"));
@@ -190,7 +191,7 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 		ZVAL_COPY(&context->trackable_id, trackable_id);
 	}
 	if (trackable_type) {
-		spectra_record_setl(&record->trackable_type, Z_STRVAL_P(trackable_type), Z_STRLEN_P(trackable_type));
+		spectra_record_setl(record, &record->trackable_type, Z_STRVAL_P(trackable_type), Z_STRLEN_P(trackable_type));
 	}
 	OPTION(url, "url", IS_STRING);
 	if (url) {
@@ -212,10 +213,10 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 	if (ttft) {
 		record->time_to_first_token_ms = Z_LVAL_P(ttft) >= 0 ? Z_LVAL_P(ttft) : -1;
 	}
-	return copy_string_option(options, "operation", &record->operation, options_arg_num)
-		&& copy_string_option(options, "endpoint", &record->endpoint, options_arg_num)
-		&& copy_string_option(options, "server_address", &record->server_address, options_arg_num)
-		&& copy_string_option(options, "model_type", &record->model_type, options_arg_num)
-		&& copy_string_option(options, "conversation_id", &record->conversation_id, options_arg_num)
-		&& copy_string_option(options, "reasoning_effort", &record->reasoning_effort, options_arg_num);
+	return copy_string_option(options, "operation", record, &record->operation, options_arg_num)
+		&& copy_string_option(options, "endpoint", record, &record->endpoint, options_arg_num)
+		&& copy_string_option(options, "server_address", record, &record->server_address, options_arg_num)
+		&& copy_string_option(options, "model_type", record, &record->model_type, options_arg_num)
+		&& copy_string_option(options, "conversation_id", record, &record->conversation_id, options_arg_num)
+		&& copy_string_option(options, "reasoning_effort", record, &record->reasoning_effort, options_arg_num);
 }

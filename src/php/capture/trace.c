@@ -71,7 +71,7 @@ void spectra_trace_assign(spectra_record *record)
 	if (SPECTRA_G(trace).has_parent) {
 		memcpy(record->parent_span_id, SPECTRA_G(trace).parent_span_id, 8);
 		record->has_parent = true;
-		spectra_record_set(&record->trace_state, SPECTRA_G(trace).state);
+		spectra_record_set(record, &record->trace_state, SPECTRA_G(trace).state);
 	}
 }
 

@@ -13,7 +13,7 @@ static bool is_message(HashTable *body)
 
 static void extract_message(HashTable *body, spectra_record *record)
 {
-	spectra_read_into(body, "id", &record->response_id);
+	spectra_read_into(body, "id", record, &record->response_id);
 	HashTable *usage = spectra_read_array(body, "usage");
 	int64_t uncached = 0, cache_read = 0, cache_write = 0, output = 0;
 	bool any = false;
@@ -36,7 +36,7 @@ static void extract_message(HashTable *body, spectra_record *record)
 	}
 	zend_string *tier = spectra_read_string(usage, "service_tier");
 	if (tier && !record->pricing_tier) {
-		spectra_record_setl(&record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
+		spectra_record_setl(record, &record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
 	}
 	zend_string *stop = spectra_read_string(body, "stop_reason");
 	if (stop) {

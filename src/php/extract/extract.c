@@ -37,9 +37,9 @@ static void apply_response_model(spectra_record *record, HashTable *body)
 		return;
 	}
 	if (model_is_unknown(record->model)) {
-		spectra_record_setl(&record->model, ZSTR_VAL(answered), ZSTR_LEN(answered));
+		spectra_record_setl(record, &record->model, ZSTR_VAL(answered), ZSTR_LEN(answered));
 	} else if (strcmp(record->model, ZSTR_VAL(answered)) != 0) {
-		spectra_record_setl(&record->snapshot, ZSTR_VAL(answered), ZSTR_LEN(answered));
+		spectra_record_setl(record, &record->snapshot, ZSTR_VAL(answered), ZSTR_LEN(answered));
 	}
 }
 
@@ -47,7 +47,7 @@ static void apply_response_model(spectra_record *record, HashTable *body)
 static void extract_generic_usage(spectra_record *record, HashTable *body)
 {
 	if (!record->response_id) {
-		spectra_read_into(body, "id", &record->response_id);
+		spectra_read_into(body, "id", record, &record->response_id);
 	}
 	HashTable *usage = spectra_read_array(body, "usage");
 	if (usage) {
@@ -70,13 +70,13 @@ static bool extract_error_body(spectra_record *record, HashTable *body)
 	if (!type) {
 		type = spectra_read_string(error, "status");
 	}
-	spectra_record_set(&record->error_type, NULL);
+	spectra_record_set(record, &record->error_type, NULL);
 	if (type) {
-		spectra_record_setl(&record->error_type, ZSTR_VAL(type), ZSTR_LEN(type));
+		spectra_record_setl(record, &record->error_type, ZSTR_VAL(type), ZSTR_LEN(type));
 	} else {
-		spectra_record_set(&record->error_type, "provider_error");
+		spectra_record_set(record, &record->error_type, "provider_error");
 	}
-	spectra_read_into(error, "message", &record->error_message);
+	spectra_read_into(error, "message", record, &record->error_message);
 	int64_t code;
 	if (!record->status_code && spectra_read_count(error, "code", &code) && code >= 400 && code <= 599) {
 		record->status_code = code;
@@ -99,10 +99,10 @@ const spectra_extractor *spectra_extract_body(spectra_record *record, HashTable 
 	if (used) {
 		used->extract(body, record);
 		if (!record->operation) {
-			spectra_record_set(&record->operation, used->operation);
+			spectra_record_set(record, &record->operation, used->operation);
 		}
 		if (!record->model_type) {
-			spectra_record_set(&record->model_type, used->model_type);
+			spectra_record_set(record, &record->model_type, used->model_type);
 		}
 	} else {
 		extract_generic_usage(record, body);

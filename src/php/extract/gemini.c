@@ -12,7 +12,7 @@ static bool is_generate_content(HashTable *body)
 
 static void extract_generate_content(HashTable *body, spectra_record *record)
 {
-	spectra_read_into(body, "responseId", &record->response_id);
+	spectra_read_into(body, "responseId", record, &record->response_id);
 	HashTable *usage = spectra_read_array(body, "usageMetadata");
 	if (usage) {
 		int64_t prompt = 0, tool_prompt = 0, candidates = 0, thoughts = 0, cached = 0;

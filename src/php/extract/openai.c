@@ -78,9 +78,9 @@ static void read_service_tier(HashTable *body, spectra_record *record)
 		return;
 	}
 	if (zend_string_equals_literal(tier, "default") || zend_string_equals_literal(tier, "auto")) {
-		spectra_record_set(&record->pricing_tier, "standard");
+		spectra_record_set(record, &record->pricing_tier, "standard");
 	} else {
-		spectra_record_setl(&record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
+		spectra_record_setl(record, &record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
 	}
 }
 
@@ -97,7 +97,7 @@ static bool is_chat(HashTable *body)
 
 static void extract_chat(HashTable *body, spectra_record *record)
 {
-	spectra_read_into(body, "id", &record->response_id);
+	spectra_read_into(body, "id", record, &record->response_id);
 	read_chat_usage(body, record);
 	read_choices(body, record);
 	read_service_tier(body, record);
@@ -124,7 +124,7 @@ static bool is_responses(HashTable *body)
 
 static void extract_responses(HashTable *body, spectra_record *record)
 {
-	spectra_read_into(body, "id", &record->response_id);
+	spectra_read_into(body, "id", record, &record->response_id);
 	HashTable *usage = spectra_read_array(body, "usage");
 	int64_t value;
 	if (usage) {
@@ -175,7 +175,7 @@ static void extract_responses(HashTable *body, spectra_record *record)
 	}
 	zend_string *effort = spectra_read_string(body, "reasoning.effort");
 	if (effort && !record->reasoning_effort) {
-		spectra_record_setl(&record->reasoning_effort, ZSTR_VAL(effort), ZSTR_LEN(effort));
+		spectra_record_setl(record, &record->reasoning_effort, ZSTR_VAL(effort), ZSTR_LEN(effort));
 	}
 	read_service_tier(body, record);
 }

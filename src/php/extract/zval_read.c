@@ -88,12 +88,12 @@ bool spectra_read_bool(HashTable *table, const char *path, bool *out)
 	return true;
 }
 
-bool spectra_read_into(HashTable *table, const char *path, char **field)
+bool spectra_read_into(HashTable *table, const char *path, spectra_record *record, char **field)
 {
 	zend_string *value = spectra_read_string(table, path);
 	if (!value || ZSTR_LEN(value) == 0) {
 		return false;
 	}
-	spectra_record_setl(field, ZSTR_VAL(value), ZSTR_LEN(value));
+	spectra_record_setl(record, field, ZSTR_VAL(value), ZSTR_LEN(value));
 	return true;
 }

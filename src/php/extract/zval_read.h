@@ -17,6 +17,6 @@ bool spectra_read_count(HashTable *table, const char *path, int64_t *out);
 bool spectra_read_bool(HashTable *table, const char *path, bool *out);
 
 /* Copies a string from the body into a record field if present. */
-bool spectra_read_into(HashTable *table, const char *path, char **field);
+bool spectra_read_into(HashTable *table, const char *path, spectra_record *record, char **field);
 
 #endif

@@ -17,10 +17,7 @@
 static void report_truncation(spectra_context_object *context, size_t metadata_dropped)
 {
 	const spectra_record *record = context->record;
-	if (!context->tags_dropped && !metadata_dropped && !record->tool_calls_dropped) {
-		return;
-	}
-	char parts[3][96];
+	char parts[5][96];
 	int count = 0;
 	if (context->tags_dropped) {
 		snprintf(parts[count++], sizeof(parts[0]), "%zu tags dropped (at most %d per record)", context->tags_dropped,
@@ -34,8 +31,23 @@ static void report_truncation(spectra_context_object *context, size_t metadata_d
 		snprintf(parts[count++], sizeof(parts[0]), "%lld tool calls of further types not counted (at most %d types)",
 			(long long) record->tool_calls_dropped, SPECTRA_MAX_TOOL_CALL_TYPES);
 	}
-	spectra_warning("record %s is over its limits: %s%s%s%s%s", record->id, parts[0], count > 1 ? "; " : "",
-		count > 1 ? parts[1] : "", count > 2 ? "; " : "", count > 2 ? parts[2] : "");
+	if (record->finish_reasons_dropped) {
+		snprintf(parts[count++], sizeof(parts[0]), "%zu finish reasons dropped (at most %d)",
+			record->finish_reasons_dropped, SPECTRA_MAX_FINISH_REASONS);
+	}
+	if (record->strings_truncated) {
+		snprintf(parts[count++], sizeof(parts[0]), "%zu strings cut to %d bytes", record->strings_truncated,
+			SPECTRA_MAX_STRING_BYTES);
+	}
+	if (count == 0) {
+		return;
+	}
+	char joined[sizeof parts];
+	size_t used = 0;
+	for (int i = 0; i < count; i++) {
+		used += (size_t) snprintf(joined + used, sizeof joined - used, "%s%s", i ? "; " : "", parts[i]);
+	}
+	spectra_warning("record %s is over its limits: %s", record->id, joined);
 }
 
 /* The stages every finished call shares, after its outcome is in the record. */

@@ -323,11 +323,11 @@ spectra_span *spectra_span_from_php_builder(spectra_context_object *context, zva
 
 /* ---- record array -> scratch context (for DefaultSpanBuilder's hooks) ---- */
 
-static void copy_string_key(HashTable *data, const char *key, char **field)
+static void copy_string_key(HashTable *data, const char *key, spectra_record *record, char **field)
 {
 	zval *value = zend_hash_str_find_deref(data, key, strlen(key));
 	if (value && Z_TYPE_P(value) == IS_STRING) {
-		spectra_record_setl(field, Z_STRVAL_P(value), Z_STRLEN_P(value));
+		spectra_record_setl(record, field, Z_STRVAL_P(value), Z_STRLEN_P(value));
 	}
 }
 
@@ -390,23 +390,23 @@ static void scratch_context_from_array(HashTable *data, spectra_context_object *
 	if ((value = zend_hash_str_find_deref(data, ZEND_STRL("parent_span_id")))) {
 		record->has_parent = decode_hex_id(value, record->parent_span_id, 8);
 	}
-	copy_string_key(data, "provider", &record->provider);
+	copy_string_key(data, "provider", record, &record->provider);
 	if (!record->provider) {
-		spectra_record_set(&record->provider, "unknown");
+		spectra_record_set(record, &record->provider, "unknown");
 	}
-	copy_string_key(data, "model", &record->model);
-	copy_string_key(data, "snapshot", &record->snapshot);
-	copy_string_key(data, "response_id", &record->response_id);
-	copy_string_key(data, "model_type", &record->model_type);
-	copy_string_key(data, "operation", &record->operation);
-	copy_string_key(data, "endpoint", &record->endpoint);
-	copy_string_key(data, "server_address", &record->server_address);
-	copy_string_key(data, "pricing_tier", &record->pricing_tier);
-	copy_string_key(data, "error_type", &record->error_type);
-	copy_string_key(data, "error_message", &record->error_message);
-	copy_string_key(data, "reasoning_effort", &record->reasoning_effort);
-	copy_string_key(data, "trackable_type", &record->trackable_type);
-	copy_string_key(data, "conversation_id", &record->conversation_id);
+	copy_string_key(data, "model", record, &record->model);
+	copy_string_key(data, "snapshot", record, &record->snapshot);
+	copy_string_key(data, "response_id", record, &record->response_id);
+	copy_string_key(data, "model_type", record, &record->model_type);
+	copy_string_key(data, "operation", record, &record->operation);
+	copy_string_key(data, "endpoint", record, &record->endpoint);
+	copy_string_key(data, "server_address", record, &record->server_address);
+	copy_string_key(data, "pricing_tier", record, &record->pricing_tier);
+	copy_string_key(data, "error_type", record, &record->error_type);
+	copy_string_key(data, "error_message", record, &record->error_message);
+	copy_string_key(data, "reasoning_effort", record, &record->reasoning_effort);
+	copy_string_key(data, "trackable_type", record, &record->trackable_type);
+	copy_string_key(data, "conversation_id", record, &record->conversation_id);
 	record->server_port = int_key(data, "server_port", 0);
 	record->usage_seen = zend_hash_str_exists(data, ZEND_STRL("prompt_tokens"));
 	record->prompt_tokens = int_key(data, "prompt_tokens", 0);
