@@ -142,8 +142,32 @@ static void submit_jobs(spectra_span_job **jobs, size_t count)
 	spectra_exporter_submit_deferred(&batch->base, count * 1024, count);
 }
 
+/* The list's jobs, freed without being sent. */
+static void free_pending_jobs(void)
+{
+	spectra_span_job **jobs = SPECTRA_G(delivery).pending;
+	for (size_t i = 0; i < SPECTRA_G(delivery).pending_count; i++) {
+		spectra_span_job_free(jobs[i]);
+	}
+	SPECTRA_G(delivery).pending_count = 0;
+}
+
+/* After pcntl_fork() the child holds a copy of the parent's pending jobs: the parent still
+ * sends them at its request end, so the child drops its copy unsent (checked by pid rather
+ * than in an atfork handler, which could run on a thread with no PHP globals). */
+static void forget_pending_of_parent(void)
+{
+	if (SPECTRA_G(delivery).pending_count && SPECTRA_G(delivery).pending_pid != (int) getpid()) {
+		free_pending_jobs();
+	}
+}
+
 static void add_pending(spectra_span_job *job)
 {
+	forget_pending_of_parent();
+	if (!SPECTRA_G(delivery).pending_count) {
+		SPECTRA_G(delivery).pending_pid = (int) getpid();
+	}
 	if (SPECTRA_G(delivery).pending_count == SPECTRA_G(delivery).pending_cap) {
 		size_t cap = SPECTRA_G(delivery).pending_cap ? SPECTRA_G(delivery).pending_cap * 2 : 8;
 		spectra_span_job **grown = realloc(SPECTRA_G(delivery).pending, cap * sizeof(spectra_span_job *));
@@ -201,6 +225,7 @@ void spectra_delivery_hand_off(spectra_span_job *job)
 
 void spectra_span_request_end(void)
 {
+	forget_pending_of_parent();
 	size_t count = SPECTRA_G(delivery).pending_count;
 	if (!count) {
 		return;
@@ -261,6 +286,7 @@ void spectra_span_stats_array(zval *out)
 	}
 	add_assoc_stringl(out, "endpoint", endpoint.data ? endpoint.data : "", endpoint.len);
 	spectra_buf_free(&endpoint);
+	forget_pending_of_parent();
 	add_assoc_long(out, "pending", (zend_long) SPECTRA_G(delivery).pending_count);
 	add_assoc_long(out, "queued", (zend_long) stats.queued);
 	add_assoc_long(out, "sent", (zend_long) stats.sent);
@@ -329,6 +355,7 @@ void spectra_delivery_rinit(void)
 	SPECTRA_G(delivery).pending = NULL;
 	SPECTRA_G(delivery).pending_count = 0;
 	SPECTRA_G(delivery).pending_cap = 0;
+	SPECTRA_G(delivery).pending_pid = 0;
 }
 
 void spectra_delivery_rshutdown(void)
