@@ -487,6 +487,41 @@ static void test_retry_policy(void)
 	CHECK(delay >= 100 && delay <= 200, "second backoff %ld", delay);
 }
 
+/* Retry-After: 0 (or a date in the past) is a lower bound of zero, not an order to retry at
+ * once: the backoff still applies, and no wait is under SPECTRA_RETRY_MIN_DELAY_MS. */
+static void test_retry_minimum_delay(void)
+{
+	bool floor_kept = true;
+	for (unsigned attempt = 0; attempt < 20; attempt++) {
+		for (uint64_t bits = 0; bits < 500; bits += 7) {
+			long delay = spectra_retry_next_delay_ms(attempt, 0, 1000000, bits * 0x9E3779B97F4A7C15ull);
+			long backoff = spectra_retry_backoff_ms(attempt, SPECTRA_RETRY_INITIAL_BACKOFF_MS,
+				SPECTRA_RETRY_MAX_BACKOFF_MS, bits * 0x9E3779B97F4A7C15ull);
+			floor_kept &= delay >= SPECTRA_RETRY_MIN_DELAY_MS && delay >= backoff;
+		}
+	}
+	CHECK(floor_kept, "Retry-After: 0 waits at least the backoff and at least %ld ms", SPECTRA_RETRY_MIN_DELAY_MS);
+	CHECK(spectra_retry_next_delay_ms(0, -1, 5000, 0) == SPECTRA_RETRY_MIN_DELAY_MS,
+		"the shortest backoff (50 ms) is raised to the minimum");
+	CHECK(spectra_retry_next_delay_ms(6, 1000, 100000, 0) >= 2500, "a short Retry-After does not cut a long backoff");
+	CHECK(spectra_retry_next_delay_ms(0, 0, 100, 0) == -1, "a budget shorter than the minimum: no retry");
+
+	/* a collector answering Retry-After: 0 every time, over a 10 s budget: how many retries */
+	long remaining = 10000;
+	unsigned retries = 0;
+	for (unsigned attempt = 0;; attempt++) {
+		long delay = spectra_retry_next_delay_ms(attempt, 0, remaining, attempt * 0x9E3779B97F4A7C15ull);
+		if (delay < 0) {
+			break;
+		}
+		remaining -= delay;
+		retries++;
+	}
+	CHECK(retries >= 1 && retries <= 10000 / SPECTRA_RETRY_MIN_DELAY_MS, "Retry-After: 0 over 10 s: %u retries",
+		retries);
+	printf("  Retry-After: 0 over a 10 s budget: %u retries\n", retries);
+}
+
 static void test_queue_caps(void)
 {
 	spectra_queue queue;
@@ -1166,6 +1201,7 @@ int main(void)
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	test_retry_policy();
+	test_retry_minimum_delay();
 	test_queue_caps();
 	test_gzip_round_trip();
 
