@@ -55,6 +55,7 @@ typedef struct {
 	_Atomic uint64_t retries;
 	_Atomic uint64_t rejected;
 	_Atomic uint64_t queue_bytes;
+	_Atomic uint64_t aborted; /* of dropped: spans whose POST or retry wait the shutdown cut */
 	atomic_bool thread_alive;
 } exporter_counters;
 
@@ -139,9 +140,19 @@ static bool wait_until(pthread_cond_t *cond, int64_t deadline_ms)
 	return pthread_cond_timedwait(cond, &exporter.lock, &at) != ETIMEDOUT;
 }
 
-/* At most one stderr line per interval per process, so an outage cannot flood the logs.
- * One write(2) rather than stdio: a fork while the sender held stderr's FILE lock would
- * leave the child's stderr locked for good. */
+/* One stderr line. One write(2) rather than stdio: a fork while the sender held stderr's
+ * FILE lock would leave the child's stderr locked for good. */
+static void log_line(const char *text)
+{
+	char line[sizeof exporter.last_error + 16];
+	int len = snprintf(line, sizeof line, "spectra: %s\n", text);
+	if (len > 0) {
+		ssize_t ignored = write(STDERR_FILENO, line, (size_t) len < sizeof line ? (size_t) len : sizeof line - 1);
+		(void) ignored;
+	}
+}
+
+/* At most one line per interval per process, so an outage cannot flood the logs. */
 static void log_error_rate_limited(const char *text)
 {
 	int64_t now_second = monotonic_ms() / 1000;
@@ -152,18 +163,16 @@ static void log_error_rate_limited(const char *text)
 	if (!atomic_compare_exchange_strong(&last_error_log_second, &previous, now_second ? now_second : 1)) {
 		return;
 	}
-	char line[sizeof exporter.last_error + 16];
-	int len = snprintf(line, sizeof line, "spectra: %s\n", text);
-	if (len > 0) {
-		ssize_t ignored = write(STDERR_FILENO, line, (size_t) len < sizeof line ? (size_t) len : sizeof line - 1);
-		(void) ignored;
-	}
+	log_line(text);
 }
 
 #define KEEP_LAST_STATUS (-1L)
 
+static void store_error(long status, char *text, bool rate_limited);
+
 /* Stores the text as last_error (and status as last_status unless KEEP_LAST_STATUS), and
- * logs it. Callers pass counts and statuses, never header values: they carry credentials. */
+ * logs it, rate-limited. Callers pass counts and statuses, never header values: they
+ * carry credentials. */
 static void record_error(long status, const char *format, ...) __attribute__((format(printf, 2, 3)));
 static void record_error(long status, const char *format, ...)
 {
@@ -172,6 +181,24 @@ static void record_error(long status, const char *format, ...)
 	va_start(args, format);
 	vsnprintf(text, sizeof text, format, args);
 	va_end(args);
+	store_error(status, text, true);
+}
+
+/* As record_error, always logged: a loss at process exit is the last word of the process,
+ * so no earlier error may have used up its line. */
+static void record_loss(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static void record_loss(const char *format, ...)
+{
+	char text[sizeof exporter.last_error];
+	va_list args;
+	va_start(args, format);
+	vsnprintf(text, sizeof text, format, args);
+	va_end(args);
+	store_error(KEEP_LAST_STATUS, text, false);
+}
+
+static void store_error(long status, char *text, bool rate_limited)
+{
 	/* collector messages end up here: keep the log line one line */
 	for (char *c = text; *c; c++) {
 		if ((unsigned char) *c < 0x20 || *c == 0x7f) {
@@ -182,9 +209,13 @@ static void record_error(long status, const char *format, ...)
 	if (status != KEEP_LAST_STATUS) {
 		exporter.last_status = status;
 	}
-	memcpy(exporter.last_error, text, sizeof text);
+	snprintf(exporter.last_error, sizeof exporter.last_error, "%s", text);
 	pthread_mutex_unlock(&exporter.lock);
-	log_error_rate_limited(text);
+	if (rate_limited) {
+		log_error_rate_limited(text);
+	} else {
+		log_line(text);
+	}
 }
 
 static void record_status(long status)
@@ -208,6 +239,7 @@ static void reset_counters(void)
 	atomic_store(&counters.retries, 0);
 	atomic_store(&counters.rejected, 0);
 	atomic_store(&counters.queue_bytes, 0);
+	atomic_store(&counters.aborted, 0);
 	atomic_store(&counters.thread_alive, false);
 	exporter.last_status = 0;
 	exporter.last_error[0] = '\0';
@@ -529,6 +561,7 @@ static void count_outcome(delivery_outcome outcome, size_t span_count)
 		atomic_fetch_add(&counters.failed, span_count);
 	} else if (outcome == DELIVERY_ABORTED) {
 		atomic_fetch_add(&counters.dropped, span_count);
+		atomic_fetch_add(&counters.aborted, span_count);
 	}
 }
 
@@ -605,6 +638,7 @@ static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 		}
 		if (atomic_load(&abort_requested)) {
 			atomic_fetch_add(&counters.dropped, item->span_count);
+			atomic_fetch_add(&counters.aborted, item->span_count);
 			continue;
 		}
 		count_outcome(deliver(context, item->payload, item->len, item->span_count), item->span_count);
@@ -799,6 +833,8 @@ static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t le
 		atomic_fetch_add(&counters.dropped, span_count);
 		if (*refusal) {
 			record_error(KEEP_LAST_STATUS, "%s; %zu spans dropped", refusal, span_count);
+		} else {
+			record_loss("export already shut down: %zu spans dropped", span_count);
 		}
 		return false;
 	}
@@ -905,6 +941,7 @@ void spectra_exporter_get_stats(spectra_export_stats *out)
 
 void spectra_exporter_shutdown(long timeout_ms)
 {
+	uint64_t aborted_before = atomic_load(&counters.aborted);
 	spectra_exporter_flush(timeout_ms);
 
 	pthread_mutex_lock(&exporter.lock);
@@ -944,8 +981,11 @@ void spectra_exporter_shutdown(long timeout_ms)
 	free(exporter.no_proxy);
 	exporter.proxy = exporter.no_proxy = NULL;
 	pthread_mutex_unlock(&exporter.lock);
-	if (leftover) {
-		record_error(KEEP_LAST_STATUS, "shutdown timeout: %zu queued spans dropped", leftover);
+	/* spans whose POST (or retry wait) the deadline cut, and the queue left behind */
+	uint64_t aborted = atomic_load(&counters.aborted) - aborted_before;
+	if (leftover || aborted) {
+		record_loss("shutdown timeout (%ld ms): %llu spans dropped (%llu in flight, %zu queued)", timeout_ms,
+			(unsigned long long) (aborted + leftover), (unsigned long long) aborted, leftover);
 	}
 	curl_global_cleanup();
 }

@@ -288,7 +288,7 @@ if fpm_c=$(e2e_start_fpm "$tmp/c-fpm" "$app" "pm = static" "pm.max_children = 2"
   no_crash c "$tmp/c-fpm"
   e2e_stop_server "$tmp/c-nginx"
   # graceful stop (SIGQUIT): each worker's MSHUTDOWN flush is cut by spectra.shutdown_timeout_ms,
-  # which the extension reports as "shutdown timeout: N queued spans dropped". Had it not been,
+  # which the extension reports as "shutdown timeout (T ms): N spans dropped (...)". Had it not been,
   # the workers would still be retrying (300 s budget): FPM would kill them after its
   # process_control_timeout ("exited on signal") or the stop would escalate to SIGTERM
   # ("Terminating"). Checked from those log lines, not from how long the stop took.
@@ -296,7 +296,7 @@ if fpm_c=$(e2e_start_fpm "$tmp/c-fpm" "$app" "pm = static" "pm.max_children = 2"
   e2e_stop_server "$tmp/c-fpm"
   stop_s=$(awk -v s="$stop_started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
   flog="$tmp/c-fpm/php-fpm.log"
-  cut=$(grep -c 'spectra: shutdown timeout: [0-9]* queued spans dropped' "$flog" 2>/dev/null)
+  cut=$(grep -c 'spectra: shutdown timeout ([0-9]* ms): [0-9]* spans dropped' "$flog" 2>/dev/null)
   killed=$(grep -E 'exited on signal|killed by the process management|Terminating' "$flog" 2>/dev/null | head -n 3)
   if [ "${cut:-0}" -ge 1 ] && [ -z "$killed" ] && grep -q 'Finishing' "$flog" && grep -q 'exiting, bye-bye' "$flog"; then
     e2e_ok c-shutdown-bounded "graceful stop: $cut worker(s) cut their flush at shutdown_timeout_ms with spans still queued, none killed (stop took ${stop_s}s, not asserted)"
