@@ -168,37 +168,12 @@ static void log_error_rate_limited(const char *text)
 
 #define KEEP_LAST_STATUS (-1L)
 
-static void store_error(long status, char *text, bool rate_limited);
-
 /* Stores the text as last_error (and status as last_status unless KEEP_LAST_STATUS), and
- * logs it, rate-limited. Callers pass counts and statuses, never header values: they
- * carry credentials. */
-static void record_error(long status, const char *format, ...) __attribute__((format(printf, 2, 3)));
-static void record_error(long status, const char *format, ...)
+ * logs it. Callers pass counts and statuses, never header values: they carry credentials. */
+static void store_error(long status, bool rate_limited, const char *format, va_list args)
 {
 	char text[sizeof exporter.last_error];
-	va_list args;
-	va_start(args, format);
 	vsnprintf(text, sizeof text, format, args);
-	va_end(args);
-	store_error(status, text, true);
-}
-
-/* As record_error, always logged: a loss at process exit is the last word of the process,
- * so no earlier error may have used up its line. */
-static void record_loss(const char *format, ...) __attribute__((format(printf, 1, 2)));
-static void record_loss(const char *format, ...)
-{
-	char text[sizeof exporter.last_error];
-	va_list args;
-	va_start(args, format);
-	vsnprintf(text, sizeof text, format, args);
-	va_end(args);
-	store_error(KEEP_LAST_STATUS, text, false);
-}
-
-static void store_error(long status, char *text, bool rate_limited)
-{
 	/* collector messages end up here: keep the log line one line */
 	for (char *c = text; *c; c++) {
 		if ((unsigned char) *c < 0x20 || *c == 0x7f) {
@@ -209,13 +184,34 @@ static void store_error(long status, char *text, bool rate_limited)
 	if (status != KEEP_LAST_STATUS) {
 		exporter.last_status = status;
 	}
-	snprintf(exporter.last_error, sizeof exporter.last_error, "%s", text);
+	memcpy(exporter.last_error, text, sizeof text);
 	pthread_mutex_unlock(&exporter.lock);
 	if (rate_limited) {
 		log_error_rate_limited(text);
 	} else {
 		log_line(text);
 	}
+}
+
+/* An export error: stored, and logged rate-limited. */
+static void record_error(long status, const char *format, ...) __attribute__((format(printf, 2, 3)));
+static void record_error(long status, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	store_error(status, true, format, args);
+	va_end(args);
+}
+
+/* A loss at process exit: stored, and always logged, as it is the last word of the
+ * process and no earlier error may have used up its line. */
+static void record_loss(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static void record_loss(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	store_error(KEEP_LAST_STATUS, false, format, args);
+	va_end(args);
 }
 
 static void record_status(long status)
