@@ -64,6 +64,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/export/transport.c \
     src/export/retry.c \
     src/export/queue.c \
+    src/export/job_weight.c \
     src/php/sandbox/sandbox.c \
     src/php/capture/context.c \
     src/php/capture/options.c \

@@ -221,6 +221,7 @@ static void record_status(long status)
 	pthread_mutex_unlock(&exporter.lock);
 }
 
+/* Waiting bytes (the cap bounds these plus the batch being delivered). */
 static void publish_queue_bytes(void)
 {
 	atomic_store(&counters.queue_bytes, (uint64_t) exporter.queue.total_bytes);
@@ -700,7 +701,7 @@ static void *sender_main(void *unused)
 		if (context) {
 			context->work = NULL;
 		}
-		spectra_queue_chain_free(work);
+		spectra_queue_release(&exporter.queue, work);
 		exporter.in_flight = false;
 		if (!exporter.queue.head) {
 			exporter.flush_requested = false;

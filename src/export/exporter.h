@@ -19,7 +19,7 @@ typedef struct {
 	uint64_t failed;      /* spans whose export failed for good (400, retries exhausted) */
 	uint64_t retries;     /* retry attempts */
 	uint64_t rejected;    /* spans reported rejected through partial_success */
-	uint64_t queue_bytes; /* bytes waiting right now */
+	uint64_t queue_bytes; /* bytes waiting right now (the cap also counts the batch in delivery) */
 	long last_status;     /* last HTTP status, 0 = none or connection error */
 	char last_error[256]; /* last error text, never a header value */
 	bool thread_alive;

@@ -24,6 +24,7 @@ typedef struct spectra_queue_item {
 	struct spectra_deferred_payload *deferred; /* not yet encoded (owned), or NULL */
 	char *payload;                             /* malloc'd, owned by the item; NULL while deferred */
 	size_t len;
+	size_t charged; /* bytes counted against the cap, from push until released */
 	size_t span_count;
 	int64_t enqueued_at_ms; /* monotonic clock, for the background schedule delay */
 } spectra_queue_item;
@@ -32,7 +33,8 @@ typedef struct {
 	spectra_queue_item *head;
 	spectra_queue_item *tail;
 	size_t item_count;
-	size_t total_bytes;
+	size_t total_bytes; /* of the items queued */
+	size_t held_bytes;  /* of the items popped and not yet released (being delivered) */
 	size_t total_spans;
 	size_t max_bytes; /* 0 = no byte cap */
 	size_t max_spans; /* 0 = no span cap */
@@ -40,7 +42,8 @@ typedef struct {
 
 void spectra_queue_init(spectra_queue *queue, size_t max_bytes, size_t max_spans);
 
-/* True if a payload of this size would fit under both caps right now. */
+/* True if a payload of this size would fit under both caps right now. The byte cap counts
+ * the items being delivered too (popped, not yet released): they are still in memory. */
 bool spectra_queue_has_room(const spectra_queue *queue, size_t len, size_t span_count);
 
 /* Appends the payload, taking ownership of it on success. False (payload untouched, still
@@ -52,17 +55,22 @@ bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t 
 bool spectra_queue_push_deferred(spectra_queue *queue, struct spectra_deferred_payload *deferred, size_t estimated_len,
 	size_t span_count, int64_t now_ms);
 
-/* Detaches the oldest item (NULL when empty). The caller frees it with spectra_queue_item_free. */
+/* Detaches the oldest item (NULL when empty); its bytes stay held against the cap until
+ * the caller gives it back with spectra_queue_release. */
 spectra_queue_item *spectra_queue_pop(spectra_queue *queue);
 
 /* Detaches the longest prefix of items whose spans add up to at most max_spans, but always
  * at least one item (a payload is never split). Returns a chain linked through ->next. */
 spectra_queue_item *spectra_queue_pop_batch(spectra_queue *queue, size_t max_spans);
 
-/* Frees every queued item; returns how many spans were discarded. */
+/* Frees popped items (one, or a chain) and stops counting their bytes. */
+void spectra_queue_release(spectra_queue *queue, spectra_queue_item *chain);
+
+/* Frees every queued item and forgets the held bytes (a forked child: the parent delivers
+ * them); returns how many queued spans were discarded. */
 size_t spectra_queue_clear(spectra_queue *queue);
 
-/* Frees one item, or a whole chain returned by spectra_queue_pop_batch. */
+/* Frees one item, or a whole chain, without touching any queue's counts. */
 void spectra_queue_item_free(spectra_queue_item *item);
 void spectra_queue_chain_free(spectra_queue_item *chain);
 

@@ -538,15 +538,26 @@ static void test_queue_caps(void)
 	spectra_queue_item *batch = spectra_queue_pop_batch(&queue, 8);
 	CHECK(batch && batch->next && !batch->next->next, "batch of two items (8 spans)");
 	CHECK(queue.item_count == 1 && queue.total_bytes == 50 && queue.total_spans == 2, "rest");
-	spectra_queue_chain_free(batch);
+	CHECK(queue.held_bytes == 200, "the batch being delivered is still held: %zu", queue.held_bytes);
+	refused = malloc(100);
+	CHECK(!spectra_queue_push(&queue, refused, 100, 1, 3), "the byte cap counts the batch being delivered");
+	free(refused);
+	spectra_queue_release(&queue, batch);
+	CHECK(queue.held_bytes == 0, "released");
+	CHECK(spectra_queue_push(&queue, malloc(100), 100, 1, 3), "room again once the batch is released");
 	batch = spectra_queue_pop_batch(&queue, 1);
 	CHECK(batch && !batch->next && batch->span_count == 2, "an item larger than the batch still goes");
-	spectra_queue_chain_free(batch);
+	spectra_queue_release(&queue, batch);
+	spectra_queue_release(&queue, spectra_queue_pop(&queue));
 	CHECK(spectra_queue_pop(&queue) == NULL && queue.head == NULL && queue.tail == NULL, "empty");
 
 	spectra_queue_push(&queue, malloc(10), 10, 3, 4);
 	spectra_queue_push(&queue, malloc(10), 10, 2, 4);
-	CHECK(spectra_queue_clear(&queue) == 5 && queue.total_bytes == 0, "clear counts spans");
+	spectra_queue_item *delivering = spectra_queue_pop(&queue);
+	spectra_queue_push(&queue, malloc(10), 10, 2, 4);
+	CHECK(spectra_queue_clear(&queue) == 4 && queue.total_bytes == 0 && queue.held_bytes == 0,
+		"clear counts the queued spans and forgets the held bytes");
+	spectra_queue_chain_free(delivering);
 
 	spectra_queue unbounded;
 	spectra_queue_init(&unbounded, 0, 0);

@@ -10,6 +10,7 @@
 #include "src/otlp/otlp.h"
 #include "src/otlp/console.h"
 #include "src/export/exporter.h"
+#include "src/export/job_weight.h"
 #include "src/util/buf.h"
 #include "src/util/redact.h"
 
@@ -138,8 +139,12 @@ static void submit_jobs(spectra_span_job **jobs, size_t count)
 	batch->resource = current_resource();
 	batch->jobs = jobs;
 	batch->count = count;
-	/* a typical GenAI span encodes to about 1 KiB; the estimate counts against the byte cap */
-	spectra_exporter_submit_deferred(&batch->base, count * 1024, count);
+	/* what the jobs hold while they wait is what counts against the byte cap */
+	size_t weight = sizeof(*batch) + count * sizeof(*jobs);
+	for (size_t i = 0; i < count; i++) {
+		weight += spectra_span_job_weight(jobs[i]);
+	}
+	spectra_exporter_submit_deferred(&batch->base, weight, count);
 }
 
 /* The list's jobs, freed without being sent. */
