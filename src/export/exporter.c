@@ -562,62 +562,96 @@ static void count_outcome(delivery_outcome outcome, size_t span_count)
 	}
 }
 
-/* Background batches: merge the payloads into one request; if that is impossible
- * (a part of another shape, OOM), send them one by one instead. */
-/* Encodes the deferred items of a batch (outside the lock). An item that cannot be
- * encoded counts its spans as failed and leaves the batch empty-handed. */
+/* A span whose own encoding is over the OTLP limit: dropped alone, the rest still go. */
+static void count_oversized(spectra_body_sink *self, size_t encoded_len)
+{
+	self->spans_oversized++;
+	atomic_fetch_add(&counters.dropped, 1);
+	record_error(KEEP_LAST_STATUS, "span of %zu bytes over the 64 MiB OTLP request limit dropped", encoded_len);
+}
+
+/* The sink of one queue item: the first body becomes the item's payload, further ones
+ * (a batch split to stay under the limit) new items right after it, charged nothing. */
+typedef struct {
+	spectra_body_sink base;
+	spectra_queue_item *item;
+	spectra_queue_item *last;
+	size_t spans_lost;
+} item_sink;
+
+static bool item_sink_add(spectra_body_sink *self, char *body, size_t len, size_t span_count)
+{
+	item_sink *sink = (item_sink *) self;
+	spectra_queue_item *target = sink->item;
+	if (target->payload) {
+		target = calloc(1, sizeof *target);
+		if (!target) {
+			free(body);
+			sink->spans_lost += span_count;
+			return false;
+		}
+		target->next = sink->last->next;
+		target->enqueued_at_ms = sink->item->enqueued_at_ms;
+		sink->last->next = target;
+		sink->last = target;
+	}
+	target->payload = body;
+	target->len = len;
+	target->span_count = span_count;
+	self->spans_added += span_count;
+	return true;
+}
+
+/* Encodes the deferred items of a batch (outside the lock). Spans that could not be
+ * encoded count as failed. */
 static void encode_deferred(spectra_queue_item *batch)
 {
 	for (spectra_queue_item *item = batch; item; item = item->next) {
 		if (!item->deferred) {
 			continue;
 		}
-		spectra_buf body;
-		spectra_buf_init(&body);
-		bool encoded = item->deferred->encode(item->deferred, &body);
-		if (encoded && body.len) {
-			item->payload = spectra_buf_detach(&body, &item->len);
-		} else {
-			spectra_buf_free(&body);
-			item->len = 0;
-			if (!encoded) {
-				atomic_fetch_add(&counters.failed, item->span_count);
-				record_error(KEEP_LAST_STATUS, "could not encode %zu spans", item->span_count);
-			}
-			item->span_count = 0;
+		size_t span_count = item->span_count;
+		item->span_count = 0;
+		item->len = 0;
+		item_sink sink = { .base = { .add = item_sink_add, .oversized = count_oversized }, .item = item, .last = item };
+		bool encoded = item->deferred->encode(item->deferred, MAX_REQUEST_BYTES, &sink.base);
+		/* failed: bodies the sink could not take, and what a failed encoding never reached */
+		size_t accounted = sink.base.spans_added + sink.base.spans_oversized + sink.spans_lost;
+		size_t failed = sink.spans_lost + (!encoded && accounted < span_count ? span_count - accounted : 0);
+		if (failed) {
+			atomic_fetch_add(&counters.failed, failed);
+			record_error(KEEP_LAST_STATUS, "could not encode %zu spans", failed);
 		}
+		item = sink.last; /* past the items this one was split into */
 	}
 }
 
-static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
+/* Delivers parts [first, first + count) of a batch: merged into one request, or one by
+ * one when they cannot be merged (a part of another shape, OOM). */
+static void deliver_parts(delivery_context *context, spectra_queue_item *first, size_t count)
 {
-	encode_deferred(batch);
-	size_t part_count = 0;
 	size_t span_count = 0;
-	for (spectra_queue_item *item = batch; item; item = item->next) {
+	spectra_queue_item *item = first;
+	for (size_t i = 0; i < count; item = item->next) {
 		if (item->payload) {
-			part_count++;
 			span_count += item->span_count;
+			i++;
 		}
 	}
-	if (part_count == 0) {
-		return;
-	}
-	if (part_count > 1) {
-		spectra_buf *parts = calloc(part_count, sizeof *parts);
+	if (count > 1) {
+		spectra_buf *parts = calloc(count, sizeof *parts);
 		spectra_buf *merged = context ? &context->merged : NULL;
 		bool merged_ok = false;
 		if (parts && merged) {
-			size_t i = 0;
-			for (spectra_queue_item *item = batch; item; item = item->next) {
+			item = first;
+			for (size_t i = 0; i < count; item = item->next) {
 				if (item->payload) {
 					parts[i].data = item->payload;
-					parts[i].len = item->len;
-					parts[i].cap = item->len;
+					parts[i].len = parts[i].cap = item->len;
 					i++;
 				}
 			}
-			merged_ok = spectra_otlp_merge(exporter.config.format, parts, part_count, merged);
+			merged_ok = spectra_otlp_merge(exporter.config.format, parts, count, merged);
 		}
 		free(parts);
 		if (merged_ok) {
@@ -629,16 +663,46 @@ static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 			spectra_buf_free(merged);
 		}
 	}
-	for (spectra_queue_item *item = batch; item; item = item->next) {
+	item = first;
+	for (size_t i = 0; i < count; item = item->next) {
 		if (!item->payload) {
 			continue;
 		}
+		i++;
 		if (atomic_load(&abort_requested)) {
 			atomic_fetch_add(&counters.dropped, item->span_count);
 			atomic_fetch_add(&counters.aborted, item->span_count);
 			continue;
 		}
 		count_outcome(deliver(context, item->payload, item->len, item->span_count), item->span_count);
+	}
+}
+
+/* Sends a batch in as few requests as the OTLP size limit allows: parts are merged while
+ * their sizes add up to at most the limit (a merge is never larger than its parts). */
+static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
+{
+	encode_deferred(batch);
+	spectra_queue_item *group = NULL;
+	size_t group_parts = 0;
+	size_t group_bytes = 0;
+	for (spectra_queue_item *item = batch; item; item = item->next) {
+		if (!item->payload) {
+			continue;
+		}
+		if (group_parts && item->len > MAX_REQUEST_BYTES - group_bytes) {
+			deliver_parts(context, group, group_parts);
+			group_parts = 0;
+		}
+		if (!group_parts) {
+			group = item;
+			group_bytes = 0;
+		}
+		group_parts++;
+		group_bytes += item->len < MAX_REQUEST_BYTES ? item->len : MAX_REQUEST_BYTES;
+	}
+	if (group_parts) {
+		deliver_parts(context, group, group_parts);
 	}
 }
 
@@ -866,24 +930,35 @@ bool spectra_exporter_submit(char *payload, size_t len, size_t span_count)
 	return enqueue(payload, NULL, len, span_count);
 }
 
+/* Sync mode: each body is posted as it is made. */
+typedef struct {
+	spectra_body_sink base;
+	bool all_sent;
+} sync_sink;
+
+static bool sync_sink_add(spectra_body_sink *self, char *body, size_t len, size_t span_count)
+{
+	sync_sink *sink = (sync_sink *) self;
+	self->spans_added += span_count;
+	sink->all_sent &= spectra_exporter_submit(body, len, span_count);
+	return true;
+}
+
 bool spectra_exporter_submit_deferred(spectra_deferred_payload *work, size_t estimated_len, size_t span_count)
 {
 	if (!work) {
 		return false;
 	}
 	if (export_is_sync()) {
-		spectra_buf body;
-		spectra_buf_init(&body);
-		bool encoded = work->encode(work, &body);
+		sync_sink sink = { .base = { .add = sync_sink_add, .oversized = count_oversized }, .all_sent = true };
+		bool encoded = work->encode(work, MAX_REQUEST_BYTES, &sink.base);
 		work->release(work);
+		size_t accounted = sink.base.spans_added + sink.base.spans_oversized;
 		if (!encoded) {
-			spectra_buf_free(&body);
-			atomic_fetch_add(&counters.failed, span_count);
+			atomic_fetch_add(&counters.failed, accounted < span_count ? span_count - accounted : 0);
 			return false;
 		}
-		size_t len;
-		char *payload = spectra_buf_detach(&body, &len);
-		return spectra_exporter_submit(payload ? payload : calloc(1, 1), len, span_count);
+		return sink.all_sent;
 	}
 	return enqueue(NULL, work, estimated_len ? estimated_len : 1, span_count);
 }

@@ -9,13 +9,25 @@
 
 #include "../util/buf.h"
 
+/* Where deferred work puts its request bodies. add() takes ownership of a malloc'd body
+ * of span_count spans (false: it was freed and its spans are lost). oversized() reports a
+ * span left out because its own encoding is over the limit. */
+typedef struct spectra_body_sink {
+	bool (*add)(struct spectra_body_sink *self, char *body, size_t len, size_t span_count);
+	void (*oversized)(struct spectra_body_sink *self, size_t encoded_len);
+	size_t spans_added;     /* kept by the sink: spans in the bodies added */
+	size_t spans_oversized; /* kept by the sink: spans reported oversized */
+} spectra_body_sink;
+
 /* Work whose encoding is left to the sender thread, so the request thread pays neither
  * for building spans nor for protobuf: the submitter embeds this at the start of its own
- * struct. encode() appends one complete request body; release() frees the work (after
- * encode, or unencoded when dropped, at shutdown, or in a forked child). Both may run on
- * any thread and must not touch the Zend engine. */
+ * struct. encode() hands complete request bodies of at most max_len bytes to the sink
+ * (usually one; a span alone over max_len is reported and left out, the others still go),
+ * false when encoding failed; release() frees the work (after encode, or unencoded when
+ * dropped, at shutdown, or in a forked child). Both may run on any thread and must not
+ * touch the Zend engine. */
 typedef struct spectra_deferred_payload {
-	bool (*encode)(struct spectra_deferred_payload *self, spectra_buf *out);
+	bool (*encode)(struct spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink);
 	void (*release)(struct spectra_deferred_payload *self);
 } spectra_deferred_payload;
 

@@ -656,11 +656,12 @@ typedef struct {
 	spectra_deferred_payload base;
 	char marker[32];
 	bool fail;
+	size_t span_count;
 	atomic_int *encoded;
 	atomic_int *released;
 } test_deferred;
 
-static bool test_deferred_encode(spectra_deferred_payload *self, spectra_buf *out)
+static bool test_deferred_encode(spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink)
 {
 	test_deferred *work = (test_deferred *) self;
 	atomic_fetch_add(work->encoded, 1);
@@ -669,9 +670,12 @@ static bool test_deferred_encode(spectra_deferred_payload *self, spectra_buf *ou
 	}
 	size_t len = 0;
 	char *payload = protobuf_payload(work->marker, &len);
-	bool ok = spectra_buf_append(out, payload, len);
-	free(payload);
-	return ok;
+	if (len > max_len) {
+		free(payload);
+		return false;
+	}
+	/* the span count is what the test submitted; the sink only sums it */
+	return sink->add(sink, payload, len, work->span_count);
 }
 
 static void test_deferred_release(spectra_deferred_payload *self)
@@ -681,13 +685,15 @@ static void test_deferred_release(spectra_deferred_payload *self)
 	free(work);
 }
 
-static spectra_deferred_payload *make_deferred(const char *marker, bool fail, atomic_int *encoded, atomic_int *released)
+static spectra_deferred_payload *make_deferred(const char *marker, bool fail, size_t span_count, atomic_int *encoded,
+	atomic_int *released)
 {
 	test_deferred *work = calloc(1, sizeof *work);
 	work->base.encode = test_deferred_encode;
 	work->base.release = test_deferred_release;
 	snprintf(work->marker, sizeof work->marker, "%s", marker);
 	work->fail = fail;
+	work->span_count = span_count;
 	work->encoded = encoded;
 	work->released = released;
 	return &work->base;
@@ -699,8 +705,9 @@ static void test_deferred_payloads(receiver *r)
 	spectra_export_config config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
 	CHECK(spectra_exporter_init(&config), "init");
 	long before = receiver_count(r);
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-1", false, &encoded, &released), 500, 2), "submit");
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-bad", true, &encoded, &released), 500, 3),
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-1", false, 2, &encoded, &released), 500, 2),
+		"submit");
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-bad", true, 3, &encoded, &released), 500, 3),
 		"submit failing");
 	CHECK(spectra_exporter_flush(10000), "flush");
 	spectra_export_stats stats = stats_now();
@@ -720,7 +727,8 @@ static void test_deferred_payloads(receiver *r)
 	config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
 	config.max_queue_bytes = 100;
 	CHECK(spectra_exporter_init(&config), "init small queue");
-	CHECK(!spectra_exporter_submit_deferred(make_deferred("too-big", false, &encoded, &released), 5000, 4), "refused");
+	CHECK(!spectra_exporter_submit_deferred(make_deferred("too-big", false, 4, &encoded, &released), 5000, 4),
+		"refused");
 	stats = stats_now();
 	CHECK(stats.dropped == 4 && atomic_load(&released) == 1 && atomic_load(&encoded) == 0,
 		"dropped, released, never encoded");
@@ -732,7 +740,7 @@ static void test_deferred_payloads(receiver *r)
 	config = make_config(r->url, SPECTRA_EXPORT_SYNC);
 	CHECK(spectra_exporter_init(&config), "init sync");
 	before = receiver_count(r);
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-sync", false, &encoded, &released), 0, 1),
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-sync", false, 1, &encoded, &released), 0, 1),
 		"sync submit");
 	CHECK(receiver_count(r) == before + 1 && atomic_load(&released) == 1, "posted before returning");
 	spectra_exporter_shutdown(1000);

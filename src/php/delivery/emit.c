@@ -86,7 +86,64 @@ typedef struct {
 	size_t count;
 } span_batch;
 
-static bool span_batch_encode(spectra_deferred_payload *self, spectra_buf *out)
+/* Encodes spans into one body and hands it to the sink (nothing for no spans). */
+static bool encode_to_sink(span_batch *batch, spectra_span **spans, size_t count, spectra_body_sink *sink)
+{
+	if (!count) {
+		return true;
+	}
+	spectra_buf body;
+	spectra_buf_init(&body);
+	if (!spectra_otlp_encode(batch->format, batch->resource, spans, count, &body) || !body.len) {
+		spectra_buf_free(&body);
+		return false;
+	}
+	size_t len;
+	char *data = spectra_buf_detach(&body, &len);
+	sink->add(sink, data, len, count);
+	return true;
+}
+
+/* The rare batch over max_len: each span is sized alone (its own request, so a group's
+ * request is never larger than the sum of its members'); a span over max_len by itself is
+ * dropped alone, the others go in groups that fit. */
+static bool encode_split(span_batch *batch, spectra_span **spans, size_t count, size_t max_len, spectra_body_sink *sink)
+{
+	spectra_span **group = calloc(count, sizeof(*group));
+	if (!group) {
+		return false;
+	}
+	bool ok = true;
+	size_t grouped = 0;
+	size_t group_bytes = 0;
+	for (size_t i = 0; i < count; i++) {
+		spectra_buf alone;
+		spectra_buf_init(&alone);
+		bool sized = spectra_otlp_encode(batch->format, batch->resource, &spans[i], 1, &alone);
+		size_t len = alone.len;
+		spectra_buf_free(&alone);
+		if (!sized) {
+			ok = false;
+			continue;
+		}
+		if (len > max_len) {
+			sink->oversized(sink, len);
+			continue;
+		}
+		if (grouped && len > max_len - group_bytes) {
+			ok &= encode_to_sink(batch, group, grouped, sink);
+			grouped = 0;
+			group_bytes = 0;
+		}
+		group[grouped++] = spans[i];
+		group_bytes += len;
+	}
+	ok &= encode_to_sink(batch, group, grouped, sink);
+	free(group);
+	return ok;
+}
+
+static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink)
 {
 	span_batch *batch = (span_batch *) self;
 	spectra_span **spans = calloc(batch->count, sizeof(*spans));
@@ -100,7 +157,20 @@ static bool span_batch_encode(spectra_deferred_payload *self, spectra_buf *out)
 			spans[built++] = span;
 		}
 	}
-	bool encoded = spectra_otlp_encode(batch->format, batch->resource, spans, built, out);
+	bool encoded = true;
+	if (built) {
+		spectra_buf body;
+		spectra_buf_init(&body);
+		encoded = spectra_otlp_encode(batch->format, batch->resource, spans, built, &body) && body.len;
+		if (encoded && body.len <= max_len) {
+			size_t len;
+			char *data = spectra_buf_detach(&body, &len);
+			sink->add(sink, data, len, built);
+		} else {
+			spectra_buf_free(&body);
+			encoded = encoded && encode_split(batch, spans, built, max_len, sink);
+		}
+	}
 	for (size_t i = 0; i < built; i++) {
 		spectra_span_free(spans[i]);
 	}
@@ -118,8 +188,34 @@ static void span_batch_release(spectra_deferred_payload *self)
 	free(batch);
 }
 
-/* Hands jobs (ownership of the array and its jobs) to the exporter. */
+static void submit_batch(spectra_span_job **jobs, size_t count, size_t weight);
+
+/* Hands jobs (ownership of the array and its jobs) to the exporter: as one batch, or job
+ * by job when together they weigh more than the queue's cap, so that one huge span is
+ * dropped (and counted) alone rather than with the rest of its request. */
 static void submit_jobs(spectra_span_job **jobs, size_t count)
+{
+	size_t weight = 0;
+	for (size_t i = 0; i < count; i++) {
+		weight += spectra_span_job_weight(jobs[i]);
+	}
+	if (count < 2 || weight <= settings.export.max_queue_bytes) {
+		submit_batch(jobs, count, weight);
+		return;
+	}
+	for (size_t i = 0; i < count; i++) {
+		spectra_span_job **single = malloc(sizeof(*single));
+		if (!single) {
+			spectra_span_job_free(jobs[i]);
+			continue;
+		}
+		single[0] = jobs[i];
+		submit_batch(single, 1, spectra_span_job_weight(jobs[i]));
+	}
+	free(jobs);
+}
+
+static void submit_batch(spectra_span_job **jobs, size_t count, size_t weight)
 {
 	if (!count) {
 		free(jobs);
@@ -140,11 +236,7 @@ static void submit_jobs(spectra_span_job **jobs, size_t count)
 	batch->jobs = jobs;
 	batch->count = count;
 	/* what the jobs hold while they wait is what counts against the byte cap */
-	size_t weight = sizeof(*batch) + count * sizeof(*jobs);
-	for (size_t i = 0; i < count; i++) {
-		weight += spectra_span_job_weight(jobs[i]);
-	}
-	spectra_exporter_submit_deferred(&batch->base, weight, count);
+	spectra_exporter_submit_deferred(&batch->base, sizeof(*batch) + count * sizeof(*jobs) + weight, count);
 }
 
 /* The list's jobs, freed without being sent. */
