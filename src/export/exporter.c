@@ -56,6 +56,7 @@ typedef struct {
 	_Atomic uint64_t rejected;
 	_Atomic uint64_t queue_bytes;
 	_Atomic uint64_t aborted; /* of dropped: spans whose POST or retry wait the shutdown cut */
+	_Atomic uint64_t unsent;  /* spans queued or being delivered right now */
 	atomic_bool thread_alive;
 } exporter_counters;
 
@@ -237,6 +238,7 @@ static void reset_counters(void)
 	atomic_store(&counters.rejected, 0);
 	atomic_store(&counters.queue_bytes, 0);
 	atomic_store(&counters.aborted, 0);
+	atomic_store(&counters.unsent, 0);
 	atomic_store(&counters.thread_alive, false);
 	exporter.last_status = 0;
 	exporter.last_error[0] = '\0';
@@ -754,6 +756,10 @@ static void *sender_main(void *unused)
 		if (context) {
 			context->work = work;
 		}
+		size_t taken_spans = 0;
+		for (spectra_queue_item *item = work; item; item = item->next) {
+			taken_spans += item->span_count;
+		}
 		exporter.in_flight = true;
 		publish_queue_bytes();
 		pthread_mutex_unlock(&exporter.lock);
@@ -766,6 +772,7 @@ static void *sender_main(void *unused)
 			context->work = NULL;
 		}
 		spectra_queue_release(&exporter.queue, work);
+		atomic_fetch_sub(&counters.unsent, taken_spans);
 		exporter.in_flight = false;
 		if (!exporter.queue.head) {
 			exporter.flush_requested = false;
@@ -900,6 +907,7 @@ static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t le
 		return false;
 	}
 	atomic_fetch_add(&counters.queued, span_count);
+	atomic_fetch_add(&counters.unsent, span_count);
 	publish_queue_bytes();
 	pthread_cond_broadcast(&exporter.wake_sender);
 	pthread_mutex_unlock(&exporter.lock);
@@ -994,6 +1002,11 @@ bool spectra_exporter_flush(long timeout_ms)
 	return idle;
 }
 
+uint64_t spectra_exporter_unsent_spans(void)
+{
+	return atomic_load(&counters.unsent);
+}
+
 void spectra_exporter_get_stats(spectra_export_stats *out)
 {
 	memset(out, 0, sizeof *out);
@@ -1044,6 +1057,7 @@ void spectra_exporter_shutdown(long timeout_ms)
 	pthread_mutex_lock(&exporter.lock);
 	size_t leftover = spectra_queue_clear(&exporter.queue);
 	atomic_fetch_add(&counters.dropped, leftover);
+	atomic_store(&counters.unsent, 0);
 	publish_queue_bytes();
 	exporter.thread_started = false;
 	exporter.thread_pid = 0;

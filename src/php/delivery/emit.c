@@ -7,6 +7,8 @@
 #include "php_spectra.h"
 #include "ext/standard/info.h"
 #include "src/php/settings/export_settings.h"
+#include "src/php/settings/fpm_config_check.h"
+#include "src/php/delivery/fpm_termination.h"
 #include "src/otlp/otlp.h"
 #include "src/otlp/console.h"
 #include "src/export/exporter.h"
@@ -37,6 +39,8 @@ static void ensure_settings(void)
 			exporter_started = spectra_exporter_init(&settings.export);
 			if (!exporter_started) {
 				settings.kind = SPECTRA_EXPORTER_NONE;
+			} else {
+				spectra_fpm_termination_watch();
 			}
 		}
 		atomic_store(&settings_loaded, true);
@@ -400,6 +404,7 @@ void spectra_span_stats_array(zval *out)
 
 void spectra_export_module_startup(void)
 {
+	spectra_fpm_config_check_register();
 	atomic_store(&settings_loaded, false);
 	exporter_started = false;
 }
@@ -449,6 +454,10 @@ void spectra_export_info(void)
 
 void spectra_delivery_rinit(void)
 {
+	/* the flag is written before settings_loaded is published */
+	if (atomic_load(&settings_loaded) && exporter_started) {
+		spectra_fpm_termination_watch();
+	}
 	SPECTRA_G(delivery).pending = NULL;
 	SPECTRA_G(delivery).pending_count = 0;
 	SPECTRA_G(delivery).pending_cap = 0;
