@@ -64,6 +64,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/export/transport.c \
     src/export/retry.c \
     src/export/queue.c \
+    src/export/job_weight.c \
     src/php/sandbox/sandbox.c \
     src/php/capture/context.c \
     src/php/capture/options.c \
@@ -81,7 +82,9 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/span_bridge/span_stage.c \
     src/php/settings/export_settings.c \
     src/php/settings/settings_display.c \
+    src/php/settings/fpm_config_check.c \
     src/php/delivery/emit.c \
+    src/php/delivery/fpm_termination.c \
     src/php/pipeline/pipeline.c"
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)

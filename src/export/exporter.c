@@ -55,6 +55,8 @@ typedef struct {
 	_Atomic uint64_t retries;
 	_Atomic uint64_t rejected;
 	_Atomic uint64_t queue_bytes;
+	_Atomic uint64_t aborted; /* of dropped: spans whose POST or retry wait the shutdown cut */
+	_Atomic uint64_t unsent;  /* spans queued or being delivered right now */
 	atomic_bool thread_alive;
 } exporter_counters;
 
@@ -139,9 +141,19 @@ static bool wait_until(pthread_cond_t *cond, int64_t deadline_ms)
 	return pthread_cond_timedwait(cond, &exporter.lock, &at) != ETIMEDOUT;
 }
 
-/* At most one stderr line per interval per process, so an outage cannot flood the logs.
- * One write(2) rather than stdio: a fork while the sender held stderr's FILE lock would
- * leave the child's stderr locked for good. */
+/* One stderr line. One write(2) rather than stdio: a fork while the sender held stderr's
+ * FILE lock would leave the child's stderr locked for good. */
+static void log_line(const char *text)
+{
+	char line[sizeof exporter.last_error + 16];
+	int len = snprintf(line, sizeof line, "spectra: %s\n", text);
+	if (len > 0) {
+		ssize_t ignored = write(STDERR_FILENO, line, (size_t) len < sizeof line ? (size_t) len : sizeof line - 1);
+		(void) ignored;
+	}
+}
+
+/* At most one line per interval per process, so an outage cannot flood the logs. */
 static void log_error_rate_limited(const char *text)
 {
 	int64_t now_second = monotonic_ms() / 1000;
@@ -152,26 +164,17 @@ static void log_error_rate_limited(const char *text)
 	if (!atomic_compare_exchange_strong(&last_error_log_second, &previous, now_second ? now_second : 1)) {
 		return;
 	}
-	char line[sizeof exporter.last_error + 16];
-	int len = snprintf(line, sizeof line, "spectra: %s\n", text);
-	if (len > 0) {
-		ssize_t ignored = write(STDERR_FILENO, line, (size_t) len < sizeof line ? (size_t) len : sizeof line - 1);
-		(void) ignored;
-	}
+	log_line(text);
 }
 
 #define KEEP_LAST_STATUS (-1L)
 
 /* Stores the text as last_error (and status as last_status unless KEEP_LAST_STATUS), and
  * logs it. Callers pass counts and statuses, never header values: they carry credentials. */
-static void record_error(long status, const char *format, ...) __attribute__((format(printf, 2, 3)));
-static void record_error(long status, const char *format, ...)
+static void store_error(long status, bool rate_limited, const char *format, va_list args)
 {
 	char text[sizeof exporter.last_error];
-	va_list args;
-	va_start(args, format);
 	vsnprintf(text, sizeof text, format, args);
-	va_end(args);
 	/* collector messages end up here: keep the log line one line */
 	for (char *c = text; *c; c++) {
 		if ((unsigned char) *c < 0x20 || *c == 0x7f) {
@@ -184,7 +187,32 @@ static void record_error(long status, const char *format, ...)
 	}
 	memcpy(exporter.last_error, text, sizeof text);
 	pthread_mutex_unlock(&exporter.lock);
-	log_error_rate_limited(text);
+	if (rate_limited) {
+		log_error_rate_limited(text);
+	} else {
+		log_line(text);
+	}
+}
+
+/* An export error: stored, and logged rate-limited. */
+static void record_error(long status, const char *format, ...) __attribute__((format(printf, 2, 3)));
+static void record_error(long status, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	store_error(status, true, format, args);
+	va_end(args);
+}
+
+/* A loss at process exit: stored, and always logged, as it is the last word of the
+ * process and no earlier error may have used up its line. */
+static void record_loss(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static void record_loss(const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	store_error(KEEP_LAST_STATUS, false, format, args);
+	va_end(args);
 }
 
 static void record_status(long status)
@@ -194,6 +222,7 @@ static void record_status(long status)
 	pthread_mutex_unlock(&exporter.lock);
 }
 
+/* Waiting bytes (the cap bounds these plus the batch being delivered). */
 static void publish_queue_bytes(void)
 {
 	atomic_store(&counters.queue_bytes, (uint64_t) exporter.queue.total_bytes);
@@ -208,6 +237,8 @@ static void reset_counters(void)
 	atomic_store(&counters.retries, 0);
 	atomic_store(&counters.rejected, 0);
 	atomic_store(&counters.queue_bytes, 0);
+	atomic_store(&counters.aborted, 0);
+	atomic_store(&counters.unsent, 0);
 	atomic_store(&counters.thread_alive, false);
 	exporter.last_status = 0;
 	exporter.last_error[0] = '\0';
@@ -529,65 +560,100 @@ static void count_outcome(delivery_outcome outcome, size_t span_count)
 		atomic_fetch_add(&counters.failed, span_count);
 	} else if (outcome == DELIVERY_ABORTED) {
 		atomic_fetch_add(&counters.dropped, span_count);
+		atomic_fetch_add(&counters.aborted, span_count);
 	}
 }
 
-/* Background batches: merge the payloads into one request; if that is impossible
- * (a part of another shape, OOM), send them one by one instead. */
-/* Encodes the deferred items of a batch (outside the lock). An item that cannot be
- * encoded counts its spans as failed and leaves the batch empty-handed. */
+/* A span whose own encoding is over the OTLP limit: dropped alone, the rest still go. */
+static void count_oversized(spectra_body_sink *self, size_t encoded_len)
+{
+	self->spans_oversized++;
+	atomic_fetch_add(&counters.dropped, 1);
+	record_error(KEEP_LAST_STATUS, "span of %zu bytes over the 64 MiB OTLP request limit dropped", encoded_len);
+}
+
+/* The sink of one queue item: the first body becomes the item's payload, further ones
+ * (a batch split to stay under the limit) new items right after it, charged nothing. */
+typedef struct {
+	spectra_body_sink base;
+	spectra_queue_item *item;
+	spectra_queue_item *last;
+	size_t spans_lost;
+} item_sink;
+
+static bool item_sink_add(spectra_body_sink *self, char *body, size_t len, size_t span_count)
+{
+	item_sink *sink = (item_sink *) self;
+	spectra_queue_item *target = sink->item;
+	if (target->payload) {
+		target = calloc(1, sizeof *target);
+		if (!target) {
+			free(body);
+			sink->spans_lost += span_count;
+			return false;
+		}
+		target->next = sink->last->next;
+		target->enqueued_at_ms = sink->item->enqueued_at_ms;
+		sink->last->next = target;
+		sink->last = target;
+	}
+	target->payload = body;
+	target->len = len;
+	target->span_count = span_count;
+	self->spans_added += span_count;
+	return true;
+}
+
+/* Encodes the deferred items of a batch (outside the lock). Spans that could not be
+ * encoded count as failed. */
 static void encode_deferred(spectra_queue_item *batch)
 {
 	for (spectra_queue_item *item = batch; item; item = item->next) {
 		if (!item->deferred) {
 			continue;
 		}
-		spectra_buf body;
-		spectra_buf_init(&body);
-		bool encoded = item->deferred->encode(item->deferred, &body);
-		if (encoded && body.len) {
-			item->payload = spectra_buf_detach(&body, &item->len);
-		} else {
-			spectra_buf_free(&body);
-			item->len = 0;
-			if (!encoded) {
-				atomic_fetch_add(&counters.failed, item->span_count);
-				record_error(KEEP_LAST_STATUS, "could not encode %zu spans", item->span_count);
-			}
-			item->span_count = 0;
+		size_t span_count = item->span_count;
+		item->span_count = 0;
+		item->len = 0;
+		item_sink sink = { .base = { .add = item_sink_add, .oversized = count_oversized }, .item = item, .last = item };
+		bool encoded = item->deferred->encode(item->deferred, MAX_REQUEST_BYTES, &sink.base);
+		/* failed: bodies the sink could not take, and what a failed encoding never reached */
+		size_t accounted = sink.base.spans_added + sink.base.spans_oversized + sink.spans_lost;
+		size_t failed = sink.spans_lost + (!encoded && accounted < span_count ? span_count - accounted : 0);
+		if (failed) {
+			atomic_fetch_add(&counters.failed, failed);
+			record_error(KEEP_LAST_STATUS, "could not encode %zu spans", failed);
 		}
+		item = sink.last; /* past the items this one was split into */
 	}
 }
 
-static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
+/* Delivers parts [first, first + count) of a batch: merged into one request, or one by
+ * one when they cannot be merged (a part of another shape, OOM). */
+static void deliver_parts(delivery_context *context, spectra_queue_item *first, size_t count)
 {
-	encode_deferred(batch);
-	size_t part_count = 0;
 	size_t span_count = 0;
-	for (spectra_queue_item *item = batch; item; item = item->next) {
+	spectra_queue_item *item = first;
+	for (size_t i = 0; i < count; item = item->next) {
 		if (item->payload) {
-			part_count++;
 			span_count += item->span_count;
+			i++;
 		}
 	}
-	if (part_count == 0) {
-		return;
-	}
-	if (part_count > 1) {
-		spectra_buf *parts = calloc(part_count, sizeof *parts);
+	if (count > 1) {
+		spectra_buf *parts = calloc(count, sizeof *parts);
 		spectra_buf *merged = context ? &context->merged : NULL;
 		bool merged_ok = false;
 		if (parts && merged) {
-			size_t i = 0;
-			for (spectra_queue_item *item = batch; item; item = item->next) {
+			item = first;
+			for (size_t i = 0; i < count; item = item->next) {
 				if (item->payload) {
 					parts[i].data = item->payload;
-					parts[i].len = item->len;
-					parts[i].cap = item->len;
+					parts[i].len = parts[i].cap = item->len;
 					i++;
 				}
 			}
-			merged_ok = spectra_otlp_merge(exporter.config.format, parts, part_count, merged);
+			merged_ok = spectra_otlp_merge(exporter.config.format, parts, count, merged);
 		}
 		free(parts);
 		if (merged_ok) {
@@ -599,15 +665,46 @@ static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 			spectra_buf_free(merged);
 		}
 	}
+	item = first;
+	for (size_t i = 0; i < count; item = item->next) {
+		if (!item->payload) {
+			continue;
+		}
+		i++;
+		if (atomic_load(&abort_requested)) {
+			atomic_fetch_add(&counters.dropped, item->span_count);
+			atomic_fetch_add(&counters.aborted, item->span_count);
+			continue;
+		}
+		count_outcome(deliver(context, item->payload, item->len, item->span_count), item->span_count);
+	}
+}
+
+/* Sends a batch in as few requests as the OTLP size limit allows: parts are merged while
+ * their sizes add up to at most the limit (a merge is never larger than its parts). */
+static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
+{
+	encode_deferred(batch);
+	spectra_queue_item *group = NULL;
+	size_t group_parts = 0;
+	size_t group_bytes = 0;
 	for (spectra_queue_item *item = batch; item; item = item->next) {
 		if (!item->payload) {
 			continue;
 		}
-		if (atomic_load(&abort_requested)) {
-			atomic_fetch_add(&counters.dropped, item->span_count);
-			continue;
+		if (group_parts && item->len > MAX_REQUEST_BYTES - group_bytes) {
+			deliver_parts(context, group, group_parts);
+			group_parts = 0;
 		}
-		count_outcome(deliver(context, item->payload, item->len, item->span_count), item->span_count);
+		if (!group_parts) {
+			group = item;
+			group_bytes = 0;
+		}
+		group_parts++;
+		group_bytes += item->len < MAX_REQUEST_BYTES ? item->len : MAX_REQUEST_BYTES;
+	}
+	if (group_parts) {
+		deliver_parts(context, group, group_parts);
 	}
 }
 
@@ -659,6 +756,10 @@ static void *sender_main(void *unused)
 		if (context) {
 			context->work = work;
 		}
+		size_t taken_spans = 0;
+		for (spectra_queue_item *item = work; item; item = item->next) {
+			taken_spans += item->span_count;
+		}
 		exporter.in_flight = true;
 		publish_queue_bytes();
 		pthread_mutex_unlock(&exporter.lock);
@@ -670,7 +771,8 @@ static void *sender_main(void *unused)
 		if (context) {
 			context->work = NULL;
 		}
-		spectra_queue_chain_free(work);
+		spectra_queue_release(&exporter.queue, work);
+		atomic_fetch_sub(&counters.unsent, taken_spans);
 		exporter.in_flight = false;
 		if (!exporter.queue.head) {
 			exporter.flush_requested = false;
@@ -799,10 +901,13 @@ static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t le
 		atomic_fetch_add(&counters.dropped, span_count);
 		if (*refusal) {
 			record_error(KEEP_LAST_STATUS, "%s; %zu spans dropped", refusal, span_count);
+		} else {
+			record_loss("export already shut down: %zu spans dropped", span_count);
 		}
 		return false;
 	}
 	atomic_fetch_add(&counters.queued, span_count);
+	atomic_fetch_add(&counters.unsent, span_count);
 	publish_queue_bytes();
 	pthread_cond_broadcast(&exporter.wake_sender);
 	pthread_mutex_unlock(&exporter.lock);
@@ -833,24 +938,35 @@ bool spectra_exporter_submit(char *payload, size_t len, size_t span_count)
 	return enqueue(payload, NULL, len, span_count);
 }
 
+/* Sync mode: each body is posted as it is made. */
+typedef struct {
+	spectra_body_sink base;
+	bool all_sent;
+} sync_sink;
+
+static bool sync_sink_add(spectra_body_sink *self, char *body, size_t len, size_t span_count)
+{
+	sync_sink *sink = (sync_sink *) self;
+	self->spans_added += span_count;
+	sink->all_sent &= spectra_exporter_submit(body, len, span_count);
+	return true;
+}
+
 bool spectra_exporter_submit_deferred(spectra_deferred_payload *work, size_t estimated_len, size_t span_count)
 {
 	if (!work) {
 		return false;
 	}
 	if (export_is_sync()) {
-		spectra_buf body;
-		spectra_buf_init(&body);
-		bool encoded = work->encode(work, &body);
+		sync_sink sink = { .base = { .add = sync_sink_add, .oversized = count_oversized }, .all_sent = true };
+		bool encoded = work->encode(work, MAX_REQUEST_BYTES, &sink.base);
 		work->release(work);
+		size_t accounted = sink.base.spans_added + sink.base.spans_oversized;
 		if (!encoded) {
-			spectra_buf_free(&body);
-			atomic_fetch_add(&counters.failed, span_count);
+			atomic_fetch_add(&counters.failed, accounted < span_count ? span_count - accounted : 0);
 			return false;
 		}
-		size_t len;
-		char *payload = spectra_buf_detach(&body, &len);
-		return spectra_exporter_submit(payload ? payload : calloc(1, 1), len, span_count);
+		return sink.all_sent;
 	}
 	return enqueue(NULL, work, estimated_len ? estimated_len : 1, span_count);
 }
@@ -886,6 +1002,11 @@ bool spectra_exporter_flush(long timeout_ms)
 	return idle;
 }
 
+uint64_t spectra_exporter_unsent_spans(void)
+{
+	return atomic_load(&counters.unsent);
+}
+
 void spectra_exporter_get_stats(spectra_export_stats *out)
 {
 	memset(out, 0, sizeof *out);
@@ -905,6 +1026,7 @@ void spectra_exporter_get_stats(spectra_export_stats *out)
 
 void spectra_exporter_shutdown(long timeout_ms)
 {
+	uint64_t aborted_before = atomic_load(&counters.aborted);
 	spectra_exporter_flush(timeout_ms);
 
 	pthread_mutex_lock(&exporter.lock);
@@ -935,6 +1057,7 @@ void spectra_exporter_shutdown(long timeout_ms)
 	pthread_mutex_lock(&exporter.lock);
 	size_t leftover = spectra_queue_clear(&exporter.queue);
 	atomic_fetch_add(&counters.dropped, leftover);
+	atomic_store(&counters.unsent, 0);
 	publish_queue_bytes();
 	exporter.thread_started = false;
 	exporter.thread_pid = 0;
@@ -944,8 +1067,11 @@ void spectra_exporter_shutdown(long timeout_ms)
 	free(exporter.no_proxy);
 	exporter.proxy = exporter.no_proxy = NULL;
 	pthread_mutex_unlock(&exporter.lock);
-	if (leftover) {
-		record_error(KEEP_LAST_STATUS, "shutdown timeout: %zu queued spans dropped", leftover);
+	/* spans whose POST (or retry wait) the deadline cut, and the queue left behind */
+	uint64_t aborted = atomic_load(&counters.aborted) - aborted_before;
+	if (leftover || aborted) {
+		record_loss("shutdown timeout (%ld ms): %llu spans dropped (%llu in flight, %zu queued)", timeout_ms,
+			(unsigned long long) (aborted + leftover), (unsigned long long) aborted, leftover);
 	}
 	curl_global_cleanup();
 }

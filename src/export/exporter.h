@@ -19,7 +19,7 @@ typedef struct {
 	uint64_t failed;      /* spans whose export failed for good (400, retries exhausted) */
 	uint64_t retries;     /* retry attempts */
 	uint64_t rejected;    /* spans reported rejected through partial_success */
-	uint64_t queue_bytes; /* bytes waiting right now */
+	uint64_t queue_bytes; /* bytes waiting right now (the cap also counts the batch in delivery) */
 	long last_status;     /* last HTTP status, 0 = none or connection error */
 	char last_error[256]; /* last error text, never a header value */
 	bool thread_alive;
@@ -39,6 +39,8 @@ bool spectra_exporter_submit_deferred(spectra_deferred_payload *work, size_t est
 /* Waits up to timeout_ms until the queue is empty and no POST is in flight. */
 bool spectra_exporter_flush(long timeout_ms);
 void spectra_exporter_get_stats(spectra_export_stats *out);
+/* Spans queued or being delivered right now. One atomic load: safe in a signal handler. */
+uint64_t spectra_exporter_unsent_spans(void);
 /* MSHUTDOWN: flush bounded by timeout_ms, stop and join the thread, free everything.
  * Whatever is left is counted as dropped. */
 void spectra_exporter_shutdown(long timeout_ms);

@@ -8,6 +8,7 @@ void spectra_queue_init(spectra_queue *queue, size_t max_bytes, size_t max_spans
 	queue->tail = NULL;
 	queue->item_count = 0;
 	queue->total_bytes = 0;
+	queue->held_bytes = 0;
 	queue->total_spans = 0;
 	queue->max_bytes = max_bytes;
 	queue->max_spans = max_spans;
@@ -16,7 +17,8 @@ void spectra_queue_init(spectra_queue *queue, size_t max_bytes, size_t max_spans
 bool spectra_queue_has_room(const spectra_queue *queue, size_t len, size_t span_count)
 {
 	/* Written as subtractions so huge sizes cannot wrap the sums. */
-	if (queue->max_bytes && (len > queue->max_bytes || queue->total_bytes > queue->max_bytes - len)) {
+	size_t used = queue->total_bytes + queue->held_bytes;
+	if (queue->max_bytes && (len > queue->max_bytes || used > queue->max_bytes - len)) {
 		return false;
 	}
 	if (queue->max_spans && (span_count > queue->max_spans || queue->total_spans > queue->max_spans - span_count)) {
@@ -38,6 +40,7 @@ bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t 
 	item->deferred = NULL;
 	item->payload = payload;
 	item->len = len;
+	item->charged = len;
 	item->span_count = span_count;
 	item->enqueued_at_ms = now_ms;
 	if (queue->tail) {
@@ -65,7 +68,8 @@ bool spectra_queue_push_deferred(spectra_queue *queue, struct spectra_deferred_p
 static void forget_item(spectra_queue *queue, spectra_queue_item *item)
 {
 	queue->item_count--;
-	queue->total_bytes -= item->len;
+	queue->total_bytes -= item->charged;
+	queue->held_bytes += item->charged;
 	queue->total_spans -= item->span_count;
 }
 
@@ -121,6 +125,14 @@ void spectra_queue_chain_free(spectra_queue_item *chain)
 	}
 }
 
+void spectra_queue_release(spectra_queue *queue, spectra_queue_item *chain)
+{
+	for (spectra_queue_item *item = chain; item; item = item->next) {
+		queue->held_bytes -= item->charged < queue->held_bytes ? item->charged : queue->held_bytes;
+	}
+	spectra_queue_chain_free(chain);
+}
+
 size_t spectra_queue_clear(spectra_queue *queue)
 {
 	size_t spans = queue->total_spans;
@@ -129,6 +141,7 @@ size_t spectra_queue_clear(spectra_queue *queue)
 	queue->tail = NULL;
 	queue->item_count = 0;
 	queue->total_bytes = 0;
+	queue->held_bytes = 0;
 	queue->total_spans = 0;
 	return spans;
 }

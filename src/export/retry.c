@@ -102,8 +102,13 @@ long spectra_retry_next_delay_ms(unsigned attempt, long retry_after_ms, long rem
 	if (remaining_budget_ms <= 0) {
 		return -1;
 	}
-	long delay = retry_after_ms >= 0 ? retry_after_ms
-									 : spectra_retry_backoff_ms(attempt, SPECTRA_RETRY_INITIAL_BACKOFF_MS,
-										 SPECTRA_RETRY_MAX_BACKOFF_MS, random_bits);
+	long delay =
+		spectra_retry_backoff_ms(attempt, SPECTRA_RETRY_INITIAL_BACKOFF_MS, SPECTRA_RETRY_MAX_BACKOFF_MS, random_bits);
+	if (retry_after_ms > delay) {
+		delay = retry_after_ms;
+	}
+	if (delay < SPECTRA_RETRY_MIN_DELAY_MS) {
+		delay = SPECTRA_RETRY_MIN_DELAY_MS;
+	}
 	return delay < remaining_budget_ms ? delay : -1;
 }

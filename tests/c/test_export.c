@@ -487,6 +487,41 @@ static void test_retry_policy(void)
 	CHECK(delay >= 100 && delay <= 200, "second backoff %ld", delay);
 }
 
+/* Retry-After: 0 (or a date in the past) is a lower bound of zero, not an order to retry at
+ * once: the backoff still applies, and no wait is under SPECTRA_RETRY_MIN_DELAY_MS. */
+static void test_retry_minimum_delay(void)
+{
+	bool floor_kept = true;
+	for (unsigned attempt = 0; attempt < 20; attempt++) {
+		for (uint64_t bits = 0; bits < 500; bits += 7) {
+			long delay = spectra_retry_next_delay_ms(attempt, 0, 1000000, bits * 0x9E3779B97F4A7C15ull);
+			long backoff = spectra_retry_backoff_ms(attempt, SPECTRA_RETRY_INITIAL_BACKOFF_MS,
+				SPECTRA_RETRY_MAX_BACKOFF_MS, bits * 0x9E3779B97F4A7C15ull);
+			floor_kept &= delay >= SPECTRA_RETRY_MIN_DELAY_MS && delay >= backoff;
+		}
+	}
+	CHECK(floor_kept, "Retry-After: 0 waits at least the backoff and at least %ld ms", SPECTRA_RETRY_MIN_DELAY_MS);
+	CHECK(spectra_retry_next_delay_ms(0, -1, 5000, 0) == SPECTRA_RETRY_MIN_DELAY_MS,
+		"the shortest backoff (50 ms) is raised to the minimum");
+	CHECK(spectra_retry_next_delay_ms(6, 1000, 100000, 0) >= 2500, "a short Retry-After does not cut a long backoff");
+	CHECK(spectra_retry_next_delay_ms(0, 0, 100, 0) == -1, "a budget shorter than the minimum: no retry");
+
+	/* a collector answering Retry-After: 0 every time, over a 10 s budget: how many retries */
+	long remaining = 10000;
+	unsigned retries = 0;
+	for (unsigned attempt = 0;; attempt++) {
+		long delay = spectra_retry_next_delay_ms(attempt, 0, remaining, attempt * 0x9E3779B97F4A7C15ull);
+		if (delay < 0) {
+			break;
+		}
+		remaining -= delay;
+		retries++;
+	}
+	CHECK(retries >= 1 && retries <= 10000 / SPECTRA_RETRY_MIN_DELAY_MS, "Retry-After: 0 over 10 s: %u retries",
+		retries);
+	printf("  Retry-After: 0 over a 10 s budget: %u retries\n", retries);
+}
+
 static void test_queue_caps(void)
 {
 	spectra_queue queue;
@@ -503,15 +538,26 @@ static void test_queue_caps(void)
 	spectra_queue_item *batch = spectra_queue_pop_batch(&queue, 8);
 	CHECK(batch && batch->next && !batch->next->next, "batch of two items (8 spans)");
 	CHECK(queue.item_count == 1 && queue.total_bytes == 50 && queue.total_spans == 2, "rest");
-	spectra_queue_chain_free(batch);
+	CHECK(queue.held_bytes == 200, "the batch being delivered is still held: %zu", queue.held_bytes);
+	refused = malloc(100);
+	CHECK(!spectra_queue_push(&queue, refused, 100, 1, 3), "the byte cap counts the batch being delivered");
+	free(refused);
+	spectra_queue_release(&queue, batch);
+	CHECK(queue.held_bytes == 0, "released");
+	CHECK(spectra_queue_push(&queue, malloc(100), 100, 1, 3), "room again once the batch is released");
 	batch = spectra_queue_pop_batch(&queue, 1);
 	CHECK(batch && !batch->next && batch->span_count == 2, "an item larger than the batch still goes");
-	spectra_queue_chain_free(batch);
+	spectra_queue_release(&queue, batch);
+	spectra_queue_release(&queue, spectra_queue_pop(&queue));
 	CHECK(spectra_queue_pop(&queue) == NULL && queue.head == NULL && queue.tail == NULL, "empty");
 
 	spectra_queue_push(&queue, malloc(10), 10, 3, 4);
 	spectra_queue_push(&queue, malloc(10), 10, 2, 4);
-	CHECK(spectra_queue_clear(&queue) == 5 && queue.total_bytes == 0, "clear counts spans");
+	spectra_queue_item *delivering = spectra_queue_pop(&queue);
+	spectra_queue_push(&queue, malloc(10), 10, 2, 4);
+	CHECK(spectra_queue_clear(&queue) == 4 && queue.total_bytes == 0 && queue.held_bytes == 0,
+		"clear counts the queued spans and forgets the held bytes");
+	spectra_queue_chain_free(delivering);
 
 	spectra_queue unbounded;
 	spectra_queue_init(&unbounded, 0, 0);
@@ -610,11 +656,12 @@ typedef struct {
 	spectra_deferred_payload base;
 	char marker[32];
 	bool fail;
+	size_t span_count;
 	atomic_int *encoded;
 	atomic_int *released;
 } test_deferred;
 
-static bool test_deferred_encode(spectra_deferred_payload *self, spectra_buf *out)
+static bool test_deferred_encode(spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink)
 {
 	test_deferred *work = (test_deferred *) self;
 	atomic_fetch_add(work->encoded, 1);
@@ -623,9 +670,12 @@ static bool test_deferred_encode(spectra_deferred_payload *self, spectra_buf *ou
 	}
 	size_t len = 0;
 	char *payload = protobuf_payload(work->marker, &len);
-	bool ok = spectra_buf_append(out, payload, len);
-	free(payload);
-	return ok;
+	if (len > max_len) {
+		free(payload);
+		return false;
+	}
+	/* the span count is what the test submitted; the sink only sums it */
+	return sink->add(sink, payload, len, work->span_count);
 }
 
 static void test_deferred_release(spectra_deferred_payload *self)
@@ -635,13 +685,15 @@ static void test_deferred_release(spectra_deferred_payload *self)
 	free(work);
 }
 
-static spectra_deferred_payload *make_deferred(const char *marker, bool fail, atomic_int *encoded, atomic_int *released)
+static spectra_deferred_payload *make_deferred(const char *marker, bool fail, size_t span_count, atomic_int *encoded,
+	atomic_int *released)
 {
 	test_deferred *work = calloc(1, sizeof *work);
 	work->base.encode = test_deferred_encode;
 	work->base.release = test_deferred_release;
 	snprintf(work->marker, sizeof work->marker, "%s", marker);
 	work->fail = fail;
+	work->span_count = span_count;
 	work->encoded = encoded;
 	work->released = released;
 	return &work->base;
@@ -653,8 +705,9 @@ static void test_deferred_payloads(receiver *r)
 	spectra_export_config config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
 	CHECK(spectra_exporter_init(&config), "init");
 	long before = receiver_count(r);
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-1", false, &encoded, &released), 500, 2), "submit");
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-bad", true, &encoded, &released), 500, 3),
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-1", false, 2, &encoded, &released), 500, 2),
+		"submit");
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-bad", true, 3, &encoded, &released), 500, 3),
 		"submit failing");
 	CHECK(spectra_exporter_flush(10000), "flush");
 	spectra_export_stats stats = stats_now();
@@ -674,7 +727,8 @@ static void test_deferred_payloads(receiver *r)
 	config = make_config(r->url, SPECTRA_EXPORT_AFTER_RESPONSE);
 	config.max_queue_bytes = 100;
 	CHECK(spectra_exporter_init(&config), "init small queue");
-	CHECK(!spectra_exporter_submit_deferred(make_deferred("too-big", false, &encoded, &released), 5000, 4), "refused");
+	CHECK(!spectra_exporter_submit_deferred(make_deferred("too-big", false, 4, &encoded, &released), 5000, 4),
+		"refused");
 	stats = stats_now();
 	CHECK(stats.dropped == 4 && atomic_load(&released) == 1 && atomic_load(&encoded) == 0,
 		"dropped, released, never encoded");
@@ -686,7 +740,7 @@ static void test_deferred_payloads(receiver *r)
 	config = make_config(r->url, SPECTRA_EXPORT_SYNC);
 	CHECK(spectra_exporter_init(&config), "init sync");
 	before = receiver_count(r);
-	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-sync", false, &encoded, &released), 0, 1),
+	CHECK(spectra_exporter_submit_deferred(make_deferred("deferred-sync", false, 1, &encoded, &released), 0, 1),
 		"sync submit");
 	CHECK(receiver_count(r) == before + 1 && atomic_load(&released) == 1, "posted before returning");
 	spectra_exporter_shutdown(1000);
@@ -1166,6 +1220,7 @@ int main(void)
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	test_retry_policy();
+	test_retry_minimum_delay();
 	test_queue_caps();
 	test_gzip_round_trip();
 

@@ -32,6 +32,7 @@
 #                         in order (e.g. "ctype mbstring tokenizer xml dom pdo pdo_sqlite");
 #                         php-fpm runs with -n, so nothing from /etc/php is loaded otherwise
 #   E2E_FPM_INI           extra "-d name=value" settings for the php-fpm master (space separated)
+#   E2E_FPM_PROCESS_CONTROL_TIMEOUT  [global] process_control_timeout of the pools (default 10s)
 #   E2E_RECEIVER_WORKERS  PHP_CLI_SERVER_WORKERS for the receiver (default 8: a slow receiver
 #                         mode must not serialize all POSTs and the /count polls)
 #   E2E_START_TIMEOUT     seconds to wait for a server to come up (default 15)
@@ -246,7 +247,7 @@ e2e_start_fpm() {
       echo "error_log = $conf_dir/php-fpm.log"
       echo "log_level = notice"
       echo "daemonize = no"
-      echo "process_control_timeout = 10s"
+      echo "process_control_timeout = ${E2E_FPM_PROCESS_CONTROL_TIMEOUT:-10s}"
       echo
       echo "[e2e]"
       if [ "$(id -u)" = 0 ]; then

@@ -3,9 +3,7 @@
 --FILE--
 <?php
 require __DIR__ . '/export.inc';
-$port = free_port();
-$blackhole = proc_open(['python3', __DIR__ . '/../tools/blackhole.py', (string) $port], [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
-for ($i = 0; $i < 100 && !@fsockopen('127.0.0.1', $port); $i++) { usleep(20000); }
+$url = blackhole_start();   // accepts, never answers
 $r = spectra_child(<<<'PHP'
 use Spectra\Spectra;
 $usage = ['usage' => ['prompt_tokens' => 10, 'completion_tokens' => 5]];
@@ -20,10 +18,9 @@ echo "queued+dropped+in-flight=", $s['queued'] + $s['dropped'] >= 9990 ? 'all' :
 echo "dropped>0: ", var_export($s['dropped'] > 0, true), "\n";
 echo "queue within cap: ", var_export($s['queue_bytes'] <= 65536, true), "\n";
 echo "Zend heap growth under 64 KiB: ", var_export($growth < 65536, true), " ($growth)\n";
-PHP, ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => "http://127.0.0.1:$port/v1/traces", 'spectra.otel.timeout' => 1,
+PHP, ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => $url, 'spectra.otel.timeout' => 1,
       'spectra.export_mode' => 'background', 'spectra.queue.max_bytes' => 65536, 'spectra.shutdown_timeout_ms' => 300]);
 echo preg_replace('/ \(\d+\)$/m', '', $r['stdout']), 'exit=', $r['exit'], "\n";
-proc_terminate($blackhole);
 ?>
 --EXPECT--
 queued+dropped+in-flight=all

@@ -69,16 +69,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		spectra_retry_backoff_ms(attempt, SPECTRA_RETRY_INITIAL_BACKOFF_MS, SPECTRA_RETRY_MAX_BACKOFF_MS, word);
 	FUZZ_ASSERT(backoff >= ceiling / 2 && backoff <= ceiling);
 
-	/* the delay decision: the server's value when it fits the budget, never past it */
+	/* the delay decision: the longest of the backoff, the server's value and the minimum,
+	 * when it ends before the budget does; never past it */
 	long retry_after = size > 8 ? (long) (data[8] % 2 ? -1 : (long) (word % 20000)) : -1;
 	long budget = size > 9 ? (long) data[9] * 40 - 200 : 1000;
 	long delay = spectra_retry_next_delay_ms(attempt, retry_after, budget, word);
+	long wait = backoff > retry_after ? backoff : retry_after;
+	if (wait < SPECTRA_RETRY_MIN_DELAY_MS) {
+		wait = SPECTRA_RETRY_MIN_DELAY_MS;
+	}
 	if (budget <= 0) {
 		FUZZ_ASSERT(delay == -1);
-	} else if (retry_after >= 0) {
-		FUZZ_ASSERT(delay == (retry_after < budget ? retry_after : -1));
 	} else {
-		FUZZ_ASSERT(delay == -1 || (delay >= 0 && delay < budget));
+		FUZZ_ASSERT(delay == (wait < budget ? wait : -1));
+		FUZZ_ASSERT(delay == -1 || delay >= SPECTRA_RETRY_MIN_DELAY_MS);
 	}
 	return 0;
 }

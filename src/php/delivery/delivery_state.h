@@ -9,6 +9,7 @@ typedef struct {
 	void *pending; /* spectra_span_job ** */
 	size_t pending_count;
 	size_t pending_cap;
+	int pending_pid; /* the process the list belongs to: a forked child never sends it */
 } spectra_delivery_state;
 
 void spectra_delivery_rinit(void);

@@ -7,9 +7,12 @@
 #include "php_spectra.h"
 #include "ext/standard/info.h"
 #include "src/php/settings/export_settings.h"
+#include "src/php/settings/fpm_config_check.h"
+#include "src/php/delivery/fpm_termination.h"
 #include "src/otlp/otlp.h"
 #include "src/otlp/console.h"
 #include "src/export/exporter.h"
+#include "src/export/job_weight.h"
 #include "src/util/buf.h"
 #include "src/util/redact.h"
 
@@ -36,6 +39,8 @@ static void ensure_settings(void)
 			exporter_started = spectra_exporter_init(&settings.export);
 			if (!exporter_started) {
 				settings.kind = SPECTRA_EXPORTER_NONE;
+			} else {
+				spectra_fpm_termination_watch();
 			}
 		}
 		atomic_store(&settings_loaded, true);
@@ -85,7 +90,64 @@ typedef struct {
 	size_t count;
 } span_batch;
 
-static bool span_batch_encode(spectra_deferred_payload *self, spectra_buf *out)
+/* Encodes spans into one body and hands it to the sink (nothing for no spans). */
+static bool encode_to_sink(span_batch *batch, spectra_span **spans, size_t count, spectra_body_sink *sink)
+{
+	if (!count) {
+		return true;
+	}
+	spectra_buf body;
+	spectra_buf_init(&body);
+	if (!spectra_otlp_encode(batch->format, batch->resource, spans, count, &body) || !body.len) {
+		spectra_buf_free(&body);
+		return false;
+	}
+	size_t len;
+	char *data = spectra_buf_detach(&body, &len);
+	sink->add(sink, data, len, count);
+	return true;
+}
+
+/* The rare batch over max_len: each span is sized alone (its own request, so a group's
+ * request is never larger than the sum of its members'); a span over max_len by itself is
+ * dropped alone, the others go in groups that fit. */
+static bool encode_split(span_batch *batch, spectra_span **spans, size_t count, size_t max_len, spectra_body_sink *sink)
+{
+	spectra_span **group = calloc(count, sizeof(*group));
+	if (!group) {
+		return false;
+	}
+	bool ok = true;
+	size_t grouped = 0;
+	size_t group_bytes = 0;
+	for (size_t i = 0; i < count; i++) {
+		spectra_buf alone;
+		spectra_buf_init(&alone);
+		bool sized = spectra_otlp_encode(batch->format, batch->resource, &spans[i], 1, &alone);
+		size_t len = alone.len;
+		spectra_buf_free(&alone);
+		if (!sized) {
+			ok = false;
+			continue;
+		}
+		if (len > max_len) {
+			sink->oversized(sink, len);
+			continue;
+		}
+		if (grouped && len > max_len - group_bytes) {
+			ok &= encode_to_sink(batch, group, grouped, sink);
+			grouped = 0;
+			group_bytes = 0;
+		}
+		group[grouped++] = spans[i];
+		group_bytes += len;
+	}
+	ok &= encode_to_sink(batch, group, grouped, sink);
+	free(group);
+	return ok;
+}
+
+static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink)
 {
 	span_batch *batch = (span_batch *) self;
 	spectra_span **spans = calloc(batch->count, sizeof(*spans));
@@ -99,7 +161,20 @@ static bool span_batch_encode(spectra_deferred_payload *self, spectra_buf *out)
 			spans[built++] = span;
 		}
 	}
-	bool encoded = spectra_otlp_encode(batch->format, batch->resource, spans, built, out);
+	bool encoded = true;
+	if (built) {
+		spectra_buf body;
+		spectra_buf_init(&body);
+		encoded = spectra_otlp_encode(batch->format, batch->resource, spans, built, &body) && body.len;
+		if (encoded && body.len <= max_len) {
+			size_t len;
+			char *data = spectra_buf_detach(&body, &len);
+			sink->add(sink, data, len, built);
+		} else {
+			spectra_buf_free(&body);
+			encoded = encoded && encode_split(batch, spans, built, max_len, sink);
+		}
+	}
 	for (size_t i = 0; i < built; i++) {
 		spectra_span_free(spans[i]);
 	}
@@ -117,8 +192,34 @@ static void span_batch_release(spectra_deferred_payload *self)
 	free(batch);
 }
 
-/* Hands jobs (ownership of the array and its jobs) to the exporter. */
+static void submit_batch(spectra_span_job **jobs, size_t count, size_t weight);
+
+/* Hands jobs (ownership of the array and its jobs) to the exporter: as one batch, or job
+ * by job when together they weigh more than the queue's cap, so that one huge span is
+ * dropped (and counted) alone rather than with the rest of its request. */
 static void submit_jobs(spectra_span_job **jobs, size_t count)
+{
+	size_t weight = 0;
+	for (size_t i = 0; i < count; i++) {
+		weight += spectra_span_job_weight(jobs[i]);
+	}
+	if (count < 2 || weight <= settings.export.max_queue_bytes) {
+		submit_batch(jobs, count, weight);
+		return;
+	}
+	for (size_t i = 0; i < count; i++) {
+		spectra_span_job **single = malloc(sizeof(*single));
+		if (!single) {
+			spectra_span_job_free(jobs[i]);
+			continue;
+		}
+		single[0] = jobs[i];
+		submit_batch(single, 1, spectra_span_job_weight(jobs[i]));
+	}
+	free(jobs);
+}
+
+static void submit_batch(spectra_span_job **jobs, size_t count, size_t weight)
 {
 	if (!count) {
 		free(jobs);
@@ -138,12 +239,36 @@ static void submit_jobs(spectra_span_job **jobs, size_t count)
 	batch->resource = current_resource();
 	batch->jobs = jobs;
 	batch->count = count;
-	/* a typical GenAI span encodes to about 1 KiB; the estimate counts against the byte cap */
-	spectra_exporter_submit_deferred(&batch->base, count * 1024, count);
+	/* what the jobs hold while they wait is what counts against the byte cap */
+	spectra_exporter_submit_deferred(&batch->base, sizeof(*batch) + count * sizeof(*jobs) + weight, count);
+}
+
+/* The list's jobs, freed without being sent. */
+static void free_pending_jobs(void)
+{
+	spectra_span_job **jobs = SPECTRA_G(delivery).pending;
+	for (size_t i = 0; i < SPECTRA_G(delivery).pending_count; i++) {
+		spectra_span_job_free(jobs[i]);
+	}
+	SPECTRA_G(delivery).pending_count = 0;
+}
+
+/* After pcntl_fork() the child holds a copy of the parent's pending jobs: the parent still
+ * sends them at its request end, so the child drops its copy unsent (checked by pid rather
+ * than in an atfork handler, which could run on a thread with no PHP globals). */
+static void forget_pending_of_parent(void)
+{
+	if (SPECTRA_G(delivery).pending_count && SPECTRA_G(delivery).pending_pid != (int) getpid()) {
+		free_pending_jobs();
+	}
 }
 
 static void add_pending(spectra_span_job *job)
 {
+	forget_pending_of_parent();
+	if (!SPECTRA_G(delivery).pending_count) {
+		SPECTRA_G(delivery).pending_pid = (int) getpid();
+	}
 	if (SPECTRA_G(delivery).pending_count == SPECTRA_G(delivery).pending_cap) {
 		size_t cap = SPECTRA_G(delivery).pending_cap ? SPECTRA_G(delivery).pending_cap * 2 : 8;
 		spectra_span_job **grown = realloc(SPECTRA_G(delivery).pending, cap * sizeof(spectra_span_job *));
@@ -201,6 +326,7 @@ void spectra_delivery_hand_off(spectra_span_job *job)
 
 void spectra_span_request_end(void)
 {
+	forget_pending_of_parent();
 	size_t count = SPECTRA_G(delivery).pending_count;
 	if (!count) {
 		return;
@@ -261,6 +387,7 @@ void spectra_span_stats_array(zval *out)
 	}
 	add_assoc_stringl(out, "endpoint", endpoint.data ? endpoint.data : "", endpoint.len);
 	spectra_buf_free(&endpoint);
+	forget_pending_of_parent();
 	add_assoc_long(out, "pending", (zend_long) SPECTRA_G(delivery).pending_count);
 	add_assoc_long(out, "queued", (zend_long) stats.queued);
 	add_assoc_long(out, "sent", (zend_long) stats.sent);
@@ -277,6 +404,7 @@ void spectra_span_stats_array(zval *out)
 
 void spectra_export_module_startup(void)
 {
+	spectra_fpm_config_check_register();
 	atomic_store(&settings_loaded, false);
 	exporter_started = false;
 }
@@ -326,9 +454,14 @@ void spectra_export_info(void)
 
 void spectra_delivery_rinit(void)
 {
+	/* the flag is written before settings_loaded is published */
+	if (atomic_load(&settings_loaded) && exporter_started) {
+		spectra_fpm_termination_watch();
+	}
 	SPECTRA_G(delivery).pending = NULL;
 	SPECTRA_G(delivery).pending_count = 0;
 	SPECTRA_G(delivery).pending_cap = 0;
+	SPECTRA_G(delivery).pending_pid = 0;
 }
 
 void spectra_delivery_rshutdown(void)

@@ -154,7 +154,15 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	spectra_resource_init(&settings->resource);
 	spectra_export_config *config = &settings->export;
 
-	const char *exporter = first_set(SPECTRA_G(otel_exporter), "OTEL_TRACES_EXPORTER", NULL);
+	/* PHP's INI parser turns a bare none (or off, false, no, null) into "", so any value set
+	 * in the INI, the empty one included, wins; only the default "auto" defers to OTel. */
+	const char *ini_exporter = SPECTRA_G(otel_exporter);
+	const char *exporter = NULL;
+	if (ini_exporter && strcmp(ini_exporter, "auto") != 0) {
+		exporter = *ini_exporter ? ini_exporter : "none";
+	} else {
+		exporter = first_set(NULL, "OTEL_TRACES_EXPORTER", NULL);
+	}
 	if (!exporter || strcmp(exporter, "otlp") == 0) {
 		settings->kind = otel_enabled() ? SPECTRA_EXPORTER_OTLP : SPECTRA_EXPORTER_NONE;
 	} else if (strcmp(exporter, "console") == 0) {
@@ -162,7 +170,8 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	} else if (strcmp(exporter, "none") == 0) {
 		settings->kind = SPECTRA_EXPORTER_NONE;
 	} else {
-		spectra_warning("spectra.otel.exporter \"%s\" is not one of otlp, console, none; export is off", exporter);
+		spectra_warning("spectra.otel.exporter \"%s\" is not one of auto, otlp, console, none; export is off",
+			exporter);
 		settings->kind = SPECTRA_EXPORTER_NONE;
 	}
 	if (is_true(getenv("OTEL_SDK_DISABLED"))) {

@@ -32,8 +32,9 @@
 		"also emit Spectra's legacy span attributes") \
 	X("spectra.otel.enabled", "", SYSTEM, STRING, otel_enabled, \
 		"`1`/`0`; auto = on when an `OTEL_EXPORTER_OTLP_*ENDPOINT` is set") \
-	X("spectra.otel.exporter", "", SYSTEM, STRING, otel_exporter, \
-		"`otlp`, `console` (one line per span on stderr), `none`; else `OTEL_TRACES_EXPORTER`") \
+	X("spectra.otel.exporter", "auto", SYSTEM, STRING, otel_exporter, \
+		"`otlp`, `console` (one line per span on stderr), `none`; `auto`: `OTEL_TRACES_EXPORTER`, else " \
+		"`otlp`; an empty value (what PHP makes of a bare `none`, `off`, `false`) is `none`") \
 	X("spectra.otel.endpoint", "", SYSTEM, SECRET_URL, otel_endpoint, \
 		"full traces URL, used as is; else `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (as is) or " \
 		"`OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`; default `http://localhost:4318/v1/traces`; " \

@@ -13,6 +13,9 @@
 # byte is measured by bench/fpm_ttlb.sh).
 #   (d) Spectra::stats() and phpinfo() under FPM, deterministic with one worker
 #   (e) request isolation of the request-scoped globals; incoming traceparent continued
+#   (f) FPM's default process_control_timeout = 0: the extension warns at startup, and on stop
+#       (SIGQUIT then SIGTERM at once) each worker logs the count of spans it dies with
+# E2E_FPM_SCENARIOS="c f" runs only those scenarios (default: all).
 # Prints one PASS/FAIL line per check, ends with "N passed, N failed"; exit status 1 on failure.
 # Spans are checked decoded (protobuf via tests/tools/otlp-decode.js when tests/tools/node_modules
 # is there, else the pools export http/json), not only counted.
@@ -23,6 +26,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 app=$here/app
 
 check() { "$E2E_PHP" -n "$here/check.php" "$@"; }
+
+want() { [[ " ${E2E_FPM_SCENARIOS:-a b c d e f} " == *" $1 "* ]]; }
 
 # Feeds "ok NAME text" / "fail NAME text" lines from check.php to the counters.
 results() {
@@ -161,6 +166,7 @@ tmp=$(e2e_tmpdir) || exit 1
 mock_port=$(e2e_start_mock_provider) || { e2e_fail setup "mock provider did not start"; e2e_summary; exit 1; }
 suite_started=$(date +%s)
 
+if want a; then
 # ---- (a) collector holding the exports -------------------------------------------------
 echo "-- (a) collector holding every export until released: 20 requests answered before any export is, then every span delivered"
 A_N=20
@@ -204,7 +210,9 @@ else
 fi
 e2e_stop_server "$tmp/a-nginx"
 e2e_stop_server "$tmp/a-fpm"
+fi
 
+if want b; then
 # ---- (b) worker recycling after every request ------------------------------------------
 for pm in static ondemand; do
   echo "-- (b) pm = $pm, pm.max_requests = 1: 100 requests (4 at a time), each worker exits after one"
@@ -234,7 +242,9 @@ for pm in static ondemand; do
   e2e_stop_server "$tmp/b-$pm-nginx"
   e2e_stop_server "$tmp/b-$pm-fpm"
 done
+fi
 
+if want c; then
 # ---- (c) collector down -------------------------------------------------------------------
 echo "-- (c) collector down (closed port): 30 requests answered while the exporter retries, the pool keeps serving"
 C_N=30
@@ -288,7 +298,7 @@ if fpm_c=$(e2e_start_fpm "$tmp/c-fpm" "$app" "pm = static" "pm.max_children = 2"
   no_crash c "$tmp/c-fpm"
   e2e_stop_server "$tmp/c-nginx"
   # graceful stop (SIGQUIT): each worker's MSHUTDOWN flush is cut by spectra.shutdown_timeout_ms,
-  # which the extension reports as "shutdown timeout: N queued spans dropped". Had it not been,
+  # which the extension reports as "shutdown timeout (T ms): N spans dropped (...)". Had it not been,
   # the workers would still be retrying (300 s budget): FPM would kill them after its
   # process_control_timeout ("exited on signal") or the stop would escalate to SIGTERM
   # ("Terminating"). Checked from those log lines, not from how long the stop took.
@@ -296,7 +306,7 @@ if fpm_c=$(e2e_start_fpm "$tmp/c-fpm" "$app" "pm = static" "pm.max_children = 2"
   e2e_stop_server "$tmp/c-fpm"
   stop_s=$(awk -v s="$stop_started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
   flog="$tmp/c-fpm/php-fpm.log"
-  cut=$(grep -c 'spectra: shutdown timeout: [0-9]* queued spans dropped' "$flog" 2>/dev/null)
+  cut=$(grep -c 'spectra: shutdown timeout ([0-9]* ms): [0-9]* spans dropped' "$flog" 2>/dev/null)
   killed=$(grep -E 'exited on signal|killed by the process management|Terminating' "$flog" 2>/dev/null | head -n 3)
   if [ "${cut:-0}" -ge 1 ] && [ -z "$killed" ] && grep -q 'Finishing' "$flog" && grep -q 'exiting, bye-bye' "$flog"; then
     e2e_ok c-shutdown-bounded "graceful stop: $cut worker(s) cut their flush at shutdown_timeout_ms with spans still queued, none killed (stop took ${stop_s}s, not asserted)"
@@ -310,7 +320,9 @@ else
   e2e_stop_server "$tmp/c-nginx"
   e2e_stop_server "$tmp/c-fpm"
 fi
+fi
 
+if want d; then
 # ---- (d) stats() and phpinfo() under FPM ------------------------------------------------
 echo "-- (d) Spectra::stats() and phpinfo() with pm = static, pm.max_children = 1"
 D_N=10
@@ -337,7 +349,9 @@ else
 fi
 e2e_stop_server "$tmp/d-nginx"
 e2e_stop_server "$tmp/d-fpm"
+fi
 
+if want e; then
 # ---- (e) request isolation, traceparent ------------------------------------------------
 echo "-- (e) request isolation on one worker; incoming traceparent continued"
 mkdir -p "$tmp/e-recv"
@@ -370,6 +384,43 @@ else
 fi
 e2e_stop_server "$tmp/e-nginx"
 e2e_stop_server "$tmp/e-fpm"
+fi
+
+if want f; then
+# ---- (f) process_control_timeout = 0 ------------------------------------------------------
+echo "-- (f) process_control_timeout = 0 (FPM's default): startup warning; a stop with spans unsent logs their count"
+F_N=12
+mkdir -p "$tmp/f-recv"
+# the collector holds every export, so all F_N spans are still unsent when FPM is stopped; the
+# extension is loaded in the master (as from php.ini), which is where the startup check runs
+if recv_f=$(e2e_start_gated_receiver "$tmp/f-recv") && spectra_pool "$recv_f" \
+  && pool+=("php_admin_value[spectra.otel.timeout] = 120") \
+  && fpm_f=$(E2E_FPM_PROCESS_CONTROL_TIMEOUT=0 E2E_SPECTRA_SO=none E2E_FPM_EXTENSIONS="${E2E_FPM_EXTENSIONS:-} $so" \
+    e2e_start_fpm "$tmp/f-fpm" "$app" "pm = static" "pm.max_children = 2" "${pool[@]}") \
+  && web_f=$(e2e_start_nginx "$tmp/f-nginx" "$app" "$fpm_f"); then
+  seq_requests "$web_f" f- "$F_N" "$tmp/f-bodies.jsonl" "$tmp/f-times"
+  bad=$?
+  [ "$bad" = 0 ] || e2e_fail f-requests "$bad of $F_N requests failed"
+  flog="$tmp/f-fpm/php-fpm.log"
+  warned=$(grep -c 'spectra: php-fpm process_control_timeout is 0 in ' "$flog" "$tmp/f-fpm/php-fpm.stdout" 2>/dev/null | awk -F: '{ n += $NF } END { print n + 0 }')
+  [ "$warned" = 1 ] && e2e_ok f-startup-warning "the master warned once: $(grep -h -o 'process_control_timeout is 0 in [^:]*' "$flog" "$tmp/f-fpm/php-fpm.stdout" | head -n 1)" \
+    || e2e_fail f-startup-warning "$warned warning lines about process_control_timeout = 0"
+  e2e_stop_server "$tmp/f-nginx"
+  e2e_stop_server "$tmp/f-fpm"
+  lost=$(grep -h -o 'spectra: SIGTERM: [0-9]* spans not sent are lost' "$flog" 2>/dev/null | awk '{ n += $3 } END { print n + 0 }')
+  lines=$(grep -c 'spectra: SIGTERM: ' "$flog" 2>/dev/null)
+  if [ "$bad" = 0 ] && [ "$lost" = "$F_N" ]; then
+    e2e_ok f-stop-loss-logged "$lines worker(s) killed by SIGTERM logged $lost lost spans, all $F_N of the requests"
+  else
+    e2e_fail f-stop-loss-logged "SIGTERM lines: ${lines:-0}, spans logged lost: $lost, expected $F_N; $(grep -h 'spectra:' "$flog" | head -n 3 | paste -sd '|' -)"
+  fi
+  e2e_gate_open "$tmp/f-recv"
+else
+  e2e_fail f-setup "receiver, php-fpm or nginx did not start"
+  e2e_stop_server "$tmp/f-nginx"
+  e2e_stop_server "$tmp/f-fpm"
+fi
+fi
 
 # ---- PHP errors in any pool -----------------------------------------------------------------
 errors=$(cat "$tmp"/*-fpm/php-errors.log 2>/dev/null | grep -v '^$' | head -n 5)

@@ -1,0 +1,92 @@
+#include "job_weight.h"
+
+#include <string.h>
+
+#include "../record/limits.h"
+
+/* glibc's chunk header and alignment, about; an estimate that errs on the heavy side */
+#define ALLOCATION_OVERHEAD 16u
+
+static size_t block(size_t bytes)
+{
+	return bytes + ALLOCATION_OVERHEAD;
+}
+
+static size_t string_weight(const char *text)
+{
+	return text ? block(strlen(text) + 1) : 0;
+}
+
+static size_t attrs_weight(const spectra_attr_list *list)
+{
+	size_t bytes = list->cap ? block(list->cap * sizeof(spectra_attr)) : 0;
+	if (list->index_size) {
+		bytes += block(list->index_size * sizeof(uint32_t));
+	}
+	for (size_t i = 0; i < list->count; i++) {
+		const spectra_attr *attr = &list->items[i];
+		bytes += string_weight(attr->key);
+		if (attr->type == SPECTRA_ATTR_STRING) {
+			bytes += string_weight(attr->value.str);
+		} else if (attr->type == SPECTRA_ATTR_STRING_ARRAY) {
+			bytes += block(attr->value.strings.count * sizeof(char *));
+			for (size_t j = 0; j < attr->value.strings.count; j++) {
+				bytes += string_weight(attr->value.strings.items[j]);
+			}
+		}
+	}
+	return bytes;
+}
+
+static size_t span_weight(const spectra_span *span)
+{
+	size_t bytes = block(sizeof *span) + string_weight(span->name) + string_weight(span->trace_state)
+		+ string_weight(span->status_message) + attrs_weight(&span->attrs);
+	if (span->event_count) {
+		bytes += block(span->event_count * sizeof(spectra_span_event));
+	}
+	for (size_t i = 0; i < span->event_count; i++) {
+		bytes += string_weight(span->events[i].name) + attrs_weight(&span->events[i].attrs);
+	}
+	return bytes;
+}
+
+static size_t record_weight(const spectra_record *record)
+{
+	const char *const strings[] = { record->trace_state, record->provider, record->model, record->snapshot,
+		record->response_id, record->model_type, record->operation, record->endpoint, record->server_address,
+		record->pricing_tier, record->error_type, record->error_message, record->reasoning_effort,
+		record->trackable_type, record->trackable_id, record->conversation_id };
+	size_t bytes = block(sizeof *record);
+	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
+		bytes += string_weight(strings[i]);
+	}
+	if (record->finish_reasons.count) {
+		bytes += block(record->finish_reasons.count * sizeof(char *));
+	}
+	for (size_t i = 0; i < record->finish_reasons.count; i++) {
+		bytes += string_weight(record->finish_reasons.items[i]);
+	}
+	if (record->tool_calls) {
+		bytes += block(SPECTRA_MAX_TOOL_CALL_TYPES * sizeof(spectra_tool_count)); /* allocated whole */
+	}
+	for (size_t i = 0; i < record->tool_call_kinds; i++) {
+		bytes += string_weight(record->tool_calls[i].name);
+	}
+	return bytes;
+}
+
+size_t spectra_span_job_weight(const spectra_span_job *job)
+{
+	if (!job) {
+		return 1;
+	}
+	size_t bytes = block(sizeof *job) + attrs_weight(&job->context_attrs);
+	if (job->record && job->owns_record) {
+		bytes += record_weight(job->record);
+	}
+	if (job->prebuilt) {
+		bytes += span_weight(job->prebuilt);
+	}
+	return bytes;
+}

@@ -1,0 +1,56 @@
+/* The weight of a span job follows what it really holds: a job with a 100 KB attribute
+ * weighs over 100 KB, a plain one far less, and every string counts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "export/job_weight.h"
+
+static spectra_span_job *plain_job(void)
+{
+	spectra_record *record = spectra_record_new();
+	spectra_record_set(&record->provider, "openai");
+	spectra_record_set(&record->model, "gpt-4o");
+	return spectra_span_job_new(record, true, false);
+}
+
+static void test_weight_follows_content(void)
+{
+	spectra_span_job *plain = plain_job();
+	size_t plain_weight = spectra_span_job_weight(plain);
+	CHECK(plain_weight >= sizeof(spectra_span_job) + sizeof(spectra_record));
+	CHECK(plain_weight < 2048);
+
+	spectra_span_job *big = plain_job();
+	size_t len = 100000;
+	char *value = malloc(len + 1);
+	memset(value, 'x', len);
+	value[len] = '\0';
+	CHECK(spectra_attr_add_string(&big->context_attrs, "spectra.metadata.document", value));
+	size_t big_weight = spectra_span_job_weight(big);
+	CHECK(big_weight >= plain_weight + len);
+	CHECK(big_weight < plain_weight + len + 1024);
+
+	/* a long error message and finish reasons count too */
+	spectra_record_set(&big->record->error_message, value);
+	spectra_record_add_finish_reason(big->record, "stop", 4);
+	CHECK(spectra_span_job_weight(big) >= big_weight + len + 4);
+
+	/* a span a PHP builder made: its attributes count */
+	spectra_span *span = spectra_span_new();
+	CHECK(spectra_attr_add_string(&span->attrs, "big", value));
+	spectra_span_job *prebuilt = spectra_span_job_for_span(span);
+	CHECK(spectra_span_job_weight(prebuilt) >= len);
+
+	CHECK(spectra_span_job_weight(NULL) == 1);
+	free(value);
+	spectra_span_job_free(plain);
+	spectra_span_job_free(big);
+	spectra_span_job_free(prebuilt);
+}
+
+int main(void)
+{
+	test_weight_follows_content();
+	return check_summary();
+}
