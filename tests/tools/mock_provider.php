@@ -11,7 +11,8 @@
  *   POST /v1/embeddings                     OpenAI embeddings
  *   POST /v1/messages                       Anthropic Messages
  *   POST /v1beta/models/{model}:generateContent   Gemini
- *   any path with ?status=503               that status with an error body
+ *   any path with ?status=503               that status with an error body (429: OpenAI's
+ *                                           documented rate-limit error)
  *   any path with ?delay_ms=N               answer after N ms
  * Prompt tokens = number of words in the request's text, completion tokens = 12.
  */
@@ -24,7 +25,9 @@ if (isset($query['delay_ms'])) {
 header('Content-Type: application/json');
 if (isset($query['status']) && (int) $query['status'] >= 400) {
     http_response_code((int) $query['status']);
-    echo json_encode(['error' => ['message' => 'mock provider error', 'type' => 'server_error']]);
+    echo json_encode((int) $query['status'] === 429
+        ? ['error' => ['message' => 'Rate limit reached for requests', 'type' => 'requests', 'param' => null, 'code' => 'rate_limit_exceeded']]
+        : ['error' => ['message' => 'mock provider error', 'type' => 'server_error']]);
     return true;
 }
 

@@ -41,6 +41,6 @@ Warning: Spectra\Spectra::track(): Spectra: getStatusCode threw LogicException: 
 ThrowingStatusException status=NULL
 RuntimeException status=NULL
 explicit status=403
-openai: returned-unchanged=true failed=true type=requests message=Rate limit reached for gpt-4o status=NULL
+openai: returned-unchanged=true failed=true type=rate_limit_exceeded message=Rate limit reached for gpt-4o status=NULL
 anthropic: returned-unchanged=true failed=true type=overloaded_error message=Overloaded status=NULL
 google: returned-unchanged=true failed=true type=UNAVAILABLE message=The model is overloaded. status=503

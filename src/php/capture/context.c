@@ -165,6 +165,13 @@ void spectra_context_end(spectra_context_object *context)
 	}
 	if (record->status_code >= 400) {
 		record->is_failed = true;
+		if (!record->error_type) {
+			/* an answer without a provider error body: as OTel's HTTP conventions do, the
+			 * status code is the error type */
+			char code[24];
+			snprintf(code, sizeof code, "%lld", (long long) record->status_code);
+			spectra_record_set(record, &record->error_type, code);
+		}
 	}
 }
 

@@ -66,7 +66,13 @@ static bool extract_error_body(spectra_record *record, HashTable *body)
 		return false;
 	}
 	record->is_failed = true;
-	zend_string *type = spectra_read_string(error, "type");
+	/* the most specific name the provider gives: OpenAI's string code (rate_limit_exceeded,
+	 * insufficient_quota; its type is coarser, e.g. "requests"), Anthropic's type
+	 * (rate_limit_error), Gemini's status (RESOURCE_EXHAUSTED; its code is the HTTP status) */
+	zend_string *type = spectra_read_string(error, "code");
+	if (!type || ZSTR_LEN(type) == 0) {
+		type = spectra_read_string(error, "type");
+	}
 	if (!type) {
 		type = spectra_read_string(error, "status");
 	}
@@ -237,6 +243,53 @@ static void read_psr7_response(zend_object *object, zval *body, spectra_record *
 	zval_ptr_dtor(&stream);
 }
 
+/* Symfony HttpClient's ResponseInterface: getStatusCode(), then getContent(false), which
+ * returns the body whatever the status (its toArray() and getContent() throw on 4xx/5xx by
+ * default, which would lose both the status and the provider's error). The content is
+ * buffered by the client, so the application can still read it afterwards. */
+static bool is_symfony_response(zend_object *object)
+{
+	return spectra_has_method(object, "getContent") && spectra_has_method(object, "getInfo")
+		&& spectra_has_method(object, "getStatusCode");
+}
+
+static void read_symfony_response(zend_object *object, zval *body, spectra_record *record)
+{
+	zval status;
+	if (!spectra_call_method_isolated(object, "getStatusCode", &status, 0, NULL, "HTTP client getStatusCode()")) {
+		return; /* a transport error (timeout, DNS): it was warned, and there is no body */
+	}
+	if (Z_TYPE(status) == IS_LONG && !record->status_code) {
+		record->status_code = Z_LVAL(status);
+	}
+	zval_ptr_dtor(&status);
+	zval no_throw, content;
+	ZVAL_FALSE(&no_throw);
+	if (spectra_call_method_isolated(object, "getContent", &content, 1, &no_throw, "HTTP client getContent()")) {
+		if (Z_TYPE(content) == IS_STRING) {
+			decode_json_body(Z_STRVAL(content), Z_STRLEN(content), body);
+		}
+		zval_ptr_dtor(&content);
+	}
+}
+
+/* Laravel's Illuminate\Http\Client\Response wraps a PSR-7 response: read that one (its
+ * status, and its seekable body, rewound afterwards). */
+static bool read_wrapped_psr7_response(zend_object *object, zval *body, spectra_record *record)
+{
+	zval psr;
+	if (!spectra_call_method_isolated(object, "toPsrResponse", &psr, 0, NULL, "toPsrResponse()")) {
+		return false;
+	}
+	bool read = Z_TYPE(psr) == IS_OBJECT && spectra_has_method(Z_OBJ(psr), "getBody")
+		&& spectra_has_method(Z_OBJ(psr), "getStatusCode");
+	if (read) {
+		read_psr7_response(Z_OBJ(psr), body, record);
+	}
+	zval_ptr_dtor(&psr);
+	return read;
+}
+
 void spectra_response_to_body(zval *response, zval *body, spectra_record *record)
 {
 	ZVAL_UNDEF(body);
@@ -256,6 +309,13 @@ void spectra_response_to_body(zval *response, zval *body, spectra_record *record
 	zend_object *object = Z_OBJ_P(response);
 	zval converted;
 	ZVAL_UNDEF(&converted);
+	if (spectra_has_method(object, "toPsrResponse") && read_wrapped_psr7_response(object, body, record)) {
+		return;
+	}
+	if (is_symfony_response(object)) {
+		read_symfony_response(object, body, record);
+		return;
+	}
 	if (spectra_has_method(object, "toArray")) {
 		spectra_call_method_isolated(object, "toArray", &converted, 0, NULL, "response toArray()");
 	} else if (instanceof_function(object->ce, php_json_serializable_ce)) {

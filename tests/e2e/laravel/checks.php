@@ -15,7 +15,7 @@ declare(strict_types=1);
 
 const MODEL = 'gpt-4o-mini';
 const REPLY = 'Hello from the local mock provider.';
-const REQUESTS = 6; // chat, failure, again1..4
+const REQUESTS = 10; // chat, failure, again1..4, raw_{laravel,symfony}_{200,429}
 
 function check(string $name, bool $ok, string $detail): void
 {
@@ -175,11 +175,30 @@ check('started_at/completed_at are Carbon\\CarbonImmutable in the app timezone',
     $event !== null && $carbonEverywhere && $event['started_at_timezone'] === 'Europe/Paris' && $event['app_timezone'] === 'Europe/Paris',
     $event === null ? 'no event' : j([$event['started_at_class'], $event['completed_at_class'], $event['started_at'],
         $event['started_at_timezone'], 'app: ' . $event['app_timezone']]));
-$failedEvents = array_values(array_filter($events, fn ($e) => $e['is_failed']));
+$failedEvents = array_values(array_filter($events, fn ($e) => $e['is_failed'] && $e['tags'] === ['laravel-e2e']));
 check('failed call recorded: is_failed, error_type = exception class',
     count($failedEvents) === 1 && $failedEvents[0]['error_type'] === 'Illuminate\\Http\\Client\\RequestException'
         && $failedEvents[0]['total_tokens'] === 0,
     j(array_map(fn ($e) => [$e['error_type'], $e['status_code'], $e['total_tokens']], $failedEvents)));
+
+// ---------------------------------------------------------------- response objects returned from track()
+// "four words of prompt" = 4 prompt tokens; the mock answers 12 (0.00078 cents at 15/60 per 1M).
+foreach (['laravel' => 'Illuminate\Http\Client\Response', 'symfony' => 'Symfony HttpClient ResponseInterface'] as $client => $what) {
+    [$status, $answer, $raw] = response($out, "raw_{$client}_200");
+    $ok = array_values(array_filter($events, fn ($e) => $e['tags'] === ["raw-$client"] && !$e['is_failed']));
+    check("$what returned from track(): usage, cost and status read, body still readable by the app",
+        $status === 200 && ($answer['status'] ?? 0) === 200 && ($answer['body']['choices'][0]['message']['content'] ?? '') === REPLY
+            && count($ok) === 1 && $ok[0]['prompt_tokens'] === 4 && $ok[0]['completion_tokens'] === 12 && $ok[0]['status_code'] === 200
+            && $ok[0]['cost_known'] === true && abs((float) $ok[0]['total_cost_in_cents'] - 0.00078) < 1e-9,
+        "HTTP $status app saw " . j($answer['status'] ?? $raw) . '; events ' . j(array_map(fn ($e) => array_intersect_key($e,
+            array_flip(['prompt_tokens', 'completion_tokens', 'status_code', 'total_cost_in_cents'])), $ok)));
+    [$status, $answer, $raw] = response($out, "raw_{$client}_429");
+    $failed = array_values(array_filter($events, fn ($e) => $e['tags'] === ["raw-$client"] && $e['is_failed']));
+    check("$what with a 429 returned from track(): a failure with status 429 and the provider's error code",
+        $status === 200 && ($answer['status'] ?? 0) === 429 && count($failed) === 1 && $failed[0]['status_code'] === 429
+            && $failed[0]['error_type'] === 'rate_limit_exceeded' && $failed[0]['total_tokens'] === 0,
+        "HTTP $status app saw " . j($answer['status'] ?? $raw) . '; events ' . j(array_map(fn ($e) => [$e['status_code'], $e['error_type']], $failed)));
+}
 
 // ---------------------------------------------------------------- what the receiver got
 $spans = received_spans($recv);

@@ -142,14 +142,18 @@ request failure '/chat?fail=1'
 for i in 1 2 3 4; do
   request "again$i" "/chat?prompt=round+number+$i"
 done
+for client in laravel symfony; do
+  request "raw_${client}_200" "/raw?client=$client"
+  request "raw_${client}_429" "/raw?client=$client&status=429"
+done
 
-# after_response export: the spans leave after each response; wait (bounded) for all six
+# after_response export: the spans leave after each response; wait (bounded) for all ten
 deadline=$((SECONDS + 15))
 while [ "$SECONDS" -lt "$deadline" ]; do
   spans=$(php -n -r '$n = 0; foreach (glob($argv[1] . "/*.bin") as $f) { $j = json_decode(file_get_contents($f), true);
     foreach ($j["resourceSpans"] ?? [] as $rs) { foreach ($rs["scopeSpans"] ?? [] as $ss) { $n += count($ss["spans"] ?? []); } } }
     echo $n;' "$tmp/recv")
-  [ "${spans:-0}" -ge 6 ] && break
+  [ "${spans:-0}" -ge 10 ] && break
   sleep 0.1
 done
 sleep 0.3 # a late duplicate would show up in the count check

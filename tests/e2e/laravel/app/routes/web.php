@@ -4,6 +4,7 @@ use App\Http\Controllers\ChatController;
 use Illuminate\Support\Facades\Route;
 
 Route::get('/chat', ChatController::class);
+Route::get('/raw', [ChatController::class, 'raw']);
 
 Route::get('/health', fn () => [
     'laravel' => app()->version(),

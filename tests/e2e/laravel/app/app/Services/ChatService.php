@@ -3,6 +3,7 @@
 namespace App\Services;
 
 use Illuminate\Support\Facades\Http;
+use Symfony\Component\HttpClient\HttpClient;
 use Spectra\RequestContext;
 use Spectra\Spectra;
 
@@ -13,6 +14,30 @@ use Spectra\Spectra;
 final class ChatService
 {
     public const MODEL = 'gpt-4o-mini';
+
+    /**
+     * The response object of the HTTP client is what the track() callback returns (no ->json(),
+     * no ->throw()): a Laravel Illuminate\Http\Client\Response or a Symfony HttpClient
+     * ResponseInterface. Afterwards the application still reads the body itself.
+     *
+     * @return array{int, mixed} the status and the decoded body, as the application sees them
+     */
+    public function rawResponse(string $client, int $status): array
+    {
+        $url = rtrim((string) config('services.openai.base_url'), '/') . '/chat/completions';
+        if ($status >= 400) {
+            $url .= "?status=$status";
+        }
+        $payload = ['model' => self::MODEL, 'messages' => [['role' => 'user', 'content' => 'four words of prompt']]];
+        $response = Spectra::track('openai', self::MODEL, fn () => $client === 'symfony'
+            ? HttpClient::create()->request('POST', $url, ['json' => $payload, 'auth_bearer' => (string) config('services.openai.key')])
+            : Http::withToken((string) config('services.openai.key'))->acceptJson()->timeout(10)->post($url, $payload),
+            ['tags' => ["raw-$client"]]);
+
+        return $client === 'symfony'
+            ? [$response->getStatusCode(), $response->toArray(false)]
+            : [$response->status(), $response->json()];
+    }
 
     public function reply(string $prompt, bool $simulateOutage = false): string
     {

@@ -34,4 +34,12 @@ final class ChatController
             'pid' => getmypid(),
         ]);
     }
+
+    /** GET /raw?client=laravel|symfony&status=200|429: the client's response object itself is returned from track() */
+    public function raw(Request $request): JsonResponse
+    {
+        [$status, $body] = $this->chat->rawResponse((string) $request->query('client', 'laravel'), (int) $request->query('status', 200));
+
+        return new JsonResponse(['status' => $status, 'body' => $body, 'trace_id' => Spectra::currentTraceId()]);
+    }
 }
