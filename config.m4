@@ -42,6 +42,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/record/clock.c \
     src/record/random_id.c \
     src/record/trace_context.c \
+    src/providers/endpoints.c \
     src/providers/providers.c \
     src/pricing/pricing.c \
     src/pricing/pricing_file.c \

@@ -7,6 +7,7 @@
 #include "src/record/ids.h"
 #include "src/record/limits.h"
 #include "src/pricing/pricing.h"
+#include "src/providers/endpoints.h"
 #include "src/php/extract/extract.h"
 
 void spectra_options_add_tag(zval *tags, zend_string *tag, size_t *dropped)
@@ -125,6 +126,24 @@ static bool copy_string_option(HashTable *options, const char *name, spectra_rec
 	return true;
 }
 
+/* A known endpoint path names the operation and the model type, unless the options did:
+ * it is a better witness than the response's shape (an image edit and a generation answer
+ * alike). */
+static void apply_endpoint(spectra_record *record)
+{
+	const spectra_endpoint_info *endpoint =
+		record->endpoint ? spectra_endpoint_find(record->endpoint, strlen(record->endpoint)) : NULL;
+	if (!endpoint) {
+		return;
+	}
+	if (!record->operation) {
+		spectra_record_set(record, &record->operation, endpoint->operation);
+	}
+	if (!record->model_type) {
+		spectra_record_set(record, &record->model_type, endpoint->model_type);
+	}
+}
+
 /* A url option sets server.address, server.port (scheme default) and the endpoint path. */
 static void apply_url(spectra_record *record, zend_string *url)
 {
@@ -213,10 +232,14 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 	if (ttft) {
 		record->time_to_first_token_ms = Z_LVAL_P(ttft) >= 0 ? Z_LVAL_P(ttft) : -1;
 	}
-	return copy_string_option(options, "operation", record, &record->operation, options_arg_num)
+	bool copied = copy_string_option(options, "operation", record, &record->operation, options_arg_num)
 		&& copy_string_option(options, "endpoint", record, &record->endpoint, options_arg_num)
 		&& copy_string_option(options, "server_address", record, &record->server_address, options_arg_num)
 		&& copy_string_option(options, "model_type", record, &record->model_type, options_arg_num)
 		&& copy_string_option(options, "conversation_id", record, &record->conversation_id, options_arg_num)
 		&& copy_string_option(options, "reasoning_effort", record, &record->reasoning_effort, options_arg_num);
+	if (copied) {
+		apply_endpoint(record);
+	}
+	return copied;
 }

@@ -15,6 +15,8 @@ static const spectra_extractor *const extractor_table[] = {
 	&spectra_openai_responses_extractor,
 	&spectra_anthropic_messages_extractor,
 	&spectra_openai_embeddings_extractor,
+	&spectra_openai_images_extractor,
+	&spectra_openai_transcription_extractor,
 	&spectra_openai_chat_extractor,
 	&spectra_openai_completion_extractor,
 	&spectra_gemini_generate_content_extractor,

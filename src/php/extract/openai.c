@@ -53,14 +53,8 @@ static void read_chat_usage(HashTable *body, spectra_record *record)
 		return;
 	}
 	int64_t value;
-	if (spectra_read_count(usage, "prompt_tokens", &value)) {
-		record->prompt_tokens = value;
-		record->usage_seen = true;
-	}
-	if (spectra_read_count(usage, "completion_tokens", &value)) {
-		record->completion_tokens = value;
-		record->usage_seen = true;
-	}
+	spectra_read_token_count(usage, "prompt_tokens", record, &record->prompt_tokens);
+	spectra_read_token_count(usage, "completion_tokens", record, &record->completion_tokens);
 	if (spectra_read_count(usage, "prompt_tokens_details.cached_tokens", &value)) {
 		record->cached_tokens = value;
 	}
@@ -128,14 +122,8 @@ static void extract_responses(HashTable *body, spectra_record *record)
 	HashTable *usage = spectra_read_array(body, "usage");
 	int64_t value;
 	if (usage) {
-		if (spectra_read_count(usage, "input_tokens", &value)) {
-			record->prompt_tokens = value;
-			record->usage_seen = true;
-		}
-		if (spectra_read_count(usage, "output_tokens", &value)) {
-			record->completion_tokens = value;
-			record->usage_seen = true;
-		}
+		spectra_read_token_count(usage, "input_tokens", record, &record->prompt_tokens);
+		spectra_read_token_count(usage, "output_tokens", record, &record->completion_tokens);
 		if (spectra_read_count(usage, "input_tokens_details.cached_tokens", &value)) {
 			record->cached_tokens = value;
 		}
@@ -194,13 +182,61 @@ static bool is_embeddings(HashTable *body)
 
 static void extract_embeddings(HashTable *body, spectra_record *record)
 {
-	int64_t value;
-	if (spectra_read_count(body, "usage.prompt_tokens", &value)) {
-		record->prompt_tokens = value;
-		record->usage_seen = true;
-	}
+	spectra_read_token_count(body, "usage.prompt_tokens", record, &record->prompt_tokens);
 }
 
+/* Images API (generations, edits, variations): {"created", "data": [{"url"|"b64_json",
+ * "revised_prompt"}], "usage"?}; gpt-image-1 adds token usage (input_tokens, output_tokens). */
+static bool is_images(HashTable *body)
+{
+	HashTable *data = spectra_read_array(body, "data");
+	zval *first = data ? zend_hash_index_find(data, 0) : NULL;
+	if (!first || Z_TYPE_P(first) != IS_ARRAY || spectra_read_array(body, "choices")) {
+		return false;
+	}
+	HashTable *item = Z_ARRVAL_P(first);
+	return zend_hash_str_exists(item, "url", sizeof("url") - 1)
+		|| zend_hash_str_exists(item, "b64_json", sizeof("b64_json") - 1);
+}
+
+static void extract_images(HashTable *body, spectra_record *record)
+{
+	record->image_count = zend_hash_num_elements(spectra_read_array(body, "data"));
+	spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens);
+	spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens);
+}
+
+/* Audio transcriptions and translations: {"text", "language"?, "duration"?, "segments"?,
+ * "usage"?: {"type": "duration", "seconds"} (whisper-1) or {"type": "tokens", "input_tokens",
+ * "output_tokens"} (gpt-4o-transcribe)}. A bare {"text"} carries nothing to read. */
+static bool is_transcription(HashTable *body)
+{
+	if (!spectra_read_string(body, "text") || spectra_read_array(body, "choices")
+		|| spectra_read_path(body, "object")) {
+		return false;
+	}
+	return spectra_read_path(body, "duration") || spectra_read_string(body, "usage.type")
+		|| spectra_read_path(body, "segments") || spectra_read_string(body, "language");
+}
+
+static void extract_transcription(HashTable *body, spectra_record *record)
+{
+	double seconds;
+	zend_string *usage_type = spectra_read_string(body, "usage.type");
+	if (usage_type && zend_string_equals_literal(usage_type, "duration")
+		&& spectra_read_seconds(body, "usage.seconds", &seconds)) {
+		record->duration_seconds = seconds;
+	} else if (spectra_read_seconds(body, "duration", &seconds)) {
+		record->duration_seconds = seconds;
+	}
+	spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens);
+	spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens);
+}
+
+const spectra_extractor spectra_openai_images_extractor = { "openai.images", "image_generation", "image", is_images,
+	extract_images };
+const spectra_extractor spectra_openai_transcription_extractor = { "openai.audio_transcriptions", "transcription",
+	"audio", is_transcription, extract_transcription };
 const spectra_extractor spectra_openai_chat_extractor = { "openai.chat_completions", "chat", "text", is_chat,
 	extract_chat };
 const spectra_extractor spectra_openai_completion_extractor = { "openai.completions", "text_completion", "text",

@@ -9,5 +9,7 @@ extern const spectra_extractor spectra_openai_chat_extractor;
 extern const spectra_extractor spectra_openai_completion_extractor;
 extern const spectra_extractor spectra_openai_responses_extractor;
 extern const spectra_extractor spectra_openai_embeddings_extractor;
+extern const spectra_extractor spectra_openai_images_extractor;
+extern const spectra_extractor spectra_openai_transcription_extractor;
 
 #endif

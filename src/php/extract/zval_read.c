@@ -88,6 +88,35 @@ bool spectra_read_bool(HashTable *table, const char *path, bool *out)
 	return true;
 }
 
+bool spectra_read_token_count(HashTable *table, const char *path, spectra_record *record, int64_t *field)
+{
+	int64_t value;
+	if (!spectra_read_count(table, path, &value)) {
+		return false;
+	}
+	*field = value;
+	record->usage_seen = true;
+	return true;
+}
+
+bool spectra_read_seconds(HashTable *table, const char *path, double *out)
+{
+	zval *value = spectra_read_path(table, path);
+	double seconds;
+	if (value && Z_TYPE_P(value) == IS_LONG) {
+		seconds = (double) Z_LVAL_P(value);
+	} else if (value && Z_TYPE_P(value) == IS_DOUBLE) {
+		seconds = Z_DVAL_P(value);
+	} else {
+		return false;
+	}
+	if (!isfinite(seconds) || seconds < 0 || seconds > 1e7) {
+		return false;
+	}
+	*out = seconds;
+	return true;
+}
+
 bool spectra_read_into(HashTable *table, const char *path, spectra_record *record, char **field)
 {
 	zend_string *value = spectra_read_string(table, path);

@@ -15,6 +15,11 @@ zend_string *spectra_read_string(HashTable *table, const char *path);
  * non-numeric values read as absent. */
 bool spectra_read_count(HashTable *table, const char *path, int64_t *out);
 bool spectra_read_bool(HashTable *table, const char *path, bool *out);
+/* A token count read into *field, marking the record's usage as seen; false when absent
+ * or not a count (spectra_read_count). */
+bool spectra_read_token_count(HashTable *table, const char *path, spectra_record *record, int64_t *field);
+/* A duration in seconds: a finite number from 0 to 1e7 (115 days), int or float. */
+bool spectra_read_seconds(HashTable *table, const char *path, double *out);
 
 /* Copies a string from the body into a record field if present. */
 bool spectra_read_into(HashTable *table, const char *path, spectra_record *record, char **field);
