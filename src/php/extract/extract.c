@@ -2,6 +2,7 @@
 #include "src/php/extract/anthropic.h"
 #include "src/php/extract/gemini.h"
 #include "src/php/extract/openai.h"
+#include "src/php/extract/usage_map.h"
 #include "src/php/extract/zval_read.h"
 
 #include "ext/json/php_json.h"
@@ -98,14 +99,20 @@ const spectra_extractor *spectra_extract_body(spectra_record *record, HashTable 
 		return NULL;
 	}
 	const spectra_extractor *used = NULL;
-	for (size_t i = 0; i < sizeof(extractor_table) / sizeof(extractor_table[0]); i++) {
-		if (extractor_table[i]->matches(body)) {
-			used = extractor_table[i];
-			break;
+	const spectra_usage_flavor *flavor = spectra_usage_flavor_find(body);
+	if (flavor) {
+		spectra_usage_flavor_apply(flavor, body, record);
+		used = &flavor->extractor;
+	} else {
+		for (size_t i = 0; i < sizeof(extractor_table) / sizeof(extractor_table[0]); i++) {
+			if (extractor_table[i]->matches(body)) {
+				used = extractor_table[i];
+				used->extract(body, record);
+				break;
+			}
 		}
 	}
 	if (used) {
-		used->extract(body, record);
 		if (!record->operation) {
 			spectra_record_set(record, &record->operation, used->operation);
 		}

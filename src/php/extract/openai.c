@@ -4,6 +4,7 @@
 #include "openai.h"
 
 #include "src/php/extract/zval_read.h"
+#include "src/util/num.h"
 
 static bool object_is(HashTable *body, const char *expected)
 {
@@ -55,11 +56,22 @@ static void read_chat_usage(HashTable *body, spectra_record *record)
 	int64_t value;
 	spectra_read_token_count(usage, "prompt_tokens", record, &record->prompt_tokens);
 	spectra_read_token_count(usage, "completion_tokens", record, &record->completion_tokens);
-	if (spectra_read_count(usage, "prompt_tokens_details.cached_tokens", &value)) {
+	/* DeepSeek reports its cache hits as prompt_cache_hit_tokens (part of prompt_tokens) */
+	if (spectra_read_count(usage, "prompt_cache_hit_tokens", &value)
+		|| spectra_read_count(usage, "prompt_tokens_details.cached_tokens", &value)) {
 		record->cached_tokens = value;
 	}
 	if (spectra_read_count(usage, "completion_tokens_details.reasoning_tokens", &value)) {
 		record->reasoning_tokens = value;
+	}
+	/* xAI counts reasoning outside completion_tokens (its total_tokens is prompt + completion
+	 * + reasoning) and bills it as output: the record's output includes it, as elsewhere */
+	int64_t total;
+	if (record->reasoning_tokens > 0 && spectra_read_count(usage, "total_tokens", &total)
+		&& total
+			== spectra_add_sat(spectra_add_sat(record->prompt_tokens, record->completion_tokens),
+				record->reasoning_tokens)) {
+		record->completion_tokens += record->reasoning_tokens;
 	}
 }
 

@@ -1,0 +1,115 @@
+#include "usage_map.h"
+
+#include "src/php/extract/zval_read.h"
+
+/* Shapes as each provider documents its non-streamed response. A quantity a provider splits
+ * is summed into the record's total: Bedrock's inputTokens leaves out cache reads and writes,
+ * which are input the model read, as with Anthropic's own API. */
+static const spectra_usage_flavor flavors[] = {
+	/* Cohere v2 chat: billed_units is what is charged (tokens also counts the prompt template) */
+	{ .extractor = { "cohere.v2_chat", "chat", "text", NULL, NULL },
+		.required = { "usage.billed_units", "message" },
+		.mappings = { { SPECTRA_USAGE_INPUT, { "usage.billed_units.input_tokens" } },
+			{ SPECTRA_USAGE_OUTPUT, { "usage.billed_units.output_tokens" } } },
+		.response_id = "id",
+		.finish_reason = "finish_reason" },
+	/* Cohere v2 embed */
+	{ .extractor = { "cohere.v2_embed", "embeddings", "embedding", NULL, NULL },
+		.required = { "meta.billed_units", "embeddings" },
+		.mappings = { { SPECTRA_USAGE_INPUT, { "meta.billed_units.input_tokens" } } },
+		.response_id = "id" },
+	/* Amazon Bedrock Converse */
+	{ .extractor = { "bedrock.converse", "chat", "text", NULL, NULL },
+		.required = { "usage.inputTokens", "output" },
+		.mappings = { { SPECTRA_USAGE_INPUT,
+						  { "usage.inputTokens", "usage.cacheReadInputTokens", "usage.cacheWriteInputTokens" } },
+			{ SPECTRA_USAGE_OUTPUT, { "usage.outputTokens" } },
+			{ SPECTRA_USAGE_CACHE_READ, { "usage.cacheReadInputTokens" } },
+			{ SPECTRA_USAGE_CACHE_WRITE, { "usage.cacheWriteInputTokens" } } },
+		.finish_reason = "stopReason" },
+	/* Ollama's native API: /api/chat, /api/generate, /api/embed */
+	{ .extractor = { "ollama.chat", "chat", "text", NULL, NULL },
+		.required = { "done", "created_at", "message" },
+		.absent = { "choices" },
+		.mappings = { { SPECTRA_USAGE_INPUT, { "prompt_eval_count" } }, { SPECTRA_USAGE_OUTPUT, { "eval_count" } } },
+		.finish_reason = "done_reason" },
+	{ .extractor = { "ollama.generate", "text_completion", "text", NULL, NULL },
+		.required = { "done", "created_at", "response" },
+		.absent = { "choices" },
+		.mappings = { { SPECTRA_USAGE_INPUT, { "prompt_eval_count" } }, { SPECTRA_USAGE_OUTPUT, { "eval_count" } } },
+		.finish_reason = "done_reason" },
+	{ .extractor = { "ollama.embed", "embeddings", "embedding", NULL, NULL },
+		.required = { "embeddings", "prompt_eval_count" },
+		.absent = { "meta" },
+		.mappings = { { SPECTRA_USAGE_INPUT, { "prompt_eval_count" } } } },
+};
+
+static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity quantity)
+{
+	switch (quantity) {
+	case SPECTRA_USAGE_INPUT:
+		return &record->prompt_tokens;
+	case SPECTRA_USAGE_OUTPUT:
+		return &record->completion_tokens;
+	case SPECTRA_USAGE_CACHE_READ:
+		return &record->cached_tokens;
+	case SPECTRA_USAGE_CACHE_WRITE:
+		return &record->cache_write_tokens;
+	case SPECTRA_USAGE_REASONING:
+		return &record->reasoning_tokens;
+	}
+	return NULL;
+}
+
+static bool is_flavor(const spectra_usage_flavor *flavor, HashTable *body)
+{
+	for (size_t i = 0; i < sizeof flavor->required / sizeof flavor->required[0] && flavor->required[i]; i++) {
+		if (!spectra_read_path(body, flavor->required[i])) {
+			return false;
+		}
+	}
+	for (size_t i = 0; i < sizeof flavor->absent / sizeof flavor->absent[0] && flavor->absent[i]; i++) {
+		if (spectra_read_path(body, flavor->absent[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+const spectra_usage_flavor *spectra_usage_flavor_find(HashTable *body)
+{
+	for (size_t i = 0; i < sizeof flavors / sizeof flavors[0]; i++) {
+		if (is_flavor(&flavors[i], body)) {
+			return &flavors[i];
+		}
+	}
+	return NULL;
+}
+
+void spectra_usage_flavor_apply(const spectra_usage_flavor *flavor, HashTable *body, spectra_record *record)
+{
+	size_t mapping_count = sizeof flavor->mappings / sizeof flavor->mappings[0];
+	for (size_t m = 0; m < mapping_count && flavor->mappings[m].paths[0]; m++) {
+		const spectra_usage_mapping *mapping = &flavor->mappings[m];
+		int64_t sum = 0;
+		bool any = false;
+		for (size_t p = 0; p < sizeof mapping->paths / sizeof mapping->paths[0] && mapping->paths[p]; p++) {
+			int64_t value;
+			if (spectra_read_count(body, mapping->paths[p], &value)) {
+				sum += value; /* each at most SPECTRA_MAX_TOKEN_COUNT: four cannot overflow */
+				any = true;
+			}
+		}
+		if (any) {
+			*quantity_field(record, mapping->quantity) = sum;
+			record->usage_seen = true;
+		}
+	}
+	if (flavor->response_id) {
+		spectra_read_into(body, flavor->response_id, record, &record->response_id);
+	}
+	zend_string *reason = flavor->finish_reason ? spectra_read_string(body, flavor->finish_reason) : NULL;
+	if (reason && ZSTR_LEN(reason)) {
+		spectra_record_add_finish_reason(record, ZSTR_VAL(reason), ZSTR_LEN(reason));
+	}
+}

@@ -1,0 +1,41 @@
+/* Data-driven usage extraction: one row per provider API flavor, naming the paths that
+ * identify a body of that flavor and the paths whose values make each quantity of the record
+ * (summed where a provider splits a total), walked by one reader. New flavors are rows of
+ * the table in usage_map.c, not code. */
+#ifndef SPECTRA_PHP_EXTRACT_USAGE_MAP_H
+#define SPECTRA_PHP_EXTRACT_USAGE_MAP_H
+
+#include "php.h"
+#include "src/php/extract/extractor.h"
+#include "src/record/record.h"
+
+/* The record quantities a mapping can fill. */
+typedef enum {
+	SPECTRA_USAGE_INPUT,       /* prompt_tokens: all input, cached and cache writes included */
+	SPECTRA_USAGE_OUTPUT,      /* completion_tokens: all output, reasoning included */
+	SPECTRA_USAGE_CACHE_READ,  /* cached_tokens */
+	SPECTRA_USAGE_CACHE_WRITE, /* cache_write_tokens */
+	SPECTRA_USAGE_REASONING,   /* reasoning_tokens (part of the output) */
+} spectra_usage_quantity;
+
+typedef struct {
+	spectra_usage_quantity quantity;
+	const char *paths[4]; /* dotted paths into the body, summed; NULL-terminated */
+} spectra_usage_mapping;
+
+typedef struct {
+	spectra_extractor extractor; /* name, operation, model type (its functions are unused) */
+	const char *required[3];     /* the body is this flavor when all these paths exist... */
+	const char *absent[2];       /* ...and none of these does */
+	spectra_usage_mapping mappings[6];
+	const char *response_id;   /* path of the response id, or NULL */
+	const char *finish_reason; /* path of the one finish reason, or NULL */
+} spectra_usage_flavor;
+
+/* The flavor a body is, or NULL. */
+const spectra_usage_flavor *spectra_usage_flavor_find(HashTable *body);
+
+/* Reads the flavor's quantities, response id and finish reason into the record. */
+void spectra_usage_flavor_apply(const spectra_usage_flavor *flavor, HashTable *body, spectra_record *record);
+
+#endif
