@@ -43,6 +43,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/record/random_id.c \
     src/record/trace_context.c \
     src/providers/endpoints.c \
+    src/providers/hosts.c \
     src/providers/providers.c \
     src/pricing/pricing.c \
     src/pricing/pricing_file.c \
@@ -85,6 +86,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/settings/export_settings.c \
     src/php/settings/settings_display.c \
     src/php/settings/fpm_config_check.c \
+    src/php/settings/provider_hosts.c \
     src/php/delivery/emit.c \
     src/php/delivery/fpm_termination.c \
     src/php/pipeline/pipeline.c"

@@ -17,6 +17,7 @@
 #include "src/php/capture/trace.h"
 #include "src/php/delivery/emit.h"
 #include "src/php/publish/publish.h"
+#include "src/php/settings/provider_hosts.h"
 #include "src/php/settings/settings_display.h"
 #include "src/php/span_bridge/php_bridge.h"
 #include "stubs/spectra_arginfo.h"
@@ -56,6 +57,7 @@ static void fork_child_handler(void)
 PHP_MINIT_FUNCTION(spectra)
 {
 	REGISTER_INI_ENTRIES();
+	spectra_provider_hosts_startup(module_number);
 
 	zend_class_entry *request_context_ce = register_class_Spectra_RequestContext();
 	spectra_context_register(request_context_ce);
@@ -86,6 +88,7 @@ PHP_MSHUTDOWN_FUNCTION(spectra)
 {
 	spectra_export_module_shutdown();
 	spectra_pricing_clear_overrides();
+	spectra_provider_hosts_shutdown();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
 }

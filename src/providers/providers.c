@@ -4,30 +4,35 @@
 #include <string.h>
 
 /* The one provider table: every name a caller may give (slug or alias, any ASCII case) ->
- * the pricing catalog's slug, gen_ai.provider.name and default host. The first row that
+ * the pricing catalog's slug, gen_ai.provider.name, default host, and the API hosts that
+ * identify it in a URL (src/providers/hosts.c; "*" stands for one or more characters). The first row that
  * matches wins, so a catalog slug can have a second row for aliases that need another
  * gen_ai.provider.name (gcp.gen_ai: any Google GenAI API, priced from the google rows). */
 static const spectra_provider_info provider_table[] = {
-	{ "openai", "open_ai", "openai", "api.openai.com", 443 },
-	{ "anthropic", "claude", "anthropic", "api.anthropic.com", 443 },
+	{ "openai", "open_ai", "openai", "api.openai.com", 443, "api.openai.com" },
+	{ "anthropic", "claude", "anthropic", "api.anthropic.com", 443, "api.anthropic.com" },
 	{ "google", "gemini,gcp.gemini,google-ai,google_ai,googleai", "gcp.gemini", "generativelanguage.googleapis.com",
-		443 },
-	{ "google", "gcp.gen_ai", "gcp.gen_ai", NULL, 443 },
-	{ "vertex", "vertex_ai,gcp.vertex_ai", "gcp.vertex_ai", "aiplatform.googleapis.com", 443 },
-	{ "xai", "x_ai,x-ai,x.ai,grok", "x_ai", "api.x.ai", 443 },
-	{ "mistral", "mistral_ai,mistral-ai,mistralai", "mistral_ai", "api.mistral.ai", 443 },
-	{ "groq", "", "groq", "api.groq.com", 443 },
-	{ "cohere", "", "cohere", "api.cohere.com", 443 },
-	{ "deepseek", "", "deepseek", "api.deepseek.com", 443 },
-	{ "perplexity", "", "perplexity", "api.perplexity.ai", 443 },
-	{ "openrouter", "open_router", "openrouter", "openrouter.ai", 443 },
-	{ "ollama", "", "ollama", "localhost", 11434 },
-	{ "replicate", "", "replicate", "api.replicate.com", 443 },
-	{ "falai", "fal,fal.ai,fal-ai,fal_ai", "falai", "fal.run", 443 },
-	{ "scaleway", "", "scaleway", "api.scaleway.ai", 443 },
-	{ "elevenlabs", "", "elevenlabs", "api.elevenlabs.io", 443 },
-	{ "azure", "azure_openai,azure.ai.openai", "azure.ai.openai", NULL, 443 },
-	{ "bedrock", "aws.bedrock,aws_bedrock", "aws.bedrock", NULL, 443 },
+		443, "generativelanguage.googleapis.com" },
+	{ "google", "gcp.gen_ai", "gcp.gen_ai", NULL, 443, "" },
+	{ "vertex", "vertex_ai,gcp.vertex_ai", "gcp.vertex_ai", "aiplatform.googleapis.com", 443,
+		"aiplatform.googleapis.com,*-aiplatform.googleapis.com" },
+	{ "xai", "x_ai,x-ai,x.ai,grok", "x_ai", "api.x.ai", 443, "api.x.ai" },
+	{ "mistral", "mistral_ai,mistral-ai,mistralai", "mistral_ai", "api.mistral.ai", 443,
+		"api.mistral.ai,codestral.mistral.ai" },
+	{ "groq", "", "groq", "api.groq.com", 443, "api.groq.com" },
+	{ "cohere", "", "cohere", "api.cohere.com", 443, "api.cohere.com,api.cohere.ai" },
+	{ "deepseek", "", "deepseek", "api.deepseek.com", 443, "api.deepseek.com" },
+	{ "perplexity", "", "perplexity", "api.perplexity.ai", 443, "api.perplexity.ai" },
+	{ "openrouter", "open_router", "openrouter", "openrouter.ai", 443, "openrouter.ai" },
+	{ "ollama", "", "ollama", "localhost", 11434, "" },
+	{ "replicate", "", "replicate", "api.replicate.com", 443, "api.replicate.com" },
+	{ "falai", "fal,fal.ai,fal-ai,fal_ai", "falai", "fal.run", 443, "fal.run,*.fal.run" },
+	{ "scaleway", "", "scaleway", "api.scaleway.ai", 443, "api.scaleway.ai" },
+	{ "elevenlabs", "", "elevenlabs", "api.elevenlabs.io", 443, "api.elevenlabs.io" },
+	{ "azure", "azure_openai,azure.ai.openai", "azure.ai.openai", NULL, 443,
+		"*.openai.azure.com,*.cognitiveservices.azure.com,*.services.ai.azure.com" },
+	{ "bedrock", "aws.bedrock,aws_bedrock", "aws.bedrock", NULL, 443,
+		"bedrock-runtime.*.amazonaws.com,bedrock-runtime-fips.*.amazonaws.com" },
 };
 
 /* ASCII-only, whatever the locale the application set (PHP's setlocale()). */

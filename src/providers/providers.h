@@ -12,6 +12,7 @@ typedef struct {
 	const char *genai_name; /* gen_ai.provider.name */
 	const char *host;       /* default server.address, NULL if it varies per account */
 	int port;
+	const char *hosts; /* API hosts in URLs, comma-separated patterns ("" = none): hosts.h */
 } spectra_provider_info;
 
 /* Case-insensitive (ASCII) match on slug or alias, first matching row; NULL when unknown. */

@@ -1,5 +1,5 @@
 --TEST--
-README's Configuration table has one row per INI setting, in the order of src/php/settings/settings_table.h, with its default, scope and meaning; ini_get_all('spectra') agrees
+README's Configuration table has one row per INI setting, in the order of src/php/settings/settings_table.h, with its default, scope and meaning; ini_get_all('spectra') agrees; the spectra.providers.<slug>.hosts settings exist once per provider slug, SYSTEM, empty by default, and the README names the pattern
 --FILE--
 <?php
 require __DIR__ . '/docs.inc';
@@ -29,6 +29,18 @@ foreach ($rows as [, $name, $default, $scope, $kind, $member, $meaning]) {
 }
 
 $ini = ini_get_all('spectra');
+// spectra.providers.<slug>.hosts come from the provider table, one per slug (README: a paragraph)
+$provider_hosts = array_filter($ini, fn ($name) => str_starts_with($name, 'spectra.providers.'), ARRAY_FILTER_USE_KEY);
+$ini = array_diff_key($ini, $provider_hosts);
+$bad = array_filter($provider_hosts, fn ($s, $name) => !preg_match('/^spectra\.providers\.[a-z]+\.hosts$/', $name)
+    || $s['global_value'] !== '' || $s['access'] !== INI_SYSTEM, ARRAY_FILTER_USE_BOTH);
+echo 'provider host settings: ', count($provider_hosts) >= 15 && $bad === [] ? 'ok' : 'wrong: ' . json_encode($bad), "\n";
+echo 'README names them: ', str_contains(readme_section('## Configuration (php.ini)'), '`spectra.providers.<slug>.hosts`') ? 'yes' : 'no', "\n";
+foreach (['openai', 'anthropic', 'azure', 'bedrock', 'google'] as $slug) {
+    if (!isset($provider_hosts["spectra.providers.$slug.hosts"])) {
+        echo "missing spectra.providers.$slug.hosts\n";
+    }
+}
 echo 'README rows: ', count($readme), "\n";
 echo 'settings_table.h rows: ', count($table), "\n";
 echo 'ini_get_all: ', count($ini), "\n";
@@ -58,6 +70,8 @@ foreach (array_intersect_key($readme, $ini) as $name => $row) {
 report('README vs ini_get_all', $problems);
 ?>
 --EXPECT--
+provider host settings: ok
+README names them: yes
 README rows: 25
 settings_table.h rows: 25
 ini_get_all: 25

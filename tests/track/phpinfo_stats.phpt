@@ -20,7 +20,9 @@ $directives = ['spectra.enabled', 'spectra.auto_capture', 'spectra.capture_conte
     'spectra.shutdown_timeout_ms', 'spectra.queue.max_bytes'];
 $missing = array_filter($directives, fn ($d) => !str_contains($section, $d));
 echo 'directives listed: ', count($directives) - count($missing), '/', count($directives), "\n";
-echo 'ini_get_all: ', count(ini_get_all('spectra')), "\n";
+$provider_hosts = array_filter(array_keys(ini_get_all('spectra')), fn ($d) => str_starts_with($d, 'spectra.providers.'));
+echo 'ini_get_all: ', count(ini_get_all('spectra')) - count($provider_hosts), " + provider hosts listed: ",
+    count(array_filter($provider_hosts, fn ($d) => str_contains($section, $d))) === count($provider_hosts) ? 'all' : 'not all', "\n";
 $stats = Spectra\Spectra::stats();
 echo implode(',', array_keys($stats)), "\n";
 var_dump(Spectra\Spectra::flush(), Spectra\Spectra::flush(0));
@@ -33,7 +35,7 @@ Export sent => 0: yes
 Export dropped => 0: yes
 Export thread_alive => : yes
 directives listed: 25/25
-ini_get_all: 25
+ini_get_all: 25 + provider hosts listed: all
 exporter,mode,protocol,endpoint,pending,queued,sent,dropped,failed,retries,rejected,queue_bytes,last_status,last_error,thread_alive,pid
 bool(true)
 bool(true)

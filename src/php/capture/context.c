@@ -11,6 +11,7 @@
 #include "src/php/capture/options.h"
 #include "src/record/ids.h"
 #include "src/php/extract/extract.h"
+#include "src/providers/hosts.h"
 #include "src/providers/providers.h"
 
 zend_class_entry *spectra_ce_request_context;
@@ -95,6 +96,11 @@ static void init_readonly(zend_object *object, int property, zend_string *value)
 
 /* server.address / server.port / endpoint from a URL option, else the provider's API host. */
 
+static bool is_auto_provider(const char *provider)
+{
+	return !*provider || zend_binary_strcasecmp(provider, strlen(provider), "auto", 4) == 0;
+}
+
 bool spectra_context_start(zend_string *provider, zend_string *model, HashTable *options, uint32_t options_arg_num,
 	zval *context_out)
 {
@@ -135,6 +141,15 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	}
 
 	const spectra_provider_info *info = spectra_provider_find(record->provider, strlen(record->provider));
+	bool named_by_host = false;
+	if (!info && is_auto_provider(record->provider) && record->server_address) {
+		/* track('', ...) or track('auto', ...) with a url: the host says who it is */
+		info = spectra_provider_for_host(record->server_address, strlen(record->server_address));
+		if (info) {
+			spectra_record_set(record, &record->provider, info->slug);
+			named_by_host = true;
+		}
+	}
 	record->provider_info = info;
 	if (!record->server_address) {
 		if (info && info->host) {
@@ -150,7 +165,9 @@ bool spectra_context_start(zend_string *provider, zend_string *model, HashTable 
 	init_readonly(object, PROP_TRACE_ID, zend_string_init(hex, 32, false));
 	spectra_hex_encode(record->span_id, 8, hex);
 	init_readonly(object, PROP_SPAN_ID, zend_string_init(hex, 16, false));
-	init_readonly(object, PROP_PROVIDER, zend_string_copy(provider));
+	init_readonly(object, PROP_PROVIDER,
+		named_by_host ? zend_string_init(record->provider, strlen(record->provider), false)
+					  : zend_string_copy(provider));
 	init_readonly(object, PROP_MODEL, zend_string_copy(model));
 	return true;
 }
