@@ -61,11 +61,11 @@ function tls_receiver(string $dir, bool $mutual): array {
     register_shutdown_function(fn () => proc_terminate($proc));
     return [$port, $out];
 }
-$code = 'Spectra\Spectra::track("openai", "gpt-4o", fn () => []); Spectra\Spectra::flush(5000); $s = Spectra\Spectra::stats();
+$code = 'Spectra\Spectra::track("openai", "gpt-4o", fn () => []); Spectra\Spectra::flush(60000); $s = Spectra\Spectra::stats();
 echo "sent={$s["sent"]} failed={$s["failed"]} ", $s["last_error"] !== "" ? "error-recorded" : "no-error", "\n";';
 
 [$port, $out] = tls_receiver($dir, false);
-$base = ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => "https://127.0.0.1:$port/v1/traces", 'spectra.otel.timeout' => 2];
+$base = ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => "https://127.0.0.1:$port/v1/traces", 'spectra.otel.timeout' => 20];
 echo 'default verification: ', spectra_child($code, $base)['stdout'];
 echo 'trusted CA file:      ', spectra_child($code, $base + ['spectra.otel.certificate' => "$dir/ca.pem"])['stdout'];
 echo 'bodies stored: ', count(glob("$out/*.bin")), "\n";
