@@ -69,7 +69,10 @@ bool spectra_options_check_usage(HashTable *usage, uint32_t arg_num)
 	bool valid = scratch && spectra_apply_usage(scratch, usage, &bad_key);
 	spectra_record_free(scratch);
 	if (!valid && bad_key) {
-		zend_argument_value_error(arg_num, "key \"%s\" must be a non-negative integer token count", bad_key);
+		const char *expected = strcmp(bad_key, "duration_seconds") == 0 ? "a number of seconds from 0 to 1e7"
+			: strstr(bad_key, "tokens")                                 ? "a non-negative integer token count"
+																		: "a non-negative integer count";
+		zend_argument_value_error(arg_num, "key \"%s\" must be %s", bad_key, expected);
 		return false;
 	}
 	return true;

@@ -4,6 +4,7 @@
 #include "src/php/extract/openai.h"
 #include "src/php/extract/usage_map.h"
 #include "src/php/extract/zval_read.h"
+#include "src/providers/providers.h"
 
 #include "ext/json/php_json.h"
 #include "zend_smart_str.h"
@@ -142,8 +143,99 @@ typedef struct {
 	size_t offset;
 } usage_field;
 
+/* A provider's own usage block handed to recordSuccess()/setUsage() is read with that
+ * provider's rules, by wrapping it in the smallest body of its response shape: returns that
+ * body's key for the block, or NULL for GenAI semantics. Anthropic's keys are also GenAI
+ * aliases, so its block is recognised by the record's provider. */
+static const char *native_usage_shape(const spectra_record *record, HashTable *usage, const char **companion)
+{
+	*companion = NULL;
+	if (zend_hash_str_exists(usage, ZEND_STRL("promptTokenCount"))
+		|| zend_hash_str_exists(usage, ZEND_STRL("candidatesTokenCount"))) {
+		return "usageMetadata"; /* Gemini */
+	}
+	if (zend_hash_str_exists(usage, ZEND_STRL("inputTokens"))
+		|| zend_hash_str_exists(usage, ZEND_STRL("outputTokens"))) {
+		*companion = "output"; /* Bedrock Converse */
+		return "usage";
+	}
+	if (zend_hash_str_exists(usage, ZEND_STRL("billed_units"))) {
+		*companion = "message"; /* Cohere v2 */
+		return "usage";
+	}
+	if (record->provider_info && strcmp(record->provider_info->slug, "anthropic") == 0
+		&& zend_hash_str_exists(usage, ZEND_STRL("input_tokens"))
+		&& !zend_hash_str_exists(usage, ZEND_STRL("prompt_tokens"))) {
+		return "anthropic";
+	}
+	return NULL;
+}
+
+static void apply_native_usage(spectra_record *record, HashTable *usage, const char *key, const char *companion)
+{
+	zval body, copy;
+	array_init(&body);
+	ZVAL_ARR(&copy, zend_array_dup(usage));
+	if (strcmp(key, "anthropic") == 0) {
+		add_assoc_string(&body, "type", "message");
+		add_assoc_zval(&body, "usage", &copy);
+	} else {
+		add_assoc_zval(&body, key, &copy);
+	}
+	if (companion) {
+		zval empty;
+		array_init(&empty);
+		add_assoc_zval(&body, companion, &empty);
+	}
+	spectra_extract_body(record, Z_ARRVAL(body));
+	zval_ptr_dtor(&body);
+}
+
+/* Quantities that are not tokens, for unit-priced models (images, audio, characters). */
+static bool apply_unit_quantities(spectra_record *record, HashTable *usage, const char **bad_key)
+{
+	int64_t count;
+	double seconds;
+	static const struct {
+		const char *name;
+		size_t offset;
+	} counts[] = {
+		{ "image_count", offsetof(spectra_record, image_count) },
+		{ "video_count", offsetof(spectra_record, video_count) },
+		{ "input_characters", offsetof(spectra_record, input_characters) },
+	};
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		if (!zend_hash_str_exists(usage, counts[i].name, strlen(counts[i].name))) {
+			continue;
+		}
+		if (!spectra_read_count(usage, counts[i].name, &count)) {
+			*bad_key = counts[i].name;
+			return false;
+		}
+		*(int64_t *) ((char *) record + counts[i].offset) = count;
+	}
+	if (zend_hash_str_exists(usage, ZEND_STRL("duration_seconds"))) {
+		if (!spectra_read_seconds(usage, "duration_seconds", &seconds)) {
+			*bad_key = "duration_seconds";
+			return false;
+		}
+		record->duration_seconds = seconds;
+	}
+	return true;
+}
+
 bool spectra_apply_usage(spectra_record *record, HashTable *usage, const char **bad_key)
 {
+	*bad_key = NULL;
+	if (!apply_unit_quantities(record, usage, bad_key)) {
+		return false;
+	}
+	const char *companion;
+	const char *native = native_usage_shape(record, usage, &companion);
+	if (native) {
+		apply_native_usage(record, usage, native, companion);
+		return true;
+	}
 	static const usage_field fields[] = {
 		{ { "prompt_tokens", "input_tokens", NULL }, offsetof(spectra_record, prompt_tokens) },
 		{ { "completion_tokens", "output_tokens", NULL }, offsetof(spectra_record, completion_tokens) },
@@ -152,7 +244,6 @@ bool spectra_apply_usage(spectra_record *record, HashTable *usage, const char **
 		{ { "reasoning_tokens", NULL, NULL }, offsetof(spectra_record, reasoning_tokens) },
 	};
 	bool all_valid = true;
-	*bad_key = NULL;
 	for (size_t f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
 		for (size_t n = 0; n < 3 && fields[f].names[n]; n++) {
 			const char *name = fields[f].names[n];
