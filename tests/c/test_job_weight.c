@@ -5,12 +5,13 @@
 
 #include "check.h"
 #include "export/job_weight.h"
+#include "record/limits.h"
 
 static spectra_span_job *plain_job(void)
 {
 	spectra_record *record = spectra_record_new();
-	spectra_record_set(&record->provider, "openai");
-	spectra_record_set(&record->model, "gpt-4o");
+	spectra_record_set(record, &record->provider, "openai");
+	spectra_record_set(record, &record->model, "gpt-4o");
 	return spectra_span_job_new(record, true, false);
 }
 
@@ -31,10 +32,10 @@ static void test_weight_follows_content(void)
 	CHECK(big_weight >= plain_weight + len);
 	CHECK(big_weight < plain_weight + len + 1024);
 
-	/* a long error message and finish reasons count too */
-	spectra_record_set(&big->record->error_message, value);
+	/* a long error message (kept up to the record's string cap) and finish reasons count too */
+	spectra_record_set(big->record, &big->record->error_message, value);
 	spectra_record_add_finish_reason(big->record, "stop", 4);
-	CHECK(spectra_span_job_weight(big) >= big_weight + len + 4);
+	CHECK(spectra_span_job_weight(big) >= big_weight + SPECTRA_MAX_STRING_BYTES + 4);
 
 	/* a span a PHP builder made: its attributes count */
 	spectra_span *span = spectra_span_new();

@@ -58,8 +58,8 @@ foreach (array_intersect_key($readme, $ini) as $name => $row) {
 report('README vs ini_get_all', $problems);
 ?>
 --EXPECT--
-README rows: 25
-settings_table.h rows: 25
-ini_get_all: 25
+README rows: 27
+settings_table.h rows: 27
+ini_get_all: 27
 README vs settings_table.h: ok
 README vs ini_get_all: ok
