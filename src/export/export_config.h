@@ -34,18 +34,18 @@ typedef struct {
 	char *client_key;
 	char *user_agent;
 	spectra_export_mode mode;
-	size_t max_queue_bytes;       /* queue cap; over it a payload is dropped and counted */
-	long schedule_delay_ms;       /* a batch is posted at the latest this long after its oldest span */
-	size_t max_queue_size;        /* queue cap in spans (OTEL_BSP_MAX_QUEUE_SIZE) */
-	size_t max_export_batch_size; /* spans that make a batch due at once */
+	size_t max_queue_bytes;        /* queue cap; over it a payload is dropped and counted */
+	long schedule_delay_ms;        /* a batch is posted at the latest this long after its oldest span */
+	size_t max_queue_size;         /* queue cap in spans (OTEL_BSP_MAX_QUEUE_SIZE) */
+	size_t max_export_batch_size;  /* spans that make a batch due at once */
 	size_t max_backlog_batch_size; /* spans per POST when a backlog has built up (0: the batch size
 									* times SPECTRA_BACKLOG_BATCH_FACTOR) */
-	size_t batch_due_bytes;       /* queued bytes that make a batch due at once (0: a quarter of the
+	size_t batch_due_bytes;        /* queued bytes that make a batch due at once (0: a quarter of the
 								   * byte cap, at most 1 MiB) */
-	long export_timeout_ms;       /* background: OTEL_BSP_EXPORT_TIMEOUT; bounds one export with retries */
-	long retry_budget_ms;         /* total time for retries of one payload */
+	long export_timeout_ms;        /* background: OTEL_BSP_EXPORT_TIMEOUT; bounds one export with retries */
+	long retry_budget_ms;          /* total time for retries of one payload */
 	size_t max_concurrent_exports; /* POSTs in flight at once (sender threads), 1..SPECTRA_MAX_CONCURRENT_EXPORTS */
-	long max_wait_ms; /* backpressure: how long a submitter may wait for room in a full queue while
+	long max_wait_ms;              /* backpressure: how long a submitter may wait for room in a full queue while
 					   * the collector is healthy (0 = never wait) */
 } spectra_export_config;
 

@@ -65,8 +65,8 @@ typedef struct {
 	_Atomic uint64_t retries;
 	_Atomic uint64_t rejected;
 	_Atomic uint64_t queue_bytes;
-	_Atomic uint64_t aborted; /* of dropped: spans whose POST or retry wait the shutdown cut */
-	_Atomic uint64_t unsent;  /* spans queued or being delivered right now */
+	_Atomic uint64_t aborted;            /* of dropped: spans whose POST or retry wait the shutdown cut */
+	_Atomic uint64_t unsent;             /* spans queued or being delivered right now */
 	_Atomic uint64_t backpressure_waits; /* submissions that waited for room (healthy collector) */
 	_Atomic uint64_t posts;              /* POST attempts made */
 	_Atomic uint64_t max_in_flight;      /* most batches delivered at once */
@@ -1013,9 +1013,9 @@ static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t le
 			was_empty = exporter.queue.head == NULL;
 			if (exporter.stop_requested) {
 				refusal = "";
-			} else if (payload ? !spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())
-							   : !spectra_queue_push_deferred(
-									 &exporter.queue, deferred, len, span_count, monotonic_ms())) {
+			} else if (payload
+					? !spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())
+					: !spectra_queue_push_deferred(&exporter.queue, deferred, len, span_count, monotonic_ms())) {
 				refusal = "export queue full";
 			}
 		}

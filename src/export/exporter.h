@@ -13,15 +13,15 @@
 #include "queue.h"
 
 typedef struct {
-	uint64_t queued;      /* spans accepted into the queue */
-	uint64_t sent;        /* spans the collector accepted (minus partial_success rejects) */
-	uint64_t dropped;     /* spans dropped: queue full, shutdown timeout */
-	uint64_t failed;      /* spans whose export failed for good (400, retries exhausted) */
-	uint64_t retries;     /* retry attempts */
-	uint64_t rejected;    /* spans reported rejected through partial_success */
-	uint64_t queue_bytes; /* bytes waiting right now (the cap also counts the batch in delivery) */
-	long last_status;     /* last HTTP status, 0 = none or connection error */
-	char last_error[256]; /* last error text, never a header value */
+	uint64_t queued;             /* spans accepted into the queue */
+	uint64_t sent;               /* spans the collector accepted (minus partial_success rejects) */
+	uint64_t dropped;            /* spans dropped: queue full, shutdown timeout */
+	uint64_t failed;             /* spans whose export failed for good (400, retries exhausted) */
+	uint64_t retries;            /* retry attempts */
+	uint64_t rejected;           /* spans reported rejected through partial_success */
+	uint64_t queue_bytes;        /* bytes waiting right now (the cap also counts the batch in delivery) */
+	long last_status;            /* last HTTP status, 0 = none or connection error */
+	char last_error[256];        /* last error text, never a header value */
 	uint64_t backpressure_waits; /* submissions that waited for room (full queue, healthy collector) */
 	uint64_t posts;              /* POST attempts, retries included */
 	uint64_t max_in_flight;      /* most batches being delivered at once */

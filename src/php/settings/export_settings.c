@@ -251,7 +251,7 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 	config->retry_budget_ms = config->timeout_ms;
 	config->max_wait_ms = SPECTRA_G(queue_max_wait_ms) > 0 ? (long) SPECTRA_G(queue_max_wait_ms) : 0;
 	zend_long concurrency = SPECTRA_G(export_concurrency);
-	config->max_concurrent_exports = concurrency < 1 ? 1
+	config->max_concurrent_exports = concurrency < 1   ? 1
 		: concurrency > SPECTRA_MAX_CONCURRENT_EXPORTS ? SPECTRA_MAX_CONCURRENT_EXPORTS
 													   : (size_t) concurrency;
 	spectra_export_settings_build_resource(settings);
