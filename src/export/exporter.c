@@ -767,14 +767,17 @@ static bool start_sender_thread(void);
 
 /* With the lock held: a batch should go now. Spans of many requests are coalesced into one
  * POST until there are a batch's worth of spans or bytes, the oldest has waited the
- * schedule delay, or someone flushes (a request end never posts by itself). */
+ * schedule delay, or someone flushes (a request end never posts by itself). The process's
+ * first batch goes at once: its answer tells whether the collector is healthy, which a burst
+ * needs to know before the queue fills (backpressure waits only for a healthy collector). */
 static bool batch_due(int64_t now)
 {
 	const spectra_queue *queue = &exporter.queue;
 	if (!queue->head) {
 		return false;
 	}
-	return exporter.flush_requested || queue->total_spans >= exporter.config.max_export_batch_size
+	return exporter.flush_requested || atomic_load(&counters.posts) == 0
+		|| queue->total_spans >= exporter.config.max_export_batch_size
 		|| queue->total_bytes >= exporter.config.batch_due_bytes
 		|| now >= queue->head->enqueued_at_ms + exporter.config.schedule_delay_ms;
 }
