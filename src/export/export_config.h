@@ -14,6 +14,12 @@ typedef enum {
 	SPECTRA_EXPORT_BACKGROUND = 2,
 } spectra_export_mode;
 
+/* Upper bound on spectra.export_concurrency. */
+#define SPECTRA_MAX_CONCURRENT_EXPORTS 8
+/* A backlog (more than one batch queued: the collector is slower than the traffic) is sent in
+ * requests of up to this many batches, so a slow collector gets fewer, bigger requests. */
+#define SPECTRA_BACKLOG_BATCH_FACTOR 8
+
 typedef struct {
 	char *endpoint; /* full traces URL, used as is */
 	char **headers; /* "Name: value" lines, already percent-decoded */
@@ -28,12 +34,19 @@ typedef struct {
 	char *client_key;
 	char *user_agent;
 	spectra_export_mode mode;
-	size_t max_queue_bytes;       /* queue cap; over it a payload is dropped and counted */
-	long schedule_delay_ms;       /* background mode: OTEL_BSP_SCHEDULE_DELAY */
-	size_t max_queue_size;        /* background: spans; OTEL_BSP_MAX_QUEUE_SIZE */
-	size_t max_export_batch_size; /* background: spans per POST; OTEL_BSP_MAX_EXPORT_BATCH_SIZE */
-	long export_timeout_ms;       /* background: OTEL_BSP_EXPORT_TIMEOUT; bounds one export with retries */
-	long retry_budget_ms;         /* total time for retries of one payload */
+	size_t max_queue_bytes;        /* queue cap; over it a payload is dropped and counted */
+	long schedule_delay_ms;        /* a batch is posted at the latest this long after its oldest span */
+	size_t max_queue_size;         /* queue cap in spans (OTEL_BSP_MAX_QUEUE_SIZE) */
+	size_t max_export_batch_size;  /* spans that make a batch due at once */
+	size_t max_backlog_batch_size; /* spans per POST when a backlog has built up (0: the batch size
+									* times SPECTRA_BACKLOG_BATCH_FACTOR) */
+	size_t batch_due_bytes;        /* queued bytes that make a batch due at once (0: a quarter of the
+								   * byte cap, at most 1 MiB) */
+	long export_timeout_ms;        /* background: OTEL_BSP_EXPORT_TIMEOUT; bounds one export with retries */
+	long retry_budget_ms;          /* total time for retries of one payload */
+	size_t max_concurrent_exports; /* POSTs in flight at once (sender threads), 1..SPECTRA_MAX_CONCURRENT_EXPORTS */
+	long max_wait_ms;              /* backpressure: how long a submitter may wait for room in a full queue while
+					   * the collector is healthy (0 = never wait) */
 } spectra_export_config;
 
 /* Frees the strings of a configuration (one built by the caller, or the exporter's copy). */

@@ -1,6 +1,8 @@
-/* The per-process sender: a queue guarded by one mutex, one lazily started thread per
- * process, and the delivery loop with its retry policy. The mutex is never held across
- * network I/O, so request threads only ever wait for a few pointer moves. */
+/* The per-process sender: a queue guarded by one mutex, a small pool of lazily started
+ * sender threads per process (one POST in flight each), the batching rule that coalesces
+ * the work of many requests into one POST, the delivery loop with its retry policy, and the
+ * bounded backpressure a submitter meets when the queue is full and the collector healthy.
+ * The mutex is never held across network I/O. */
 #include "exporter.h"
 
 #include <curl/curl.h>
@@ -29,8 +31,16 @@
 #define DEFAULT_TIMEOUT_MS 10000L
 #define DEFAULT_MAX_QUEUE_BYTES (8u * 1024u * 1024u)
 #define DEFAULT_SCHEDULE_DELAY_MS 5000L
-#define DEFAULT_MAX_QUEUE_SIZE 2048u
+#define DEFAULT_MAX_QUEUE_SIZE 65536u
 #define DEFAULT_MAX_EXPORT_BATCH_SIZE 512u
+#define DEFAULT_MAX_CONCURRENT_EXPORTS 4u
+/* A batch is also due once its spans hold this share of the byte cap (or 1 MiB), so a small
+ * cap fills up only when the collector cannot keep up, never while a timer runs. */
+#define DUE_BYTES_SHARE_OF_CAP 4u
+#define DUE_BYTES_MAX (1024u * 1024u)
+/* The collector counts as healthy (submitters may wait for room) while its last answer was a
+ * success no older than this. */
+#define HEALTHY_WINDOW_MS 5000
 
 typedef enum { DELIVERY_SENT, DELIVERY_FAILED, DELIVERY_ABORTED } delivery_outcome;
 
@@ -55,8 +65,11 @@ typedef struct {
 	_Atomic uint64_t retries;
 	_Atomic uint64_t rejected;
 	_Atomic uint64_t queue_bytes;
-	_Atomic uint64_t aborted; /* of dropped: spans whose POST or retry wait the shutdown cut */
-	_Atomic uint64_t unsent;  /* spans queued or being delivered right now */
+	_Atomic uint64_t aborted;            /* of dropped: spans whose POST or retry wait the shutdown cut */
+	_Atomic uint64_t unsent;             /* spans queued or being delivered right now */
+	_Atomic uint64_t backpressure_waits; /* submissions that waited for room (healthy collector) */
+	_Atomic uint64_t posts;              /* POST attempts made */
+	_Atomic uint64_t max_in_flight;      /* most batches delivered at once */
 	atomic_bool thread_alive;
 } exporter_counters;
 
@@ -64,18 +77,22 @@ typedef struct {
 	pthread_mutex_t lock;       /* guards everything below that is not atomic */
 	pthread_cond_t wake_sender; /* new work, a flush request, or stop */
 	pthread_cond_t became_idle; /* queue drained and nothing in flight */
+	pthread_cond_t room_made;   /* a batch was released, or the collector failed */
 	bool initialized;
 	spectra_export_config config; /* deep copy, immutable between init and shutdown */
 	char *proxy;                  /* memoized from the environment at init */
 	char *no_proxy;
 	spectra_queue queue;
-	bool in_flight;
+	size_t busy_senders; /* sender threads delivering a batch right now */
 	bool flush_requested;
 	bool stop_requested;
-	bool thread_started;
-	pid_t thread_pid; /* the process the sender thread belongs to */
-	pthread_t thread;
-	delivery_context *sender; /* owned by the thread; published for wakeups and fork */
+	size_t sender_count; /* sender threads started in this process */
+	pid_t thread_pid;    /* the process the sender threads belong to */
+	pthread_t threads[SPECTRA_MAX_CONCURRENT_EXPORTS];
+	/* owned by their threads; published for wakeups and fork */
+	delivery_context *senders[SPECTRA_MAX_CONCURRENT_EXPORTS];
+	bool collector_healthy; /* the last attempt that ended was answered with a success */
+	int64_t last_success_ms;
 	long last_status;
 	char last_error[256];
 
@@ -215,10 +232,18 @@ static void record_loss(const char *format, ...)
 	va_end(args);
 }
 
-static void record_status(long status)
+/* The end of one POST attempt: its status, and the collector's health. A success lets
+ * submitters wait for room in a full queue; a failure wakes those waiting, and they drop. */
+static void record_attempt(long status, bool success)
 {
 	pthread_mutex_lock(&exporter.lock);
 	exporter.last_status = status;
+	exporter.collector_healthy = success;
+	if (success) {
+		exporter.last_success_ms = monotonic_ms();
+	} else {
+		pthread_cond_broadcast(&exporter.room_made);
+	}
 	pthread_mutex_unlock(&exporter.lock);
 }
 
@@ -239,7 +264,12 @@ static void reset_counters(void)
 	atomic_store(&counters.queue_bytes, 0);
 	atomic_store(&counters.aborted, 0);
 	atomic_store(&counters.unsent, 0);
+	atomic_store(&counters.backpressure_waits, 0);
+	atomic_store(&counters.posts, 0);
+	atomic_store(&counters.max_in_flight, 0);
 	atomic_store(&counters.thread_alive, false);
+	exporter.collector_healthy = false;
+	exporter.last_success_ms = 0;
 	exporter.last_status = 0;
 	exporter.last_error[0] = '\0';
 }
@@ -290,6 +320,24 @@ static bool copy_config(spectra_export_config *target, const spectra_export_conf
 	}
 	if (!target->max_queue_size) {
 		target->max_queue_size = DEFAULT_MAX_QUEUE_SIZE;
+	}
+	if (!target->max_concurrent_exports) {
+		target->max_concurrent_exports = DEFAULT_MAX_CONCURRENT_EXPORTS;
+	}
+	if (target->max_concurrent_exports > SPECTRA_MAX_CONCURRENT_EXPORTS) {
+		target->max_concurrent_exports = SPECTRA_MAX_CONCURRENT_EXPORTS;
+	}
+	if (target->max_backlog_batch_size < target->max_export_batch_size) {
+		target->max_backlog_batch_size = target->max_export_batch_size * SPECTRA_BACKLOG_BATCH_FACTOR;
+	}
+	if (!target->batch_due_bytes) {
+		target->batch_due_bytes = target->max_queue_bytes / DUE_BYTES_SHARE_OF_CAP;
+		if (target->batch_due_bytes > DUE_BYTES_MAX) {
+			target->batch_due_bytes = DUE_BYTES_MAX;
+		}
+	}
+	if (target->max_wait_ms < 0) {
+		target->max_wait_ms = 0;
 	}
 	if (!target->max_export_batch_size || target->max_export_batch_size > target->max_queue_size) {
 		target->max_export_batch_size = target->max_export_batch_size
@@ -380,13 +428,15 @@ static void abandon_context(delivery_context *context)
 static void forget_parent_process_state(void)
 {
 	spectra_queue_clear(&exporter.queue);
-	exporter.in_flight = false;
+	exporter.busy_senders = 0;
 	exporter.flush_requested = false;
 	exporter.stop_requested = false;
-	exporter.thread_started = false;
+	exporter.sender_count = 0;
 	exporter.thread_pid = 0;
-	abandon_context(exporter.sender);
-	exporter.sender = NULL;
+	for (size_t i = 0; i < SPECTRA_MAX_CONCURRENT_EXPORTS; i++) {
+		abandon_context(exporter.senders[i]);
+		exporter.senders[i] = NULL;
+	}
 	abandon_context(exporter.sync);
 	exporter.sync = NULL;
 	atomic_store(&abort_requested, false);
@@ -402,6 +452,7 @@ void spectra_exporter_after_fork_child(void)
 	pthread_mutex_init(&exporter.sync_lock, NULL);
 	init_monotonic_cond(&exporter.wake_sender);
 	init_monotonic_cond(&exporter.became_idle);
+	init_monotonic_cond(&exporter.room_made);
 	forget_parent_process_state();
 }
 
@@ -409,6 +460,7 @@ static void setup_process_once(void)
 {
 	init_monotonic_cond(&exporter.wake_sender);
 	init_monotonic_cond(&exporter.became_idle);
+	init_monotonic_cond(&exporter.room_made);
 	pthread_atfork(before_fork, after_fork_parent, spectra_exporter_after_fork_child);
 }
 
@@ -504,6 +556,7 @@ static delivery_outcome deliver(delivery_context *context, const char *payload, 
 		}
 
 		spectra_transport_result result;
+		atomic_fetch_add(&counters.posts, 1);
 		bool answered = spectra_transport_post(transport, payload, len, timeout_ms, &result);
 		if (result.aborted) {
 			spectra_transport_result_free(&result);
@@ -513,7 +566,7 @@ static delivery_outcome deliver(delivery_context *context, const char *payload, 
 		bool retryable;
 		if (answered) {
 			if (result.http_status >= 200 && result.http_status < 300) {
-				record_status(result.http_status);
+				record_attempt(result.http_status, true);
 				count_partial_success(&result, span_count);
 				spectra_transport_result_free(&result);
 				outcome = DELIVERY_SENT;
@@ -525,7 +578,7 @@ static delivery_outcome deliver(delivery_context *context, const char *payload, 
 			retryable = result.transient_failure;
 			snprintf(cause, sizeof cause, "%.190s", result.error);
 		}
-		record_status(result.http_status);
+		record_attempt(result.http_status, false);
 		long retry_after_ms = result.retry_after_ms;
 		spectra_transport_result_free(&result);
 		if (!retryable) {
@@ -708,33 +761,42 @@ static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 	}
 }
 
-/* ---- the sender thread ------------------------------------------------------------ */
+/* ---- the sender threads ----------------------------------------------------------- */
 
-static bool background_batch_due(int64_t now)
+static bool start_sender_thread(void);
+
+/* With the lock held: a batch should go now. Spans of many requests are coalesced into one
+ * POST until there are a batch's worth of spans or bytes, the oldest has waited the
+ * schedule delay, or someone flushes (a request end never posts by itself). The process's
+ * first batch goes at once: its answer tells whether the collector is healthy, which a burst
+ * needs to know before the queue fills (backpressure waits only for a healthy collector). */
+static bool batch_due(int64_t now)
 {
 	const spectra_queue *queue = &exporter.queue;
-	return queue->head
-		&& (exporter.flush_requested || queue->total_spans >= exporter.config.max_export_batch_size
-			|| now >= queue->head->enqueued_at_ms + exporter.config.schedule_delay_ms);
+	if (!queue->head) {
+		return false;
+	}
+	return exporter.flush_requested || atomic_load(&counters.posts) == 0
+		|| queue->total_spans >= exporter.config.max_export_batch_size
+		|| queue->total_bytes >= exporter.config.batch_due_bytes
+		|| now >= queue->head->enqueued_at_ms + exporter.config.schedule_delay_ms;
 }
 
-/* With the lock held: waits until there is work to take (or stop) and takes it. */
+/* With the lock held: waits until there is work to take (or stop) and takes it. A backlog
+ * (more than a batch queued: every sender busy with a slow collector) goes in bigger
+ * requests, so a slow collector is asked fewer, larger questions. */
 static spectra_queue_item *take_work(void)
 {
-	bool batching = exporter.config.mode == SPECTRA_EXPORT_BACKGROUND;
 	for (;;) {
 		if (exporter.stop_requested) {
 			return NULL;
 		}
-		if (!batching && exporter.queue.head) {
-			/* post at once, but coalesce a backlog (slow or recovering collector) into one
-			 * request rather than paying a round trip and a retry budget per PHP request */
-			return spectra_queue_pop_batch(&exporter.queue, exporter.config.max_export_batch_size);
+		if (batch_due(monotonic_ms())) {
+			size_t batch = exporter.config.max_export_batch_size;
+			size_t limit = exporter.queue.total_spans > batch ? exporter.config.max_backlog_batch_size : batch;
+			return spectra_queue_pop_batch(&exporter.queue, limit);
 		}
-		if (batching && background_batch_due(monotonic_ms())) {
-			return spectra_queue_pop_batch(&exporter.queue, exporter.config.max_export_batch_size);
-		}
-		if (batching && exporter.queue.head) {
+		if (exporter.queue.head) {
 			wait_until(&exporter.wake_sender, exporter.queue.head->enqueued_at_ms + exporter.config.schedule_delay_ms);
 		} else {
 			pthread_cond_wait(&exporter.wake_sender, &exporter.lock);
@@ -742,12 +804,28 @@ static spectra_queue_item *take_work(void)
 	}
 }
 
-static void *sender_main(void *unused)
+/* With the lock held, as a sender takes a batch: when every sender is now busy, one more is
+ * started (up to the configured number) so that the next batch need not wait for a slow
+ * POST to end. A fast collector never needs the second one for long. */
+static void note_sender_busy(void)
 {
-	(void) unused;
+	exporter.busy_senders++;
+	uint64_t peak = atomic_load(&counters.max_in_flight);
+	if (exporter.busy_senders > peak) {
+		atomic_store(&counters.max_in_flight, (uint64_t) exporter.busy_senders);
+	}
+	if (exporter.busy_senders == exporter.sender_count && exporter.sender_count < exporter.config.max_concurrent_exports
+		&& !exporter.stop_requested) {
+		start_sender_thread();
+	}
+}
+
+static void *sender_main(void *slot_pointer)
+{
+	size_t slot = (size_t) (uintptr_t) slot_pointer;
 	delivery_context *context = context_new();
 	pthread_mutex_lock(&exporter.lock);
-	exporter.sender = context;
+	exporter.senders[slot] = context;
 	for (;;) {
 		spectra_queue_item *work = take_work();
 		if (!work) {
@@ -760,7 +838,7 @@ static void *sender_main(void *unused)
 		for (spectra_queue_item *item = work; item; item = item->next) {
 			taken_spans += item->span_count;
 		}
-		exporter.in_flight = true;
+		note_sender_busy();
 		publish_queue_bytes();
 		pthread_mutex_unlock(&exporter.lock);
 
@@ -773,14 +851,14 @@ static void *sender_main(void *unused)
 		}
 		spectra_queue_release(&exporter.queue, work);
 		atomic_fetch_sub(&counters.unsent, taken_spans);
-		exporter.in_flight = false;
-		if (!exporter.queue.head) {
+		exporter.busy_senders--;
+		pthread_cond_broadcast(&exporter.room_made);
+		if (!exporter.queue.head && !exporter.busy_senders) {
 			exporter.flush_requested = false;
 			pthread_cond_broadcast(&exporter.became_idle);
 		}
 	}
-	exporter.sender = NULL;
-	atomic_store(&counters.thread_alive, false);
+	exporter.senders[slot] = NULL;
 	pthread_cond_broadcast(&exporter.became_idle);
 	pthread_mutex_unlock(&exporter.lock);
 	context_free(context);
@@ -791,6 +869,10 @@ static void *sender_main(void *unused)
  * with them blocked: PHP's SIGPROF timeout or a pcntl handler must never run on it. */
 static bool start_sender_thread(void)
 {
+	size_t slot = exporter.sender_count;
+	if (slot >= SPECTRA_MAX_CONCURRENT_EXPORTS) {
+		return false;
+	}
 	pthread_attr_t attr;
 	if (pthread_attr_init(&attr) != 0) {
 		return false;
@@ -800,13 +882,13 @@ static bool start_sender_thread(void)
 	sigset_t all_signals, previous;
 	sigfillset(&all_signals);
 	pthread_sigmask(SIG_BLOCK, &all_signals, &previous);
-	int rc = pthread_create(&exporter.thread, &attr, sender_main, NULL);
+	int rc = pthread_create(&exporter.threads[slot], &attr, sender_main, (void *) (uintptr_t) slot);
 	pthread_sigmask(SIG_SETMASK, &previous, NULL);
 	pthread_attr_destroy(&attr);
 	if (rc != 0) {
 		return false;
 	}
-	exporter.thread_started = true;
+	exporter.sender_count++;
 	exporter.thread_pid = getpid();
 	atomic_store(&counters.thread_alive, true);
 	return true;
@@ -839,12 +921,11 @@ bool spectra_exporter_init(const spectra_export_config *config)
 	}
 	/* MINIT runs before any thread exists: the one safe place for curl's global setup */
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	bool batching = exporter.config.mode == SPECTRA_EXPORT_BACKGROUND;
-	spectra_queue_init(&exporter.queue, exporter.config.max_queue_bytes, batching ? exporter.config.max_queue_size : 0);
-	exporter.in_flight = false;
+	spectra_queue_init(&exporter.queue, exporter.config.max_queue_bytes, exporter.config.max_queue_size);
+	exporter.busy_senders = 0;
 	exporter.flush_requested = false;
 	exporter.stop_requested = false;
-	exporter.thread_started = false;
+	exporter.sender_count = 0;
 	exporter.thread_pid = 0;
 	atomic_store(&abort_requested, false);
 	reset_counters();
@@ -872,24 +953,74 @@ static bool submit_sync(char *payload, size_t len, size_t span_count)
 	return outcome != DELIVERY_ABORTED;
 }
 
+/* With the lock held: the collector answered a success lately and nothing failed since. */
+static bool collector_healthy(int64_t now)
+{
+	return exporter.collector_healthy && now - exporter.last_success_ms <= HEALTHY_WINDOW_MS;
+}
+
+/* With the lock held. Backpressure: when the queue has no room for len bytes and span_count
+ * spans, and the collector is healthy (it takes what it is sent, just not as fast as it
+ * comes), the submitter waits for a batch to be released, for at most max_wait_ms. With the
+ * collector down, failing or not heard from, it never waits: the caller drops and counts. */
+static void wait_for_room(size_t len, size_t span_count)
+{
+	spectra_queue *queue = &exporter.queue;
+	if (exporter.config.max_wait_ms <= 0 || spectra_queue_has_room(queue, len, span_count)
+		|| (queue->max_bytes && len > queue->max_bytes) || (queue->max_spans && span_count > queue->max_spans)) {
+		return;
+	}
+	int64_t now = monotonic_ms();
+	if (!collector_healthy(now)) {
+		return;
+	}
+	atomic_fetch_add(&counters.backpressure_waits, 1);
+	int64_t deadline = now + exporter.config.max_wait_ms;
+	/* a full queue is a due batch (a batch's spans or bytes are less than the caps) */
+	pthread_cond_broadcast(&exporter.wake_sender);
+	while (!exporter.stop_requested && !spectra_queue_has_room(queue, len, span_count)
+		&& collector_healthy(monotonic_ms())) {
+		if (!wait_until(&exporter.room_made, deadline) && monotonic_ms() >= deadline) {
+			break;
+		}
+	}
+}
+
+/* With the lock held: wakes the senders when they have something new to do (the queue was
+ * empty, so none is timing the oldest span yet, or a batch just became due). */
+static void wake_senders_if_needed(bool was_empty)
+{
+	if (was_empty || batch_due(monotonic_ms())) {
+		pthread_cond_broadcast(&exporter.wake_sender);
+	}
+}
+
 /* The queueing half shared by both submit functions: payload or deferred work (exactly
  * one of them), ownership taken in every case. */
 static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t len, size_t span_count)
 {
 	pthread_mutex_lock(&exporter.lock);
 	const char *refusal = NULL;
+	bool was_empty = false;
 	if (!exporter.initialized || exporter.stop_requested) {
 		refusal = "";
 	} else {
-		if (exporter.thread_started && exporter.thread_pid != getpid()) {
+		if (exporter.sender_count && exporter.thread_pid != getpid()) {
 			/* a fork the atfork handler did not see: this process has no thread yet */
 			forget_parent_process_state();
 		}
-		if (!exporter.thread_started && !start_sender_thread()) {
+		if (!exporter.sender_count && !start_sender_thread()) {
 			refusal = "could not start the sender thread";
-		} else if (payload ? !spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())
-						   : !spectra_queue_push_deferred(&exporter.queue, deferred, len, span_count, monotonic_ms())) {
-			refusal = "export queue full";
+		} else {
+			wait_for_room(len, span_count);
+			was_empty = exporter.queue.head == NULL;
+			if (exporter.stop_requested) {
+				refusal = "";
+			} else if (payload
+					? !spectra_queue_push(&exporter.queue, payload, len, span_count, monotonic_ms())
+					: !spectra_queue_push_deferred(&exporter.queue, deferred, len, span_count, monotonic_ms())) {
+				refusal = "export queue full";
+			}
 		}
 	}
 	if (refusal) {
@@ -909,7 +1040,7 @@ static bool enqueue(char *payload, spectra_deferred_payload *deferred, size_t le
 	atomic_fetch_add(&counters.queued, span_count);
 	atomic_fetch_add(&counters.unsent, span_count);
 	publish_queue_bytes();
-	pthread_cond_broadcast(&exporter.wake_sender);
+	wake_senders_if_needed(was_empty);
 	pthread_mutex_unlock(&exporter.lock);
 	return true;
 }
@@ -975,12 +1106,12 @@ bool spectra_exporter_submit_deferred(spectra_deferred_payload *work, size_t est
 static bool wait_for_idle(int64_t deadline_ms)
 {
 	for (;;) {
-		bool thread_here = exporter.thread_started && exporter.thread_pid == getpid();
-		if (!exporter.in_flight && (!exporter.queue.head || !thread_here)) {
+		bool thread_here = exporter.sender_count && exporter.thread_pid == getpid();
+		if (!exporter.busy_senders && (!exporter.queue.head || !thread_here)) {
 			return !exporter.queue.head;
 		}
 		if (!wait_until(&exporter.became_idle, deadline_ms) && monotonic_ms() >= deadline_ms) {
-			return !exporter.queue.head && !exporter.in_flight;
+			return !exporter.queue.head && !exporter.busy_senders;
 		}
 	}
 }
@@ -993,7 +1124,7 @@ bool spectra_exporter_flush(long timeout_ms)
 		return true;
 	}
 	if (exporter.queue.head) {
-		/* background mode: export what is pending now instead of at the schedule delay */
+		/* export what is queued now instead of at the schedule delay */
 		exporter.flush_requested = true;
 		pthread_cond_broadcast(&exporter.wake_sender);
 	}
@@ -1018,6 +1149,9 @@ void spectra_exporter_get_stats(spectra_export_stats *out)
 	out->rejected = atomic_load(&counters.rejected);
 	out->queue_bytes = atomic_load(&counters.queue_bytes);
 	out->thread_alive = atomic_load(&counters.thread_alive);
+	out->backpressure_waits = atomic_load(&counters.backpressure_waits);
+	out->posts = atomic_load(&counters.posts);
+	out->max_in_flight = atomic_load(&counters.max_in_flight);
 	pthread_mutex_lock(&exporter.lock);
 	out->last_status = exporter.last_status;
 	memcpy(out->last_error, exporter.last_error, sizeof out->last_error);
@@ -1038,15 +1172,20 @@ void spectra_exporter_shutdown(long timeout_ms)
 	exporter.stop_requested = true;
 	atomic_store(&abort_requested, true);
 	pthread_cond_broadcast(&exporter.wake_sender);
-	if (exporter.sender) {
-		spectra_transport_wakeup(exporter.sender->transport);
+	pthread_cond_broadcast(&exporter.room_made);
+	for (size_t i = 0; i < SPECTRA_MAX_CONCURRENT_EXPORTS; i++) {
+		if (exporter.senders[i]) {
+			spectra_transport_wakeup(exporter.senders[i]->transport);
+		}
 	}
-	bool join = exporter.thread_started && exporter.thread_pid == getpid();
+	/* no thread is started once stop is set, so the count is final */
+	size_t joinable = exporter.thread_pid == getpid() ? exporter.sender_count : 0;
 	pthread_mutex_unlock(&exporter.lock);
 
-	if (join) {
-		pthread_join(exporter.thread, NULL);
+	for (size_t i = 0; i < joinable; i++) {
+		pthread_join(exporter.threads[i], NULL);
 	}
+	atomic_store(&counters.thread_alive, false);
 
 	/* A sync POST on another thread notices the abort flag; wait for it to let go. */
 	pthread_mutex_lock(&exporter.sync_lock);
@@ -1059,7 +1198,7 @@ void spectra_exporter_shutdown(long timeout_ms)
 	atomic_fetch_add(&counters.dropped, leftover);
 	atomic_store(&counters.unsent, 0);
 	publish_queue_bytes();
-	exporter.thread_started = false;
+	exporter.sender_count = 0;
 	exporter.thread_pid = 0;
 	exporter.initialized = false;
 	spectra_export_config_free(&exporter.config);

@@ -13,15 +13,18 @@
 #include "queue.h"
 
 typedef struct {
-	uint64_t queued;      /* spans accepted into the queue */
-	uint64_t sent;        /* spans the collector accepted (minus partial_success rejects) */
-	uint64_t dropped;     /* spans dropped: queue full, shutdown timeout */
-	uint64_t failed;      /* spans whose export failed for good (400, retries exhausted) */
-	uint64_t retries;     /* retry attempts */
-	uint64_t rejected;    /* spans reported rejected through partial_success */
-	uint64_t queue_bytes; /* bytes waiting right now (the cap also counts the batch in delivery) */
-	long last_status;     /* last HTTP status, 0 = none or connection error */
-	char last_error[256]; /* last error text, never a header value */
+	uint64_t queued;             /* spans accepted into the queue */
+	uint64_t sent;               /* spans the collector accepted (minus partial_success rejects) */
+	uint64_t dropped;            /* spans dropped: queue full, shutdown timeout */
+	uint64_t failed;             /* spans whose export failed for good (400, retries exhausted) */
+	uint64_t retries;            /* retry attempts */
+	uint64_t rejected;           /* spans reported rejected through partial_success */
+	uint64_t queue_bytes;        /* bytes waiting right now (the cap also counts the batch in delivery) */
+	long last_status;            /* last HTTP status, 0 = none or connection error */
+	char last_error[256];        /* last error text, never a header value */
+	uint64_t backpressure_waits; /* submissions that waited for room (full queue, healthy collector) */
+	uint64_t posts;              /* POST attempts, retries included */
+	uint64_t max_in_flight;      /* most batches being delivered at once */
 	bool thread_alive;
 } spectra_export_stats;
 
@@ -29,9 +32,11 @@ typedef struct {
 bool spectra_exporter_init(const spectra_export_config *config);
 /* Takes ownership of a malloc'd payload carrying span_count spans.
  * sync: POSTs now (bounded by the timeout) and frees it.
- * after_response/background: queues it for the sender thread of this process, starting
- * the thread first if this process has none yet (FPM forks after MINIT). Never blocks on
- * the network. Returns false if the payload was dropped (counted). */
+ * after_response/background: queues it for the sender threads of this process, starting
+ * one first if this process has none yet (FPM forks after MINIT). Never waits on the
+ * network; when the queue is full and the collector healthy, waits at most
+ * config->max_wait_ms for room (backpressure). Returns false if the payload was dropped
+ * (counted). */
 bool spectra_exporter_submit(char *payload, size_t len, size_t span_count);
 /* As spectra_exporter_submit, for deferred work (sync mode encodes it right away).
  * Takes ownership in every case. estimated_len is charged against the queue's byte cap. */

@@ -1041,6 +1041,7 @@ static void test_queue_byte_cap(receiver *r)
 	config.max_export_batch_size = 1000;
 	config.max_queue_size = 1000;
 	config.max_queue_bytes = 1000;
+	config.batch_due_bytes = SIZE_MAX;
 	CHECK(spectra_exporter_init(&config), "init");
 	int accepted = 0;
 	for (int i = 0; i < 15; i++) {

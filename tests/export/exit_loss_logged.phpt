@@ -18,7 +18,7 @@ while (Spectra::stats()['queue_bytes'] !== 0 && hrtime(true) < $deadline) { usle
 // 3. ... and four more wait behind them when the script ends
 for ($i = 0; $i < 4; $i++) { Spectra::track('openai', 'gpt-4o', fn () => []); }
 PHP, ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => $url, 'spectra.otel.timeout' => 3,
-      'spectra.shutdown_timeout_ms' => 300]);
+      'spectra.shutdown_timeout_ms' => 300, 'spectra.export_concurrency' => 1]);  // one POST in flight
 echo $r['stdout'];
 $lines = array_values(array_filter(explode("\n", $r['stderr']), fn ($l) => str_starts_with($l, 'spectra: ')));
 echo implode("\n", $lines), "\n";

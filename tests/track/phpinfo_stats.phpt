@@ -35,7 +35,7 @@ Export sent => 0: yes
 Export dropped => 0: yes
 Export thread_alive => : yes
 directives listed: 25/25
-ini_get_all: 25 + provider hosts listed: all
-exporter,mode,protocol,endpoint,pending,queued,sent,dropped,failed,retries,rejected,queue_bytes,last_status,last_error,thread_alive,pid
+ini_get_all: 27 + provider hosts listed: all
+exporter,mode,protocol,endpoint,pending,queued,sent,dropped,failed,retries,rejected,queue_bytes,posts,max_in_flight,backpressure_waits,last_status,last_error,thread_alive,pid
 bool(true)
 bool(true)

@@ -396,6 +396,9 @@ void spectra_span_stats_array(zval *out)
 	add_assoc_long(out, "retries", (zend_long) stats.retries);
 	add_assoc_long(out, "rejected", (zend_long) stats.rejected);
 	add_assoc_long(out, "queue_bytes", (zend_long) stats.queue_bytes);
+	add_assoc_long(out, "posts", (zend_long) stats.posts);
+	add_assoc_long(out, "max_in_flight", (zend_long) stats.max_in_flight);
+	add_assoc_long(out, "backpressure_waits", (zend_long) stats.backpressure_waits);
 	add_assoc_long(out, "last_status", (zend_long) stats.last_status);
 	add_assoc_string(out, "last_error", stats.last_error);
 	add_assoc_bool(out, "thread_alive", stats.thread_alive);

@@ -229,17 +229,31 @@ void spectra_export_settings_load(spectra_export_settings *settings)
 			mode);
 	}
 	config->max_queue_bytes = SPECTRA_G(queue_max_bytes) > 0 ? (size_t) SPECTRA_G(queue_max_bytes) : 8 * 1024 * 1024;
-	config->schedule_delay_ms = parse_ms(getenv("OTEL_BSP_SCHEDULE_DELAY"), 5000, "OTEL_BSP_SCHEDULE_DELAY");
-	config->max_queue_size = (size_t) parse_ms(getenv("OTEL_BSP_MAX_QUEUE_SIZE"), 2048, "OTEL_BSP_MAX_QUEUE_SIZE");
+	/* after_response posts a batch at the latest a second after its oldest span (background:
+	 * OTel's 5 s); both coalesce the spans of many requests into one POST */
+	config->schedule_delay_ms = parse_ms(getenv("OTEL_BSP_SCHEDULE_DELAY"),
+		config->mode == SPECTRA_EXPORT_BACKGROUND ? 5000 : 1000, "OTEL_BSP_SCHEDULE_DELAY");
+	/* the byte cap is what bounds memory; this span cap only stops a flood of tiny spans */
+	config->max_queue_size = (size_t) parse_ms(getenv("OTEL_BSP_MAX_QUEUE_SIZE"), 65536, "OTEL_BSP_MAX_QUEUE_SIZE");
 	config->max_export_batch_size =
 		(size_t) parse_ms(getenv("OTEL_BSP_MAX_EXPORT_BATCH_SIZE"), 512, "OTEL_BSP_MAX_EXPORT_BATCH_SIZE");
 	if (config->max_export_batch_size > config->max_queue_size) {
 		config->max_export_batch_size = config->max_queue_size;
 	}
+	/* set explicitly, OTel's batch size is the most a POST carries; by default a backlog (a
+	 * slow collector) goes in requests of up to 8 batches */
+	if (getenv("OTEL_BSP_MAX_EXPORT_BATCH_SIZE")) {
+		config->max_backlog_batch_size = config->max_export_batch_size;
+	}
 	config->export_timeout_ms = parse_ms(getenv("OTEL_BSP_EXPORT_TIMEOUT"), 30000, "OTEL_BSP_EXPORT_TIMEOUT");
 	/* retries of one payload share the exporter timeout: a collector that is down costs each
 	 * batch at most that long before its spans count as failed */
 	config->retry_budget_ms = config->timeout_ms;
+	config->max_wait_ms = SPECTRA_G(queue_max_wait_ms) > 0 ? (long) SPECTRA_G(queue_max_wait_ms) : 0;
+	zend_long concurrency = SPECTRA_G(export_concurrency);
+	config->max_concurrent_exports = concurrency < 1   ? 1
+		: concurrency > SPECTRA_MAX_CONCURRENT_EXPORTS ? SPECTRA_MAX_CONCURRENT_EXPORTS
+													   : (size_t) concurrency;
 	spectra_export_settings_build_resource(settings);
 }
 

@@ -67,7 +67,12 @@
 	X("spectra.shutdown_timeout_ms", "2000", SYSTEM, LONG, shutdown_timeout_ms, \
 		"bound on the flush at process end") \
 	X("spectra.queue.max_bytes", "8388608", SYSTEM, LONG, queue_max_bytes, \
-		"sender queue cap")
+		"sender queue cap, in bytes of memory held (spans: `OTEL_BSP_MAX_QUEUE_SIZE`, default 65536)") \
+	X("spectra.queue.max_wait_ms", "500", SYSTEM, LONG, queue_max_wait_ms, \
+		"backpressure: how long a full queue may hold up a hand-off while the collector is healthy; " \
+		"never with the collector down or failing; `0`: drop at once") \
+	X("spectra.export_concurrency", "4", SYSTEM, LONG, export_concurrency, \
+		"POSTs in flight at once per process (sender threads, started as needed), 1 to 8")
 /* clang-format on */
 
 /* Per kind: the globals member's C type, the update handler, the phpinfo() displayer

@@ -15,6 +15,8 @@
 #   (e) request isolation of the request-scoped globals; incoming traceparent continued
 #   (f) FPM's default process_control_timeout = 0: the extension warns at startup, and on stop
 #       (SIGQUIT then SIGTERM at once) each worker logs the count of spans it dies with
+#   (g) batching across requests: 300 requests on 2 workers recycled every 60 requests make far
+#       fewer POSTs than requests, and every span arrives (recycling drains at worker exit)
 # E2E_FPM_SCENARIOS="c f" runs only those scenarios (default: all).
 # Prints one PASS/FAIL line per check, ends with "N passed, N failed"; exit status 1 on failure.
 # Spans are checked decoded (protobuf via tests/tools/otlp-decode.js when tests/tools/node_modules
@@ -27,7 +29,7 @@ app=$here/app
 
 check() { "$E2E_PHP" -n "$here/check.php" "$@"; }
 
-want() { [[ " ${E2E_FPM_SCENARIOS:-a b c d e f} " == *" $1 "* ]]; }
+want() { [[ " ${E2E_FPM_SCENARIOS:-a b c d e f g} " == *" $1 "* ]]; }
 
 # Feeds "ok NAME text" / "fail NAME text" lines from check.php to the counters.
 results() {
@@ -420,6 +422,34 @@ else
   e2e_stop_server "$tmp/f-nginx"
   e2e_stop_server "$tmp/f-fpm"
 fi
+fi
+
+if want g; then
+# ---- (g) batching across requests, with recycling ------------------------------------------
+echo "-- (g) 300 requests (4 at a time) on 2 workers recycled every 60: far fewer POSTs than requests, every span delivered"
+G_N=300
+mkdir -p "$tmp/g-recv"
+if recv_g=$(e2e_start_receiver "$tmp/g-recv") && spectra_pool "$recv_g" \
+  && fpm_g=$(e2e_start_fpm "$tmp/g-fpm" "$app" "pm = static" "pm.max_children = 2" "pm.max_requests = 60" "${pool[@]}") \
+  && web_g=$(e2e_start_nginx "$tmp/g-nginx" "$app" "$fpm_g"); then
+  par_requests "$web_g" g- "$G_N" 4 "$tmp/g-bodies.jsonl" "$tmp/g-times"
+  bad=$?
+  [ "$bad" = 0 ] && e2e_ok g-all-200 "$G_N/$G_N answered 200" || e2e_fail g-all-200 "$bad of $G_N requests failed"
+  results < <(delivered_wait g "$tmp/g-recv" g- "$G_N" "$tmp/g-bodies.jsonl" 30)
+  posts=$(curl -fsS -m 5 "http://127.0.0.1:$recv_g/attempts" 2>/dev/null || echo 0)
+  # one POST per request was the old behaviour; recycling adds one final flush per worker exit (10 here)
+  if [ "$posts" -ge 1 ] && [ "$posts" -le $((G_N / 5)) ]; then
+    e2e_ok g-batched "$posts POSTs for $G_N requests ($G_N spans)"
+  else
+    e2e_fail g-batched "$posts POSTs for $G_N requests (want at most $((G_N / 5)))"
+  fi
+  spectra_log_lines "$tmp/g-fpm"
+  no_crash g "$tmp/g-fpm"
+else
+  e2e_fail g-setup "receiver, php-fpm or nginx did not start"
+fi
+e2e_stop_server "$tmp/g-nginx"
+e2e_stop_server "$tmp/g-fpm"
 fi
 
 # ---- PHP errors in any pool -----------------------------------------------------------------
