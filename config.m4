@@ -38,6 +38,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/util/redact.c \
     src/util/hex.c \
     src/util/kv_list.c \
+    src/stream/event_stream.c \
     src/stream/sse.c \
     src/record/record.c \
     src/record/clock.c \
