@@ -9,3 +9,9 @@ C_TESTS += test_event_stream
 
 test_event_stream: test_event_stream.c $(ROOT)/src/stream/event_stream.c $(ROOT)/src/stream/event_stream.h $(ROOT)/src/util/buf.c check.h
 	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_event_stream.c $(ROOT)/src/stream/event_stream.c $(ROOT)/src/util/buf.c -lz
+
+# Newline-delimited JSON and JSON-array streams.
+C_TESTS += test_json_stream
+
+test_json_stream: test_json_stream.c $(ROOT)/src/stream/json_stream.c $(ROOT)/src/stream/json_stream.h $(ROOT)/src/util/buf.c check.h
+	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_json_stream.c $(ROOT)/src/stream/json_stream.c $(ROOT)/src/util/buf.c

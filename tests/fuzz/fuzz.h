@@ -21,6 +21,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The length of the next piece when an input is fed in pieces (the stream parsers must give
+ * the same result whatever the pieces): cuts, cycled, pick lengths from 1 to max; NULL feeds
+ * the rest whole. Never more than remaining. */
+static inline size_t fuzz_next_chunk(const uint8_t *cuts, size_t cut_count, size_t *turn, size_t max, size_t remaining)
+{
+	size_t chunk = cuts && cut_count ? 1 + cuts[(*turn)++ % cut_count] % max : remaining;
+	return chunk < remaining ? chunk : remaining;
+}
+
 /* A malloc'd NUL-terminated copy of the input (for the parsers that take C strings). */
 static inline char *fuzz_cstring(const uint8_t *data, size_t size)
 {

@@ -31,10 +31,7 @@ static outcome run(const uint8_t *data, size_t size, const uint8_t *cuts, size_t
 	spectra_event_stream_init(&decoder, render, &result.out);
 	size_t at = 0, turn = 0;
 	while (at < size) {
-		size_t chunk = cuts ? 1 + cuts[turn++ % cut_count] % 32 : size;
-		if (chunk > size - at) {
-			chunk = size - at;
-		}
+		size_t chunk = fuzz_next_chunk(cuts, cut_count, &turn, 32, size - at);
 		spectra_event_stream_feed(&decoder, data + at, chunk);
 		at += chunk;
 	}

@@ -40,10 +40,7 @@ static outcome run(const uint8_t *data, size_t size, const uint8_t *cuts, size_t
 	spectra_sse_init(&parser, render, &r);
 	size_t at = 0, turn = 0;
 	while (at < size) {
-		size_t chunk = cuts ? 1 + cuts[turn++ % cut_count] % 16 : size;
-		if (chunk > size - at) {
-			chunk = size - at;
-		}
+		size_t chunk = fuzz_next_chunk(cuts, cut_count, &turn, 16, size - at);
 		spectra_sse_feed(&parser, (const char *) data + at, chunk);
 		at += chunk;
 	}
