@@ -13,9 +13,11 @@
  * Merge rule (data/README.md): genai-prices prices every standard-tier call it has a model for.
  * A CSV row is kept when (a) its tier is not "standard" (genai-prices has no batch, flex or
  * priority prices), or (b) it is priced per unit (image, video, second, minute, character,
- * search) — those models are billed by quantities genai-prices does not model — or (c)
- * genai-prices has no model for it: no provider for the row's provider, or no model of that
- * provider (or its fallbacks) matching the id, evaluated with genai-prices' own rules.
+ * search) and genai-prices prices that model by tokens only (dall-e-3 is billed per image,
+ * whatever tokens genai-prices lists; whisper-1 by audio time, which genai-prices has too, so
+ * that row goes), or (c) genai-prices has no model for it: no provider for the row's provider,
+ * or no model of that provider (or its fallbacks) matching the id, evaluated with genai-prices'
+ * own rules. At run time an exact kept row is looked up before the genai-prices catalog.
  *
  * What is done here rather than at run time: model-match rules are flattened into node arrays;
  * each regex is compiled into a small backtracking program (the JavaScript syntax subset the
@@ -334,8 +336,64 @@ $programs_out = [];  // regex instructions
 $classes_out = [];   // 256-bit class bitmaps
 $class_index = [];
 
+/** The bytes a lowercased id matching the rule can start with, as a 32-byte set; null = any. */
+function first_bytes(array $rule): ?string
+{
+    $op = array_key_first($rule);
+    $arg = $rule[$op];
+    $one = static function (string $text): ?string {
+        if ($text === '') {
+            return null;
+        }
+        $bits = str_repeat("\0", 32);
+        $c = ord($text[0]);
+        $bits[$c >> 3] = chr(1 << ($c & 7));
+        return $bits;
+    };
+    switch ($op) {
+        case 'equals':
+        case 'starts_with':
+            return $one(strtolower($arg));
+        case 'regex':
+            // ^ then a plain character: the only common case worth a prefilter
+            if (preg_match('/^\^([a-z0-9_-])/', $arg, $m)) {
+                return $one($m[1]);
+            }
+            return null;
+        case 'or':
+            $union = str_repeat("\0", 32);
+            foreach ($arg as $r) {
+                $bits = first_bytes($r);
+                if ($bits === null) {
+                    return null;
+                }
+                $union |= $bits;
+            }
+            return $union;
+        case 'and':
+            $meet = null;
+            foreach ($arg as $r) {
+                $bits = first_bytes($r);
+                if ($bits !== null) {
+                    $meet = $meet === null ? $bits : ($meet & $bits);
+                }
+            }
+            return $meet;
+    }
+    return null;
+}
+
 /** Appends a match rule's nodes; returns the root node index. */
 function add_rule(array $rule, string $where): int
+{
+    $root = add_rule_nodes($rule, $where);
+    global $nodes_out;
+    $bits = first_bytes($rule);
+    $nodes_out[$root][5] = $bits === null ? -1 : class_id($bits);
+    return $root;
+}
+
+function add_rule_nodes(array $rule, string $where): int
 {
     global $nodes_out, $children_out;
     if (count($rule) !== 1) {
@@ -344,12 +402,12 @@ function add_rule(array $rule, string $where): int
     $op = array_key_first($rule);
     $arg = $rule[$op];
     if ($op === 'and' || $op === 'or') {
-        $kids = array_map(static fn ($r) => add_rule($r, $where), $arg);
+        $kids = array_map(static fn ($r) => add_rule_nodes($r, $where), $arg);
         $first = count($children_out);
         foreach ($kids as $k) {
             $children_out[] = $k;
         }
-        $nodes_out[] = '{SPECTRA_MATCH_' . strtoupper($op) . ", NULL, 0, $first, " . count($kids) . '}';
+        $nodes_out[] = ['SPECTRA_MATCH_' . strtoupper($op), 'NULL', 0, $first, count($kids), -1];
         return count($nodes_out) - 1;
     }
     if (!is_string($arg)) {
@@ -357,7 +415,7 @@ function add_rule(array $rule, string $where): int
     }
     if ($op === 'regex') {
         $start = compile_regex($arg, $where);
-        $nodes_out[] = '{SPECTRA_MATCH_REGEX, ' . c_string($arg) . ', ' . strlen($arg) . ", $start, 0}";
+        $nodes_out[] = ['SPECTRA_MATCH_REGEX', c_string($arg), strlen($arg), $start, 0, -1];
         return count($nodes_out) - 1;
     }
     $ops = ['equals' => 'EQUALS', 'starts_with' => 'STARTS_WITH', 'ends_with' => 'ENDS_WITH', 'contains' => 'CONTAINS'];
@@ -365,7 +423,7 @@ function add_rule(array $rule, string $where): int
         fail("$where: unknown match rule $op");
     }
     $text = strtolower($arg);
-    $nodes_out[] = "{SPECTRA_MATCH_{$ops[$op]}, " . c_string($text) . ', ' . strlen($text) . ', 0, 0}';
+    $nodes_out[] = ["SPECTRA_MATCH_{$ops[$op]}", c_string($text), strlen($text), 0, 0, -1];
     return count($nodes_out) - 1;
 }
 
@@ -801,13 +859,28 @@ foreach ($csv as $row) {
     if (!in_array($row['type'], MODEL_TYPES, true)) {
         fail("$where: unknown type '{$row['type']}'");
     }
-    $found = ($row['tier'] === 'standard' && $row['pricing_unit'] === 'tokens') ? genai_prices_row($data['providers'], $row) : null;
+    $found = $row['tier'] === 'standard' ? genai_prices_row($data['providers'], $row) : null;
+    if ($found !== null && $row['pricing_unit'] !== 'tokens' && !priced_beyond_tokens($data['providers'][$found[0]]['models'][$found[1]])) {
+        $found = null; // genai-prices bills it by tokens only: keep the per-unit row
+    }
     if ($found === null) {
         $kept[] = $row;
         continue;
     }
     $dropped++;
     $csv_type[$found[0] . '|' . $found[1]] ??= $row['type'];
+}
+
+/** The model (its last price set) is priced by something other than tokens and requests. */
+function priced_beyond_tokens(array $model): bool
+{
+    $prices = $model['prices'] !== [] && array_is_list($model['prices']) ? end($model['prices'])['prices'] : $model['prices'];
+    foreach (array_keys($prices) as $key) {
+        if (!str_ends_with($key, '_mtok') && $key !== 'requests_kcount') {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** A model type for a catalog model the CSV does not describe, from what it is priced by. */
@@ -960,7 +1033,7 @@ $out[] = '';
 $out[] = 'const char spectra_catalog_source[] = ' . c_string("{$source['package']} {$source['version']}") . ';';
 $out[] = 'const char spectra_catalog_source_date[] = ' . c_string($source_date) . ';';
 $out[] = '';
-$out[] = '/* price_key, per, direction, dimension count, ancestors, descendants (bit = spectra_usage_key) */';
+$out[] = '/* usage_key, price_key, per, direction, ancestors, descendants, joins (bit = spectra_usage_key) */';
 $out[] = 'const spectra_unit_info spectra_units[SPECTRA_USAGE_KEY_COUNT] = {';
 foreach ($units as $key => $unit) {
     $descendants = 0;
@@ -970,8 +1043,17 @@ foreach ($units as $key => $unit) {
         }
     }
     $direction = ['input' => 'SPECTRA_DIRECTION_INPUT', 'output' => 'SPECTRA_DIRECTION_OUTPUT'][$unit['dimensions']['direction'] ?? ''] ?? 'SPECTRA_DIRECTION_NONE';
+    $join_of = 0;
+    foreach ($unit_keys as $a) {
+        foreach ($unit_keys as $b) {
+            $related = $a === $b || ($ancestors[$a] >> $unit_index[$b]) & 1 || ($ancestors[$b] >> $unit_index[$a]) & 1;
+            if (!$related && $joins[$a][$b] === $unit_index[$key]) {
+                $join_of |= 1 << $unit_index[$a];
+            }
+        }
+    }
     $out[] = "\t[SPECTRA_USAGE_$key] = {" . c_string($key) . ', ' . c_string($unit['price_key'] ?? $key) . ', ' . c_double($unit['per'])
-        . ", $direction, " . sprintf('0x%016xu, 0x%016xu', $ancestors[$key], $descendants) . '},';
+        . ", $direction, " . sprintf('0x%016xu, 0x%016xu, 0x%016xu', $ancestors[$key], $descendants, $join_of) . '},';
 }
 $out[] = '};';
 $out[] = '';
@@ -995,8 +1077,8 @@ $emit_array = static function (string $decl, array $rows, string $count_name, st
 $emit_array('const spectra_price_tier spectra_price_tiers[]', $tiers_out, '', "\t{0, 0.0},");
 $emit_array('/* usage key, tier count, first tier, price (base when tiered) */' . "\n" . 'const spectra_unit_price spectra_unit_prices[]', $unit_prices_out, '', '');
 $emit_array('/* constraint, from (Unix s or ms of the day), until (ms of the day), first unit price, count */' . "\n" . 'const spectra_price_set spectra_price_sets[]', $sets_out, '', '');
-$emit_array('/* op, text, text length, first child or first regex instruction, child count */' . "\n"
-    . 'const spectra_match_node spectra_match_nodes[]', array_map(static fn ($n) => "\t$n,", $nodes_out), '', '');
+$emit_array('/* op, text, text length, first child or first regex instruction, child count, first-byte set (-1 any) */' . "\n"
+    . 'const spectra_match_node spectra_match_nodes[]', array_map(static fn ($n) => "\t{" . implode(', ', $n) . '},', $nodes_out), '', '');
 $emit_array('const uint16_t spectra_match_children[]', array_map(static fn ($c) => "\t$c,", $children_out), '', "\t0,");
 $emit_array('const spectra_regex_op spectra_regex_program[]', $programs_out, '', "\t{SPECTRA_RX_MATCH, 0, 0},");
 $emit_array('const uint8_t spectra_regex_classes[][32]', $classes_out, '', "\t{0},");

@@ -23,6 +23,7 @@ typedef struct {
 	spectra_direction direction;
 	uint64_t ancestors;   /* bit k: usage key k is an ancestor */
 	uint64_t descendants; /* bit k: usage key k is a descendant */
+	uint64_t joins;       /* bit k: this unit is the join of k and another unit unrelated to k */
 } spectra_unit_info;
 
 typedef struct {
@@ -82,6 +83,8 @@ typedef struct {
 	uint32_t text_len;
 	uint32_t first;
 	uint32_t count;
+	int32_t first_bytes; /* a root rule: the bytes a matching id can start with, as an index into
+						  * spectra_regex_classes; -1 = any (a cheap test before the rule) */
 } spectra_match_node;
 
 typedef enum {

@@ -165,8 +165,9 @@ bool spectra_regex_test(unsigned first, const char *text, size_t len)
 	}
 	bool matched = false;
 	/* unanchored: a match may start anywhere; the visited set carries over (a failed pair
-	 * fails from any start) */
-	for (size_t start = 0; start <= len && !matched; start++) {
+	 * fails from any start). A pattern that starts with ^ is tried at 0 only. */
+	size_t last_start = spectra_regex_program[first].op == SPECTRA_RX_BOL ? 0 : len;
+	for (size_t start = 0; start <= last_start && !matched; start++) {
 		matched = run_from(&run, first, start);
 	}
 	if (run.visited != stack_visited) {
@@ -181,6 +182,9 @@ bool spectra_match_rule(int node_index, const char *id, size_t len)
 		return false;
 	}
 	const spectra_match_node *node = &spectra_match_nodes[node_index];
+	if (node->first_bytes >= 0 && (len == 0 || !in_class((unsigned) node->first_bytes, (unsigned char) id[0]))) {
+		return false;
+	}
 	switch (node->op) {
 	case SPECTRA_MATCH_EQUALS:
 		return len == node->text_len && memcmp(id, node->text, len) == 0;

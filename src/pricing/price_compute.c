@@ -56,16 +56,6 @@ const spectra_unit_price *spectra_price_set_find(const spectra_price_set *set, s
 	return NULL;
 }
 
-static bool reported(const spectra_usage *usage, int key)
-{
-	return key != SPECTRA_USAGE_requests && usage->values[key] >= 0;
-}
-
-static bool positive(const spectra_usage *usage, int key)
-{
-	return reported(usage, key) && usage->values[key] > 0;
-}
-
 static bool related(int a, int b)
 {
 	return a == b || ((spectra_units[a].ancestors >> b) & 1) || ((spectra_units[b].ancestors >> a) & 1);
@@ -80,28 +70,52 @@ static void set_reason(spectra_cost *cost, const char *fmt, ...)
 	va_end(args);
 }
 
-/* The reported value of key; an unreported one is 0 unless the usage needs it (a positive
- * reported descendant, or two positive unrelated units whose join is key). */
+static bool is_reported(const spectra_usage *usage, int k)
+{
+	/* requests are never reported; a NaN fails >= 0; an infinite quantity is no quantity */
+	return k != SPECTRA_USAGE_requests && usage->values[k] >= 0 && usage->values[k] < INFINITY;
+}
+
+#define EACH_BIT(mask, k) for (uint64_t bits_ = (mask); bits_ && ((k) = __builtin_ctzll(bits_), 1); bits_ &= bits_ - 1)
+
+/* The keys of mask reported with a positive value. */
+static uint64_t positive_among(const spectra_usage *usage, uint64_t mask)
+{
+	uint64_t positive = 0;
+	int k;
+	EACH_BIT(mask, k)
+	{
+		if (is_reported(usage, k) && usage->values[k] > 0) {
+			positive |= UINT64_C(1) << k;
+		}
+	}
+	return positive;
+}
+
+/* The reported value of key; an unreported one is 0 unless the usage needs it: a positive
+ * reported descendant, or two positive unrelated units whose join is key (both are then in
+ * key's precomputed joins mask, so only those are looked at). */
 static bool usage_value(const spectra_usage *usage, int key, double *value, spectra_cost *cost)
 {
-	if (reported(usage, key)) {
+	if (is_reported(usage, key)) {
 		*value = usage->values[key];
 		return true;
 	}
 	*value = 0;
-	for (int k = 0; k < SPECTRA_USAGE_KEY_COUNT; k++) {
-		if (positive(usage, k) && ((spectra_units[key].descendants >> k) & 1)) {
-			set_reason(cost, "inconsistent usage: %s reported without %s", spectra_units[k].usage_key,
-				spectra_units[key].usage_key);
-			return false;
-		}
+	uint64_t below = positive_among(usage, spectra_units[key].descendants);
+	if (below) {
+		int k = __builtin_ctzll(below);
+		set_reason(cost, "inconsistent usage: %s reported without %s", spectra_units[k].usage_key,
+			spectra_units[key].usage_key);
+		return false;
 	}
-	for (int a = 0; a < SPECTRA_USAGE_KEY_COUNT; a++) {
-		if (!positive(usage, a)) {
-			continue;
-		}
-		for (int b = a + 1; b < SPECTRA_USAGE_KEY_COUNT; b++) {
-			if (positive(usage, b) && spectra_unit_joins[a][b] == key && !related(a, b)) {
+	uint64_t candidates = positive_among(usage, spectra_units[key].joins);
+	int a, b;
+	EACH_BIT(candidates, a)
+	{
+		EACH_BIT(candidates & ~((UINT64_C(2) << a) - 1), b)
+		{
+			if (spectra_unit_joins[a][b] == key && !related(a, b)) {
 				set_reason(cost, "inconsistent usage: %s and %s reported without %s", spectra_units[a].usage_key,
 					spectra_units[b].usage_key, spectra_units[key].usage_key);
 				return false;
@@ -142,12 +156,14 @@ static double unit_dollars(const spectra_unit_price *price, double quantity, dou
 }
 
 /* Groq bills Whisper for at least 10 seconds (the package applies the same rule). */
-static void apply_minimums(const spectra_price *price, spectra_usage *usage)
+static bool needs_minimums(const spectra_price *price)
 {
-	if (strcmp(price->provider, "groq") != 0
-		|| (strcmp(price->model, "whisper-large-v3") != 0 && strcmp(price->model, "whisper-large-v3-turbo") != 0)) {
-		return;
-	}
+	return price->provider[0] == 'g' && strcmp(price->provider, "groq") == 0
+		&& (strcmp(price->model, "whisper-large-v3") == 0 || strcmp(price->model, "whisper-large-v3-turbo") == 0);
+}
+
+static void apply_minimums(spectra_usage *usage)
+{
 	double all = usage->values[SPECTRA_USAGE_audio_seconds];
 	double input = usage->values[SPECTRA_USAGE_input_audio_seconds];
 	double seconds = all == 0 ? input : (all >= 0 ? all : input);
@@ -177,33 +193,32 @@ void spectra_pricing_compute(const spectra_price *price, int64_t unix_ms, const 
 		return;
 	}
 	const spectra_price_set *set = spectra_pricing_select_set(price, unix_ms);
-	spectra_usage usage;
-	if (given) {
-		usage = *given;
-	} else {
-		spectra_usage_init(&usage);
+	spectra_usage none;
+	if (!given) {
+		spectra_usage_init(&none);
+		given = &none;
 	}
-	for (int k = 0; k < SPECTRA_USAGE_KEY_COUNT; k++) {
-		if (isnan(usage.values[k]) || isinf(usage.values[k])) {
-			usage.values[k] = -1; /* a non-finite quantity is no quantity */
-		}
+	spectra_usage adjusted;
+	const spectra_usage *usage = given;
+	if (needs_minimums(price)) {
+		adjusted = *given;
+		apply_minimums(&adjusted);
+		usage = &adjusted;
 	}
-	apply_minimums(price, &usage);
-
 	/* no silent zero: a model priced by quantities none of which was reported has no cost */
-	bool priced_quantity = false;
+	uint64_t quantities = 0;
 	bool any_reported = false;
 	for (size_t i = 0; set && i < set->count; i++) {
 		int key = set->prices[i].key;
 		if (key != SPECTRA_USAGE_requests) {
-			priced_quantity = true;
-			any_reported = any_reported || reported(&usage, key);
+			quantities |= UINT64_C(1) << key;
+			any_reported = any_reported || is_reported(usage, key);
 		}
 	}
-	if (!set || (priced_quantity && !any_reported)) {
+	if (!set || (quantities && !any_reported)) {
 		bool nothing = true;
 		for (int k = 0; k < SPECTRA_USAGE_KEY_COUNT && nothing; k++) {
-			nothing = !reported(&usage, k);
+			nothing = !is_reported(usage, k);
 		}
 		if (nothing) {
 			set_reason(cost, "no usage reported for %s", price->model);
@@ -222,17 +237,12 @@ void spectra_pricing_compute(const spectra_price *price, int64_t unix_ms, const 
 	}
 
 	double input_tokens = 0;
-	if (is_tiered(set) && !usage_value(&usage, SPECTRA_USAGE_input_tokens, &input_tokens, cost)) {
+	if (is_tiered(set) && !usage_value(usage, SPECTRA_USAGE_input_tokens, &input_tokens, cost)) {
 		return;
 	}
 	/* leaf quantities, most specific unit first (the generator sorted each set so) */
-	double leaf[SPECTRA_USAGE_KEY_COUNT] = { 0 };
-	uint64_t priced = 0;
-	size_t quantity_units = 0;
-	for (size_t i = 0; i < set->count; i++) {
-		priced |= UINT64_C(1) << set->prices[i].key;
-		quantity_units += set->prices[i].key != SPECTRA_USAGE_requests;
-	}
+	double leaf[SPECTRA_USAGE_KEY_COUNT];
+	size_t quantity_units = (size_t) __builtin_popcountll(quantities);
 	for (size_t i = 0; i < set->count; i++) {
 		int key = set->prices[i].key;
 		if (key == SPECTRA_USAGE_requests) {
@@ -240,15 +250,14 @@ void spectra_pricing_compute(const spectra_price *price, int64_t unix_ms, const 
 			continue;
 		}
 		double total;
-		if (!usage_value(&usage, key, &total, cost)) {
+		if (!usage_value(usage, key, &total, cost)) {
 			return;
 		}
 		double parts = 0;
-		uint64_t below = spectra_units[key].descendants & priced & ~(UINT64_C(1) << SPECTRA_USAGE_requests);
-		for (int k = 0; k < SPECTRA_USAGE_KEY_COUNT; k++) {
-			if ((below >> k) & 1) {
-				parts += leaf[k];
-			}
+		int k;
+		EACH_BIT(spectra_units[key].descendants & quantities, k)
+		{
+			parts += leaf[k];
 		}
 		double rest = total - parts;
 		double slack = DBL_EPSILON * fmax(1, fmax(fabs(total), fabs(parts))) * (double) (quantity_units + 1);

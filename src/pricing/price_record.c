@@ -100,7 +100,9 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 	}
 	const char *slug =
 		record->provider_info ? record->provider_info->slug : spectra_pricing_provider_slug(record->provider);
-	const char *provider = record->provider ? record->provider : slug;
+	/* the table's slug when the record has a row (genai-prices' provider rules know every slug),
+	 * else the name as given (together, fireworks, ... are genai-prices ids) */
+	const char *provider = record->provider_info || !record->provider ? slug : record->provider;
 	const spectra_price *price = spectra_pricing_lookup(provider, record->model, record->pricing_tier);
 	if (!price && is_version_of(record->snapshot, record->model)) {
 		/* an alias the catalog lacks (claude-sonnet-4-5) answered by a dated version of
@@ -112,6 +114,11 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 	int64_t start_ms = (int64_t) (record->start_wall_ns / 1000000u);
 	spectra_cost cost;
 	spectra_pricing_compute(price, start_ms, &usage, &cost);
+	if (price && !cost.known && record->is_failed && !record->usage_seen) {
+		/* a failed call that reported nothing was not billed: a known 0 */
+		cost.known = true;
+		cost.reason[0] = '\0';
+	}
 	if (!price) {
 		const char *tier = record->pricing_tier ? record->pricing_tier : "standard";
 		bool other_tier = strcmp(tier, "standard") != 0 && record->model

@@ -312,6 +312,76 @@ static const spectra_price *find_catalog_model(const char *provider_name, const 
 	return price;
 }
 
+/* The built-in rows and catalog, in lookup order: an exact kept CSV row (another tier, a
+ * unit-priced model, a model genai-prices lacks), the genai-prices catalog (standard tier), then
+ * the id without its date suffix the same way. */
+static const spectra_price *find_builtin(const char *provider, const char *slug, const char *model, const char *tier)
+{
+	size_t len = strlen(model);
+	size_t undated_len = length_without_date_suffix(model, len);
+	bool standard = strcmp(tier, STANDARD_TIER) == 0;
+	const spectra_price *price = find_csv_row(slug, model, len, tier);
+	if (!price && standard) {
+		price = find_catalog_model(provider, slug, model);
+	}
+	if (!price && undated_len > 0) {
+		price = find_csv_row(slug, model, undated_len, tier);
+	}
+	if (!price && undated_len > 0 && standard) {
+		/* beyond the package: a dated id its rules miss is priced as the undated one */
+		char undated[MAX_MODEL_ID];
+		if (undated_len < sizeof undated) {
+			memcpy(undated, model, undated_len);
+			undated[undated_len] = '\0';
+			price = find_catalog_model(provider, slug, undated);
+		}
+	}
+	return price;
+}
+
+/* find_builtin() is a pure function of static data, so its answers are memoized per thread in
+ * a small direct-mapped table: an application prices a handful of models again and again, and
+ * a hit costs a hash and a compare instead of the searches and the rule scan. The pricing file
+ * is searched before it, so loading a new file needs no invalidation. */
+#define CACHE_SLOTS 64
+#define CACHE_KEY_MAX 192
+
+typedef struct {
+	size_t len; /* 0 = empty */
+	const spectra_price *price;
+	char key[CACHE_KEY_MAX]; /* provider NUL model NUL tier */
+} cache_slot;
+
+static _Thread_local cache_slot builtin_cache[CACHE_SLOTS];
+
+static const spectra_price *cached_builtin(const char *provider, const char *slug, const char *model, const char *tier)
+{
+	size_t provider_len = strlen(provider);
+	size_t model_len = strlen(model);
+	size_t tier_len = strlen(tier);
+	size_t len = provider_len + 1 + model_len + 1 + tier_len;
+	if (len > CACHE_KEY_MAX) {
+		return find_builtin(provider, slug, model, tier);
+	}
+	char key[CACHE_KEY_MAX];
+	memcpy(key, provider, provider_len + 1);
+	memcpy(key + provider_len + 1, model, model_len + 1);
+	memcpy(key + provider_len + 1 + model_len + 1, tier, tier_len);
+	uint64_t hash = UINT64_C(14695981039346656037);
+	for (size_t i = 0; i < len; i++) {
+		hash = (hash ^ (unsigned char) key[i]) * UINT64_C(1099511628211);
+	}
+	cache_slot *slot = &builtin_cache[hash % CACHE_SLOTS];
+	if (slot->len == len && memcmp(slot->key, key, len) == 0) {
+		return slot->price;
+	}
+	const spectra_price *price = find_builtin(provider, slug, model, tier);
+	memcpy(slot->key, key, len);
+	slot->len = len;
+	slot->price = price;
+	return price;
+}
+
 const spectra_price *spectra_pricing_lookup(const char *provider, const char *model, const char *tier)
 {
 	if (!provider || !model || !*model) {
@@ -323,22 +393,12 @@ const spectra_price *spectra_pricing_lookup(const char *provider, const char *mo
 	}
 	size_t len = strlen(model);
 	size_t undated_len = length_without_date_suffix(model, len);
-	/* A more specific id wins: the exact id before the undated one. */
+	/* the pricing file first; a more specific id wins: the exact id before the undated one */
 	const spectra_price *price = find_override(slug, model, len, tier);
 	if (!price && undated_len > 0) {
 		price = find_override(slug, model, undated_len, tier);
 	}
-	if (!price) {
-		/* an exact kept row: another tier, a unit-priced model, or one genai-prices lacks */
-		price = find_csv_row(slug, model, len, tier);
-	}
-	if (!price && strcmp(tier, STANDARD_TIER) == 0) {
-		price = find_catalog_model(provider, slug, model);
-	}
-	if (!price && undated_len > 0) {
-		price = find_csv_row(slug, model, undated_len, tier);
-	}
-	return price;
+	return price ? price : cached_builtin(provider, slug, model, tier);
 }
 
 double spectra_pricing_tool_call_cents(const char *provider, const char *tool_call_type)

@@ -22,7 +22,8 @@ const char *spectra_pricing_provider_slug(const char *provider);
  * model, a model genai-prices lacks); for the standard tier the genai-prices catalog, looked up
  * as the package does (provider by id or provider_match, then the provider's models in order by
  * their match rules, then its fallback providers, then the id with -YYYYMMDD written
- * -YYYY-MM-DD); then a kept CSV row for the id without its date suffix. Tier NULL or "" = "standard". An unknown tier
+ * -YYYY-MM-DD); then the id without its date suffix: a kept CSV row, then (standard tier) the
+ * catalog again. Tier NULL or "" = "standard". An unknown tier
  * does not fall back to another. Lookup cost does not grow with the catalog: exact ids are a
  * binary search, and only the provider's rule-matched models (a bounded list) are tested. */
 const spectra_price *spectra_pricing_lookup(const char *provider, const char *model, const char *tier);

@@ -16,7 +16,7 @@ test_pricing: test_pricing.c $(PRICING_SOURCES) $(PRICING_HEADERS)
 		-o $@ test_pricing.c $(PRICING_SOURCES) -lm
 
 price_vectors: price_vectors.c $(PRICING_SOURCES) $(PRICING_HEADERS)
-	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ price_vectors.c $(PRICING_SOURCES) -lm
+	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ price_vectors.c $(PRICING_SOURCES) $(ROOT)/src/providers/providers.c -lm
 
 # Just this stage, and the same under valgrind (both also work while other stages are broken).
 pricing-check: test_pricing
