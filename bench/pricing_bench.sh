@@ -3,7 +3,9 @@
 # last commit before the genai-prices catalog), runs both, and reports the catalog's size and
 # load cost (a shared object holding only the pricing stage, dlopen'ed: its relocations are
 # the load-time work; the catalog is static data, so the module's startup does nothing else).
-# Timings are medians of RUNS runs, reported and never checked.
+# Timings are medians of RUNS runs; with valgrind installed, it also counts instructions per
+# spectra_price_record() call (callgrind, N+1 calls minus 1 call over N), which a shared machine
+# does not disturb. Reported, never checked.
 #   bench/pricing_bench.sh [BASE_COMMIT] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,36 @@ build() { # tree out
 	$CC $CFLAGS -I"$tree/src" -o "$out" bench/pricing_bench.c "${sources[@]}" -lm
 	$CC $CFLAGS -fPIC -shared -I"$tree/src" -o "$out.so" "${sources[@]}" -lm
 	$CC $CFLAGS -I"$tree/src" -c -o "$out.catalog.o" "$tree/src/pricing/catalog_data.c"
+	$CC $CFLAGS -I"$tree/src" -o "${out%_bench}_calls" "$work/calls.c" "${sources[@]}" -lm
 }
+cat >"$work/calls.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pricing/price_record.h"
+#include "providers/providers.h"
+int main(int argc, char **argv)
+{
+	(void) argc;
+	spectra_record *r = spectra_record_new();
+	spectra_record_set(r, &r->provider, argv[1]);
+	spectra_record_set(r, &r->model, argv[2]);
+	r->provider_info = spectra_provider_find(argv[1], strlen(argv[1]));
+	r->usage_seen = true;
+	r->prompt_tokens = 1200;
+	r->cached_tokens = 200;
+	r->completion_tokens = 300;
+	double total = 0;
+	for (int i = 0, n = atoi(argv[3]); i < n; i++) {
+		spectra_price_record(r, "standard");
+		total += r->total_cost;
+	}
+	printf("%g\n", total);
+	spectra_record_free(r);
+	return 0;
+}
+C
+
 mkdir -p "$work/base"
 git archive "$base" src | tar -x -C "$work/base"
 build "$work/base" "$work/base_bench"
@@ -58,4 +89,19 @@ for side in base new; do
 	size -A "$work/${side}_bench.catalog.o" | awk '$1 ~ /^\.(rodata|data|data\.rel\.ro|data\.rel\.ro\.local|rela\.data\.rel\.ro|rela\.data\.rel\.ro\.local)/ {s += $2} END {printf "catalog_data.o data: %.0f KiB\n", s / 1024}'
 	echo "relocations in the pricing .so: $(readelf -r "$work/${side}_bench.so" | grep -c 'R_X86_64')"
 	echo "dlopen of the pricing .so (median of 41): $("$work/dlopen" "$work/${side}_bench.so") us"
+done
+
+command -v valgrind >/dev/null || exit 0
+n=10000
+refs() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 | sed -n 's/.*refs: *//p' | tr -d ,; }
+printf '%-44s %8s %8s\n' "instructions per call" base new
+for call in "openai gpt-4o-mini" "anthropic claude-sonnet-4-5-20250929" "google gemini-2.5-flash" \
+	"openrouter openai/gpt-4o-mini" "openai gpt-nonexistent"; do
+	row=()
+	for side in base new; do
+		one=$(refs "$work/${side}_calls" $call 1)
+		many=$(refs "$work/${side}_calls" $call $((n + 1)))
+		row+=($(((many - one) / n)))
+	done
+	printf '%-44s %8s %8s\n' "$call" "${row[0]}" "${row[1]}"
 done

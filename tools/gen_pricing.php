@@ -1078,7 +1078,7 @@ $emit_array('const spectra_price_tier spectra_price_tiers[]', $tiers_out, '', "\
 $emit_array('/* usage key, tier count, first tier, price (base when tiered) */' . "\n" . 'const spectra_unit_price spectra_unit_prices[]', $unit_prices_out, '', '');
 $emit_array('/* constraint, from (Unix s or ms of the day), until (ms of the day), first unit price, count */' . "\n" . 'const spectra_price_set spectra_price_sets[]', $sets_out, '', '');
 $emit_array('/* op, text, text length, first child or first regex instruction, child count, first-byte set (-1 any) */' . "\n"
-    . 'const spectra_match_node spectra_match_nodes[]', array_map(static fn ($n) => "\t{" . implode(', ', $n) . '},', $nodes_out), '', '');
+    . 'const spectra_match_node spectra_match_nodes[]', array_map(static fn ($n) => "\t{" . implode(', ', $n) . '},', $nodes_out), 'spectra_match_node_count', '');
 $emit_array('const uint16_t spectra_match_children[]', array_map(static fn ($c) => "\t$c,", $children_out), '', "\t0,");
 $emit_array('const spectra_regex_op spectra_regex_program[]', $programs_out, '', "\t{SPECTRA_RX_MATCH, 0, 0},");
 $emit_array('const uint8_t spectra_regex_classes[][32]', $classes_out, '', "\t{0},");

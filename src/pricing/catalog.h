@@ -137,6 +137,7 @@ extern const spectra_price_tier spectra_price_tiers[];
 extern const spectra_unit_price spectra_unit_prices[];
 extern const spectra_price_set spectra_price_sets[];
 extern const spectra_match_node spectra_match_nodes[];
+extern const size_t spectra_match_node_count;
 extern const uint16_t spectra_match_children[];
 extern const spectra_regex_op spectra_regex_program[];
 extern const uint8_t spectra_regex_classes[][32];

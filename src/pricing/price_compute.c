@@ -242,7 +242,10 @@ void spectra_pricing_compute(const spectra_price *price, int64_t unix_ms, const 
 	}
 	/* leaf quantities, most specific unit first (the generator sorted each set so) */
 	double leaf[SPECTRA_USAGE_KEY_COUNT];
-	size_t quantity_units = (size_t) __builtin_popcountll(quantities);
+	size_t quantity_units = 0;
+	for (uint64_t bits = quantities; bits; bits &= bits - 1) {
+		quantity_units++;
+	}
 	for (size_t i = 0; i < set->count; i++) {
 		int key = set->prices[i].key;
 		if (key == SPECTRA_USAGE_requests) {

@@ -354,10 +354,27 @@ typedef struct {
 
 static _Thread_local cache_slot builtin_cache[CACHE_SLOTS];
 
-static const spectra_price *cached_builtin(const char *provider, const char *slug, const char *model, const char *tier)
+/* A multiplicative hash taking 8 bytes a step (the keys are short ids). */
+static uint64_t hash_key(const char *key, size_t len)
+{
+	uint64_t hash = UINT64_C(0x9E3779B97F4A7C15) ^ len;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t word;
+		memcpy(&word, key + i, 8);
+		hash = (hash ^ word) * UINT64_C(0xFF51AFD7ED558CCD);
+		hash ^= hash >> 29;
+	}
+	uint64_t tail = 0;
+	memcpy(&tail, key + i, len - i);
+	hash = (hash ^ tail) * UINT64_C(0xC4CEB9FE1A85EC53);
+	return hash ^ (hash >> 32);
+}
+
+static const spectra_price *cached_builtin(const char *provider, const char *slug, const char *model, size_t model_len,
+	const char *tier)
 {
 	size_t provider_len = strlen(provider);
-	size_t model_len = strlen(model);
 	size_t tier_len = strlen(tier);
 	size_t len = provider_len + 1 + model_len + 1 + tier_len;
 	if (len > CACHE_KEY_MAX) {
@@ -367,11 +384,7 @@ static const spectra_price *cached_builtin(const char *provider, const char *slu
 	memcpy(key, provider, provider_len + 1);
 	memcpy(key + provider_len + 1, model, model_len + 1);
 	memcpy(key + provider_len + 1 + model_len + 1, tier, tier_len);
-	uint64_t hash = UINT64_C(14695981039346656037);
-	for (size_t i = 0; i < len; i++) {
-		hash = (hash ^ (unsigned char) key[i]) * UINT64_C(1099511628211);
-	}
-	cache_slot *slot = &builtin_cache[hash % CACHE_SLOTS];
+	cache_slot *slot = &builtin_cache[hash_key(key, len) % CACHE_SLOTS];
 	if (slot->len == len && memcmp(slot->key, key, len) == 0) {
 		return slot->price;
 	}
@@ -398,7 +411,7 @@ const spectra_price *spectra_pricing_lookup(const char *provider, const char *mo
 	if (!price && undated_len > 0) {
 		price = find_override(slug, model, undated_len, tier);
 	}
-	return price ? price : cached_builtin(provider, slug, model, tier);
+	return price ? price : cached_builtin(provider, slug, model, len, tier);
 }
 
 double spectra_pricing_tool_call_cents(const char *provider, const char *tool_call_type)

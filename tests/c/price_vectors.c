@@ -5,7 +5,10 @@
  *   model TAB input_usd TAB output_usd TAB total_usd      (the price found)
  *   none                                                  (no price)
  *   unknown TAB reason                                    (cost_known false)
- * Usage: price_vectors < vectors.tsv > ours.tsv */
+ * Usage: price_vectors < vectors.tsv > ours.tsv
+ *        price_vectors --regex < ids.txt     each catalog regex on each id: "pattern TAB id TAB 0|1",
+ *                                            for comparing the compiled programs with RegExp */
+#include "pricing/model_match.h"
 #include "pricing/pricing.h"
 
 #include <stdio.h>
@@ -22,8 +25,27 @@ static int usage_key(const char *name)
 	return -1;
 }
 
-int main(void)
+/* Every regex node of the catalog against every id read (one a line). */
+static int test_regexes(void)
 {
+	char line[8192];
+	while (fgets(line, sizeof line, stdin)) {
+		line[strcspn(line, "\n")] = '\0';
+		for (size_t i = 0; i < spectra_match_node_count; i++) {
+			const spectra_match_node *node = &spectra_match_nodes[i];
+			if (node->op == SPECTRA_MATCH_REGEX) {
+				printf("%s\t%s\t%d\n", node->text, line, spectra_regex_test(node->first, line, strlen(line)));
+			}
+		}
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "--regex") == 0) {
+		return test_regexes();
+	}
 	char line[8192];
 	while (fgets(line, sizeof line, stdin)) {
 		line[strcspn(line, "\n")] = '\0';

@@ -25,4 +25,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 node "$tools/genai-prices-diff.mjs" vectors "$data/data.json" "$data/SOURCE" >"$work/vectors.tsv"
 "$here/price_vectors" <"$work/vectors.tsv" >"$work/ours.tsv"
-node "$tools/genai-prices-diff.mjs" compare "$data/data.json" "$data/SOURCE" "$work/vectors.tsv" "$work/ours.tsv"
+status=0
+node "$tools/genai-prices-diff.mjs" compare "$data/data.json" "$data/SOURCE" "$work/vectors.tsv" "$work/ours.tsv" || status=1
+# the regex programs the generator compiled, against JavaScript's RegExp on the same ids
+node "$tools/genai-prices-diff.mjs" ids "$data/data.json" "$data/SOURCE" >"$work/ids.txt"
+"$here/price_vectors" --regex <"$work/ids.txt" >"$work/regex.tsv"
+node "$tools/genai-prices-diff.mjs" regex "$data/data.json" "$data/SOURCE" "$work/regex.tsv" || status=1
+exit $status

@@ -6,6 +6,8 @@
 //
 // Usage: node genai-prices-diff.mjs vectors DATA_JSON SOURCE > vectors.tsv
 //        node genai-prices-diff.mjs compare DATA_JSON SOURCE vectors.tsv ours.tsv
+//        node genai-prices-diff.mjs ids DATA_JSON SOURCE > ids.txt     (ids to run the regexes on)
+//        node genai-prices-diff.mjs regex DATA_JSON SOURCE ours.tsv    (our regex programs vs RegExp)
 // Ends with "N passed, N failed"; prints each disagreement that is not documented below.
 import fs from 'node:fs';
 import { calcPrice } from '@pydantic/genai-prices';
@@ -133,6 +135,38 @@ function* vectors() {
 const line = ([provider, id, t, usage]) =>
   `${provider}\t${id}\t${t}\t${Object.entries(usage).map(([k, v]) => `${k}=${v}`).join(';')}`;
 
+if (mode === 'ids') {
+  // every model id and rule literal, lowercased as calcPrice does, plus edge variants
+  const ids = new Set();
+  for (const provider of data.providers) {
+    for (const model of provider.models) {
+      for (const id of candidateIds(model)) {
+        const low = id.toLowerCase();
+        ids.add(low); ids.add(`${low}-tts`); ids.add(`x/${low}`); ids.add(low.slice(0, -1)); ids.add(`${low}9`);
+      }
+    }
+  }
+  ids.add(''); ids.add('o1'); ids.add('o2'); ids.add('gemini-2.5-pro-preview-tts'); ids.add('gemini-2.5-pro-tts-x');
+  process.stdout.write([...ids].filter((id) => !id.includes('\n')).join('\n') + '\n');
+  process.exit(0);
+}
+if (mode === 'regex') {
+  const lines = fs.readFileSync(vectorsPath, 'utf8').trimEnd().split('\n');
+  let agree = 0, differ = 0;
+  const compiled = new Map();
+  for (const text of lines) {
+    const [pattern, id, ours] = text.split('\t');
+    if (!compiled.has(pattern)) compiled.set(pattern, new RegExp(pattern));
+    const theirs = compiled.get(pattern).test(id ?? '') ? '1' : '0';
+    if (theirs === ours) agree++;
+    else {
+      differ++;
+      if (differ <= 20) console.error(`FAIL regex ${pattern} on ${JSON.stringify(id)}: ours ${ours}, RegExp ${theirs}`);
+    }
+  }
+  console.log(`${agree} passed, ${differ} failed (catalog regex programs vs JavaScript RegExp, ${compiled.size} patterns)`);
+  process.exit(differ ? 1 : 0);
+}
 if (mode === 'vectors') {
   const out = [];
   for (const v of vectors()) out.push(line(v));
