@@ -9,7 +9,8 @@
  * Rows: spectra_price_record() of a finished record, as the pipeline calls it once per
  * request (lookup + cost + rounding), for an exact-id model, a rule-matched one, a dated id,
  * an unknown model; then spectra_pricing_lookup() alone for the first and last model of each
- * provider listed (cost independent of where the id sits and of the provider's size). */
+ * provider listed (cost independent of where the id sits and of the provider's size), and every
+ * id of the catalog in turn (the mean over the whole catalog, memo missing). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +41,8 @@ typedef struct {
 
 static volatile double sink;
 
-/* ns per call of step(arg), median of runs of at least min_ms each */
-static double median_ns(void (*step)(const void *), const void *arg, int runs, double min_ms)
+/* ns per call of step(arg), median of runs of at least min_ms each (steps in batches) */
+static double median_ns_batched(void (*step)(const void *), const void *arg, int runs, double min_ms, int batch)
 {
 	double samples[64];
 	runs = runs < 1 ? 1 : runs > 64 ? 64 : runs;
@@ -49,15 +50,20 @@ static double median_ns(void (*step)(const void *), const void *arg, int runs, d
 		uint64_t start = now_ns();
 		uint64_t calls = 0;
 		while ((double) (now_ns() - start) < min_ms * 1e6) {
-			for (int i = 0; i < 1000; i++) {
+			for (int i = 0; i < batch; i++) {
 				step(arg);
 			}
-			calls += 1000;
+			calls += (uint64_t) batch;
 		}
 		samples[r] = (double) (now_ns() - start) / (double) calls;
 	}
 	qsort(samples, (size_t) runs, sizeof samples[0], compare_doubles);
 	return samples[runs / 2];
+}
+
+static double median_ns(void (*step)(const void *), const void *arg, int runs, double min_ms)
+{
+	return median_ns_batched(step, arg, runs, min_ms, 1000);
 }
 
 static void price_step(const void *arg)
@@ -90,6 +96,24 @@ static double price_record_ns(const priced_call *call, int runs, double min_ms)
 	return ns;
 }
 
+/* Every id of the catalog looked up in turn (more ids than the per-thread memo holds, so each
+ * lookup does the full search): the mean cost over the whole catalog, whatever its size. */
+static void whole_catalog_step(const void *arg)
+{
+	(void) arg;
+#ifdef SPECTRA_PRICING_CATALOG_H
+	for (size_t i = 0; i < spectra_catalog_model_count; i++) {
+		const spectra_price *row = &spectra_catalog_models[i];
+		sink += spectra_pricing_lookup(row->provider, row->model, row->tier) != NULL;
+	}
+#else
+	for (size_t i = 0; i < spectra_pricing_builtin_row_count; i++) {
+		const spectra_price *row = &spectra_pricing_builtin_rows[i];
+		sink += spectra_pricing_lookup(row->provider, row->model, row->tier) != NULL;
+	}
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	int runs = argc > 1 ? atoi(argv[1]) : 9;
@@ -120,5 +144,8 @@ int main(int argc, char **argv)
 		printf("%-22s %-34s %10.1f\n", lookups[i].label, lookups[i].model,
 			median_ns(lookup_step, &lookups[i], runs, min_ms));
 	}
+	size_t ids = spectra_pricing_builtin_count();
+	double sweep = median_ns_batched(whole_catalog_step, NULL, runs, min_ms, 1);
+	printf("%-22s %-34zu %10.1f\n", "every catalog id", ids, sweep / (double) ids);
 	return 0;
 }

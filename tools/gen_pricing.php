@@ -924,6 +924,7 @@ foreach ($data['providers'] as $p => $provider) {
         $model_count++;
     }
     $match = isset($provider['provider_match']) ? add_rule($provider['provider_match'], $provider['id']) : -1;
+    $model_match = isset($provider['model_match']) ? add_rule($provider['model_match'], $provider['id']) : -1;
     $first_fallback = count($fallbacks_out);
     foreach ($provider['fallback_model_providers'] ?? [] as $fallback) {
         if (!isset($provider_index[$fallback])) {
@@ -931,7 +932,7 @@ foreach ($data['providers'] as $p => $provider) {
         }
         $fallbacks_out[] = "\t" . $provider_index[$fallback] . ',';
     }
-    $providers_out[] = "\t{" . c_string($provider['id']) . ", $match, $first_model, " . (count($models_out) - $first_model)
+    $providers_out[] = "\t{" . c_string($provider['id']) . ", $match, $model_match, $first_model, " . (count($models_out) - $first_model)
         . ", $first_rule_model, " . (count($rule_models_out) - $first_rule_model) . ", $first_fallback, "
         . (count($fallbacks_out) - $first_fallback) . '},';
 }
@@ -1091,7 +1092,7 @@ $emit_array('/* provider index, lowercased "equals" id, model: sorted by provide
 $emit_array('/* models with other match rules than equals, by provider, in the data\'s order */' . "\n"
     . 'const uint16_t spectra_catalog_rule_models[]', $rule_models_out, '', "\t0,");
 $emit_array('const uint16_t spectra_catalog_fallbacks[]', $fallbacks_out, '', "\t0,");
-$emit_array('/* id, provider_match node (-1 none), first model, models, first rule model, rule models, first fallback, fallbacks */' . "\n"
+$emit_array('/* id, provider_match and model_match nodes (-1 none), first model, models, first rule model, rule models, first fallback, fallbacks */' . "\n"
     . 'const spectra_catalog_provider spectra_catalog_providers[]', $providers_out, 'spectra_catalog_provider_count', '');
 $emit_array('/* the tiers of the kept CSV rows (the catalog models are all "standard") */' . "\n"
     . 'const char *const spectra_catalog_tiers[]', array_map(static fn ($t) => "\t" . c_string($t) . ',', array_keys($csv_tiers)), 'spectra_catalog_tier_count', '');

@@ -114,7 +114,8 @@ typedef struct {
 
 typedef struct {
 	const char *id;
-	int32_t match; /* provider_match rule, -1 = none */
+	int32_t match;       /* provider_match rule, -1 = none */
+	int32_t model_match; /* the rule that names this provider from a model id alone, -1 = none */
 	uint16_t first_model;
 	uint16_t model_count;
 	uint16_t first_rule_model; /* into spectra_catalog_rule_models */

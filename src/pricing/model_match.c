@@ -176,6 +176,23 @@ bool spectra_regex_test(unsigned first, const char *text, size_t len)
 	return matched;
 }
 
+/* needle occurs in id (ids are short: a first-byte scan beats memmem's setup) */
+static bool contains(const char *id, size_t len, const char *needle, size_t needle_len)
+{
+	if (needle_len == 0) {
+		return true;
+	}
+	const char *end = id + len;
+	const char *at = id;
+	while ((size_t) (end - at) >= needle_len && (at = memchr(at, needle[0], (size_t) (end - at) - needle_len + 1))) {
+		if (memcmp(at + 1, needle + 1, needle_len - 1) == 0) {
+			return true;
+		}
+		at++;
+	}
+	return false;
+}
+
 bool spectra_match_rule(int node_index, const char *id, size_t len)
 {
 	if (node_index < 0) {
@@ -193,7 +210,7 @@ bool spectra_match_rule(int node_index, const char *id, size_t len)
 	case SPECTRA_MATCH_ENDS_WITH:
 		return len >= node->text_len && memcmp(id + len - node->text_len, node->text, node->text_len) == 0;
 	case SPECTRA_MATCH_CONTAINS:
-		return node->text_len == 0 || memmem(id, len, node->text, node->text_len) != NULL;
+		return contains(id, len, node->text, node->text_len);
 	case SPECTRA_MATCH_REGEX:
 		return spectra_regex_test(node->first, id, len);
 	case SPECTRA_MATCH_AND:

@@ -159,7 +159,8 @@ static int find_catalog_provider(const char *name)
 		return -1;
 	}
 	for (size_t i = 0; i < spectra_catalog_provider_count; i++) {
-		if (strcmp(spectra_catalog_providers[i].id, id) == 0) {
+		const char *candidate = spectra_catalog_providers[i].id;
+		if (candidate[0] == id[0] && strcmp(candidate, id) == 0) {
 			return (int) i;
 		}
 	}
@@ -295,6 +296,14 @@ static const spectra_price *find_catalog_model(const char *provider_name, const 
 				p = routed;
 				model_id = slash + 1;
 				len -= (size_t) (slash + 1 - id);
+			}
+		}
+	}
+	if (p < 0 && strcmp(provider_name, "litellm") == 0) {
+		/* LiteLLM without a known provider prefix: the provider whose model_match takes the id */
+		for (size_t i = 0; i < spectra_catalog_provider_count && p < 0; i++) {
+			if (spectra_match_rule(spectra_catalog_providers[i].model_match, model_id, len)) {
+				p = (int) i;
 			}
 		}
 	}

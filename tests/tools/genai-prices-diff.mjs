@@ -125,7 +125,7 @@ function* vectors() {
       if (undashed !== model.id) yield [provider.id, undashed, Date.UTC(2026, 9, 1), { input_tokens: 1000, output_tokens: 10 }, model.id];
     }
   }
-  for (const id of ['openai/gpt-4o', 'anthropic/claude-sonnet-4-5', 'nobody/gpt-4o']) {
+  for (const id of ['openai/gpt-4o', 'anthropic/claude-sonnet-4-5', 'nobody/gpt-4o', 'gpt-4o', 'claude-sonnet-4-5', 'mistral-large-latest', 'o3-mini', 'deepseek-chat', 'grok-4', 'kimi-k2', 'acme-1']) {
     yield ['litellm', id, Date.UTC(2026, 9, 1), { input_tokens: 1000, output_tokens: 10 }, ''];
   }
   yield ['openai', 'no-such-model-xyz', Date.UTC(2026, 9, 1), { input_tokens: 1 }, ''];
