@@ -44,7 +44,9 @@
  *                   the whole request. input/input_mtok and the like name the same price: give
  *                   one of them.
  * All prices are numbers >= 0 and at most 1e9 (SPECTRA_MAX_PRICE_CENTS); for a "tokens" entry,
- * input and output you leave out are 0. A price of a more specific unit needs the prices of
+ * input and output you leave out are 0. An entry with another unit is priced by that unit only:
+ * its input, output, cached_input and cache_write_* are accepted and ignored, as they always
+ * were (genai-prices keys in it do apply). A price of a more specific unit needs the prices of
  * the units it refines (cache_audio_read_mtok needs cache_read_mtok and input_audio_mtok), as
  * genai-prices requires.
  *
@@ -572,7 +574,7 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 		{ KEY_CACHE_WRITE_5M, SPECTRA_USAGE_cache_write_tokens },
 		{ KEY_CACHE_WRITE_1H, SPECTRA_USAGE_cache_write_1h_tokens },
 	};
-	for (size_t i = 0; i < sizeof token_keys / sizeof token_keys[0]; i++) {
+	for (size_t i = 0; unit == SPECTRA_UNIT_TOKENS && i < sizeof token_keys / sizeof token_keys[0]; i++) {
 		entry_key key = token_keys[i].key;
 		if (values[key]
 			&& !give_cents(context, &prices, token_keys[i].usage_key, entry_keys[key].name, CENTS(key),
