@@ -52,6 +52,8 @@ if test "$PHP_SPECTRA" != "no"; then
     src/pricing/pricing_file.c \
     src/pricing/catalog_data.c \
     src/pricing/price_record.c \
+    src/pricing/price_compute.c \
+    src/pricing/model_match.c \
     src/span/span.c \
     src/span/native_builder.c \
     src/span/span_job.c \

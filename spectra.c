@@ -128,9 +128,13 @@ PHP_MINFO_FUNCTION(spectra)
 	php_info_print_table_start();
 	php_info_print_table_row(2, "Spectra AI observability", SPECTRA_G(enabled) ? "enabled" : "disabled");
 	php_info_print_table_row(2, "Version", PHP_SPECTRA_VERSION);
-	char count[32];
-	snprintf(count, sizeof(count), "%zu rows", spectra_pricing_builtin_count());
+	char count[160];
+	snprintf(count, sizeof(count), "%zu prices", spectra_pricing_builtin_count());
 	php_info_print_table_row(2, "Built-in price catalog", count);
+	snprintf(count, sizeof(count), "%s (%s), %zu models; %zu rows of data/pricing-catalog.csv", spectra_catalog_source,
+		spectra_catalog_source_date, spectra_catalog_genai_model_count,
+		spectra_catalog_model_count - spectra_catalog_genai_model_count);
+	php_info_print_table_row(2, "Price catalog source", count);
 	snprintf(count, sizeof(count), "%zu rows", spectra_pricing_override_count());
 	php_info_print_table_row(2, "Pricing file overrides", count);
 #ifdef ZTS

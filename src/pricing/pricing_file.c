@@ -1,5 +1,5 @@
 /* The pricing file: a JSON file that adds models to the built-in catalog or replaces some of
- * its rows (spectra_pricing_load_file). Example:
+ * its prices (spectra_pricing_load_file). Example:
  *
  *   {
  *     "models": [
@@ -8,7 +8,10 @@
  *       {"provider": "anthropic", "model": "claude-sonnet-4-5-20250929", "tier": "batch",
  *        "input": 150, "output": 750, "cached_input": 15, "cache_write_5m": 187.5},
  *       {"provider": "openai", "model": "whisper-1", "unit": "minute", "type": "audio",
- *        "price_per_unit": 0.5}
+ *        "price_per_unit": 0.5},
+ *       {"provider": "google", "model": "my-gemini", "input_mtok": {"base": 125,
+ *        "tiers": [{"start": 200000, "price": 250}]}, "output_mtok": 1000,
+ *        "input_audio_mtok": 100, "web_searches_kcount": 3500}
  *     ]
  *   }
  *
@@ -19,18 +22,35 @@
  *                   same id with a -YYYYMMDD or -YYYY-MM-DD suffix also match.
  *   tier            string, default "standard" (also batch, flex, priority or your own).
  *   unit            "tokens" (default), "minute", "second", "characters", "image", "video"
- *                   or "search".
+ *                   or "search": what price_per_unit is per.
  *   type            "text" (default), "embedding", "image", "audio" or "video".
  *   display_name    string, default: the model id.
  *   input, output   US cents per 1M tokens (1 dollar per 1M tokens = 100).
  *   cached_input    cents per 1M cache-read tokens; default: the input price.
  *   cache_write_5m  cents per 1M cache-write tokens; default: the input price.
- *   cache_write_1h  cents per 1M tokens of 1-hour cache writes (stored, informational).
+ *   cache_write_1h  cents per 1M tokens of 1-hour cache writes; default: the cache-write price.
  *   price_per_unit  cents per minute / second / image / video / search, or per 1M characters.
- * All prices are numbers >= 0 and at most 1e9 (SPECTRA_MAX_PRICE_CENTS); prices you leave
- * out are 0 (except the cache prices above).
+ *   any price key of the genai-prices units (spectra_units[].price_key: input_mtok,
+ *                   output_mtok, cache_read_mtok, cache_write_mtok, cache_write_1h_mtok,
+ *                   input_audio_mtok, output_audio_mtok, cache_audio_read_mtok,
+ *                   input_image_mtok, output_image_mtok, input_video_mtok,
+ *                   output_reasoning_mtok, audio_hours, input_audio_hours,
+ *                   input_document_kpages, requests_kcount, web_searches_kcount,
+ *                   storage_searches_kcount, output_images_each, ... see data/README.md), in
+ *                   US CENTS per that key's unit size (per 1M tokens, per hour, per 1000
+ *                   requests...). The value is a number or a tiered price
+ *                   {"base": cents, "tiers": [{"start": input tokens, "price": cents}, ...]}:
+ *                   the last tier whose start the request's total input tokens exceed prices
+ *                   the whole request. input/input_mtok and the like name the same price: give
+ *                   one of them.
+ * All prices are numbers >= 0 and at most 1e9 (SPECTRA_MAX_PRICE_CENTS); for a "tokens" entry,
+ * input and output you leave out are 0. An entry with another unit is priced by that unit only:
+ * its input, output, cached_input and cache_write_* are accepted and ignored, as they always
+ * were (genai-prices keys in it do apply). A price of a more specific unit needs the prices of
+ * the units it refines (cache_audio_read_mtok needs cache_read_mtok and input_audio_mtok), as
+ * genai-prices requires.
  *
- * Each entry replaces the built-in row with the same provider, model and tier; other tiers
+ * Each entry replaces the built-in price with the same provider, model and tier; other tiers
  * of that model keep their built-in prices. The same provider+model+tier twice in the file,
  * an unknown key, a value of the wrong type or invalid JSON is an error "path:line: reason",
  * and then the previously loaded overrides stay in place.
@@ -54,7 +74,10 @@
 #define PRICING_FILE_MAX_BYTES (16u * 1024u * 1024u)
 
 typedef struct {
-	spectra_price price; /* its strings point at the owned copies below */
+	spectra_price price; /* its strings and set point at the owned parts below */
+	spectra_price_set set;
+	spectra_unit_price prices[SPECTRA_USAGE_KEY_COUNT];
+	spectra_price_tier *tiers; /* of all tiered prices of the row */
 	char *provider;
 	char *model;
 	char *display_name;
@@ -107,6 +130,7 @@ static void free_row(override_row *row)
 	free(row->display_name);
 	free(row->type);
 	free(row->tier);
+	free(row->tiers);
 }
 
 static void free_table(override_table *table)
@@ -183,6 +207,17 @@ static bool read_whole_file(const load_context *context, char **text, size_t *le
 
 typedef enum { FIELD_STRING, FIELD_PRICE } field_kind;
 
+/* What "price_per_unit" is per. */
+typedef enum {
+	SPECTRA_UNIT_TOKENS = 0,
+	SPECTRA_UNIT_MINUTE,
+	SPECTRA_UNIT_SECOND,
+	SPECTRA_UNIT_CHARACTERS,
+	SPECTRA_UNIT_IMAGE,
+	SPECTRA_UNIT_VIDEO,
+	SPECTRA_UNIT_SEARCH,
+} spectra_pricing_unit;
+
 /* The keys of one model entry. */
 typedef enum {
 	KEY_PROVIDER,
@@ -244,6 +279,33 @@ static bool find_entry_key(const spectra_json_member *member, entry_key *key)
 	return false;
 }
 
+/* The usage key whose genai-prices price key this member names, or -1. */
+static int find_price_key(const spectra_json_member *member)
+{
+	for (int k = 0; k < SPECTRA_USAGE_KEY_COUNT; k++) {
+		if (strlen(spectra_units[k].price_key) == member->key_len
+			&& strcmp(spectra_units[k].price_key, member->key) == 0) {
+			return k;
+		}
+	}
+	return -1;
+}
+
+static bool check_cents(const load_context *context, const spectra_json_value *value, const char *name)
+{
+	if (value->type != SPECTRA_JSON_NUMBER) {
+		return report(context, value->line, "\"%s\" must be a number (cents), found %s", name,
+			spectra_json_type_name(value->type));
+	}
+	if (value->as.number.value < 0) {
+		return report(context, value->line, "\"%s\" must not be negative", name);
+	}
+	if (!isfinite(value->as.number.value) || value->as.number.value > SPECTRA_MAX_PRICE_CENTS) {
+		return report(context, value->line, "\"%s\" must be at most %.0f cents", name, SPECTRA_MAX_PRICE_CENTS);
+	}
+	return true;
+}
+
 /* Checks the type of one entry value; strings must be non-empty, prices >= 0. */
 static bool check_entry_value(const load_context *context, entry_key key, const spectra_json_value *value)
 {
@@ -261,17 +323,7 @@ static bool check_entry_value(const load_context *context, entry_key key, const 
 		}
 		return true;
 	}
-	if (value->type != SPECTRA_JSON_NUMBER) {
-		return report(context, value->line, "\"%s\" must be a number (cents), found %s", name,
-			spectra_json_type_name(value->type));
-	}
-	if (value->as.number.value < 0) {
-		return report(context, value->line, "\"%s\" must not be negative", name);
-	}
-	if (!isfinite(value->as.number.value) || value->as.number.value > SPECTRA_MAX_PRICE_CENTS) {
-		return report(context, value->line, "\"%s\" must be at most %.0f cents", name, SPECTRA_MAX_PRICE_CENTS);
-	}
-	return true;
+	return check_cents(context, value, name);
 }
 
 static bool copy_string(const load_context *context, int line, const char *text, char **copy)
@@ -280,20 +332,195 @@ static bool copy_string(const load_context *context, int line, const char *text,
 	return *copy != NULL || report(context, line, "out of memory");
 }
 
+static const spectra_json_value *member_value(const spectra_json_value *object, const char *key)
+{
+	for (size_t i = 0; i < object->as.object.count; i++) {
+		if (strcmp(object->as.object.members[i].key, key) == 0) {
+			return &object->as.object.members[i].value;
+		}
+	}
+	return NULL;
+}
+
+/* The prices of one row being read, by usage key, in cents. */
+typedef struct {
+	const spectra_json_value *given[SPECTRA_USAGE_KEY_COUNT]; /* a number or a tiered object */
+	double cents[SPECTRA_USAGE_KEY_COUNT];                    /* for keys set without JSON */
+	bool set[SPECTRA_USAGE_KEY_COUNT];
+	const char *named[SPECTRA_USAGE_KEY_COUNT]; /* the key that set it, for messages */
+} row_prices;
+
+static bool price_once(const load_context *context, row_prices *prices, int key, const char *name, int line)
+{
+	if (prices->set[key]) {
+		return report(context, line, "\"%s\" and \"%s\" name the same price (%s): give one", prices->named[key], name,
+			spectra_units[key].price_key);
+	}
+	prices->set[key] = true;
+	prices->named[key] = name;
+	return true;
+}
+
+static bool give_cents(const load_context *context, row_prices *prices, int key, const char *name, double cents,
+	int line)
+{
+	if (!price_once(context, prices, key, name, line)) {
+		return false;
+	}
+	prices->cents[key] = cents;
+	return true;
+}
+
+/* A tiered price: {"base": cents, "tiers": [{"start": tokens, "price": cents}, ...]}. */
+static bool check_tiered(const load_context *context, const spectra_json_value *value, const char *name, size_t *tiers)
+{
+	const spectra_json_value *base = member_value(value, "base");
+	const spectra_json_value *list = member_value(value, "tiers");
+	if (!base || !list || value->as.object.count != 2) {
+		return report(context, value->line, "\"%s\": a tiered price is {\"base\": cents, \"tiers\": [...]}", name);
+	}
+	if (!check_cents(context, base, "base")) {
+		return false;
+	}
+	if (list->type != SPECTRA_JSON_ARRAY || list->as.array.count == 0 || list->as.array.count > 255) {
+		return report(context, list->line, "\"%s\": \"tiers\" must be a list of 1 to 255 tiers", name);
+	}
+	for (size_t i = 0; i < list->as.array.count; i++) {
+		const spectra_json_value *tier = &list->as.array.items[i];
+		const spectra_json_value *start = tier->type == SPECTRA_JSON_OBJECT ? member_value(tier, "start") : NULL;
+		const spectra_json_value *price = tier->type == SPECTRA_JSON_OBJECT ? member_value(tier, "price") : NULL;
+		if (!start || !price || tier->as.object.count != 2) {
+			return report(context, tier->line, "\"%s\": each tier is {\"start\": input tokens, \"price\": cents}",
+				name);
+		}
+		if (start->type != SPECTRA_JSON_NUMBER || !start->as.number.is_integer || start->as.number.integer < 0) {
+			return report(context, start->line, "\"%s\": a tier's start must be a whole number >= 0", name);
+		}
+		if (!check_cents(context, price, "price")) {
+			return false;
+		}
+	}
+	*tiers += list->as.array.count;
+	return true;
+}
+
+static int compare_tiers(const void *left, const void *right)
+{
+	const spectra_price_tier *a = left;
+	const spectra_price_tier *b = right;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+/* Turns the row's prices (cents) into its price set (dollars, most specific unit first). */
+static bool build_set(const load_context *context, int line, const row_prices *prices, size_t tier_total,
+	override_row *row)
+{
+	for (int k = 0; k < SPECTRA_USAGE_KEY_COUNT; k++) {
+		for (int a = 0; prices->set[k] && a < SPECTRA_USAGE_KEY_COUNT; a++) {
+			if (((spectra_units[k].ancestors >> a) & 1) && !prices->set[a]) {
+				return report(context, line, "\"%s\" needs a price for %s too (the unit it refines)", prices->named[k],
+					spectra_units[a].price_key);
+			}
+		}
+		for (int b = k + 1; prices->set[k] && b < SPECTRA_USAGE_KEY_COUNT; b++) {
+			int join = spectra_unit_joins[k][b];
+			if (prices->set[b] && join >= 0 && join != k && join != b && !prices->set[join]) {
+				return report(context, line, "\"%s\" and \"%s\" need a price for %s too (their overlap)",
+					prices->named[k], prices->named[b], spectra_units[join].price_key);
+			}
+		}
+	}
+	row->tiers = tier_total ? calloc(tier_total, sizeof *row->tiers) : NULL;
+	if (tier_total && !row->tiers) {
+		return report(context, line, "out of memory");
+	}
+	/* most specific first: by ancestor count (the dimension count) descending, then key */
+	size_t count = 0;
+	size_t tiers_used = 0;
+	for (int depth = SPECTRA_USAGE_KEY_COUNT; depth >= 0; depth--) {
+		for (int k = 0; k < SPECTRA_USAGE_KEY_COUNT; k++) {
+			if (!prices->set[k] || __builtin_popcountll(spectra_units[k].ancestors) != depth) {
+				continue;
+			}
+			spectra_unit_price *unit = &row->prices[count++];
+			unit->key = (uint8_t) k;
+			const spectra_json_value *value = prices->given[k];
+			if (value && value->type == SPECTRA_JSON_OBJECT) {
+				const spectra_json_value *list = member_value(value, "tiers");
+				unit->price = member_value(value, "base")->as.number.value / 100;
+				unit->tiers = &row->tiers[tiers_used];
+				unit->tier_count = (uint8_t) list->as.array.count;
+				for (size_t i = 0; i < list->as.array.count; i++) {
+					const spectra_json_value *tier = &list->as.array.items[i];
+					row->tiers[tiers_used + i].start = (uint64_t) member_value(tier, "start")->as.number.integer;
+					row->tiers[tiers_used + i].price = member_value(tier, "price")->as.number.value / 100;
+				}
+				qsort(&row->tiers[tiers_used], list->as.array.count, sizeof *row->tiers, compare_tiers);
+				tiers_used += list->as.array.count;
+			} else {
+				unit->price = (value ? value->as.number.value : prices->cents[k]) / 100;
+			}
+		}
+	}
+	row->set = (spectra_price_set){ SPECTRA_PRICE_ALWAYS, 0, 0, row->prices, count };
+	return true;
+}
+
+/* The unit prices a price_per_unit entry stands for (the generator converts CSV rows alike). */
+static bool unit_price(const load_context *context, row_prices *prices, spectra_pricing_unit unit, bool video,
+	double cents, int line)
+{
+	const char *name = "price_per_unit";
+	switch (unit) {
+	case SPECTRA_UNIT_MINUTE:
+		return video ? give_cents(context, prices, SPECTRA_USAGE_video_seconds, name, cents / 60, line)
+					 : give_cents(context, prices, SPECTRA_USAGE_audio_seconds, name, cents * 60, line);
+	case SPECTRA_UNIT_SECOND:
+		return video ? give_cents(context, prices, SPECTRA_USAGE_video_seconds, name, cents, line)
+					 : give_cents(context, prices, SPECTRA_USAGE_audio_seconds, name, cents * 3600, line);
+	case SPECTRA_UNIT_CHARACTERS:
+		return give_cents(context, prices, SPECTRA_USAGE_input_characters, name, cents, line);
+	case SPECTRA_UNIT_IMAGE:
+		return give_cents(context, prices, SPECTRA_USAGE_output_images, name, cents, line);
+	case SPECTRA_UNIT_VIDEO:
+		return give_cents(context, prices, SPECTRA_USAGE_output_videos, name, cents, line);
+	case SPECTRA_UNIT_SEARCH:
+		return give_cents(context, prices, SPECTRA_USAGE_requests, name, cents * 1000, line);
+	case SPECTRA_UNIT_TOKENS:
+		break;
+	}
+	return true;
+}
+
 /* Fills row from one entry of "models" (already known to be an object). */
 static bool read_entry(const load_context *context, const spectra_json_value *entry, override_row *row)
 {
 	const spectra_json_value *values[KEY_COUNT] = { 0 };
 	int key_lines[KEY_COUNT] = { 0 };
+	row_prices prices;
+	memset(&prices, 0, sizeof prices);
+	size_t tier_total = 0;
 
 	for (size_t i = 0; i < entry->as.object.count; i++) {
 		const spectra_json_member *member = &entry->as.object.members[i];
 		entry_key key;
 		if (!find_entry_key(member, &key)) {
-			return report(context, member->line,
-				"unknown key \"%.64s\" (allowed: provider, model, tier, unit, type, display_name, input, "
-				"output, cached_input, cache_write_5m, cache_write_1h, price_per_unit)",
-				member->key);
+			int usage_key = find_price_key(member);
+			if (usage_key < 0) {
+				return report(context, member->line,
+					"unknown key \"%.64s\" (allowed: provider, model, tier, unit, type, display_name, input, "
+					"output, cached_input, cache_write_5m, cache_write_1h, price_per_unit, or a genai-prices "
+					"price key such as input_audio_mtok)",
+					member->key);
+			}
+			const spectra_json_value *value = &member->value;
+			bool ok = value->type == SPECTRA_JSON_OBJECT ? check_tiered(context, value, member->key, &tier_total)
+														 : check_cents(context, value, member->key);
+			if (!ok || !price_once(context, &prices, usage_key, spectra_units[usage_key].price_key, member->line)) {
+				return false;
+			}
+			prices.given[usage_key] = value;
+			continue;
 		}
 		if (values[key]) {
 			return report(context, member->line, "duplicate key \"%s\" (first on line %d)", entry_keys[key].name,
@@ -312,19 +539,18 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 		return report(context, entry->line, "model entry is missing the required key \"model\"");
 	}
 
-	spectra_price *price = &row->price;
-	price->unit = SPECTRA_UNIT_TOKENS;
+	spectra_pricing_unit unit = SPECTRA_UNIT_TOKENS;
 	if (values[KEY_UNIT]) {
-		const char *unit = values[KEY_UNIT]->as.string.chars;
+		const char *name = values[KEY_UNIT]->as.string.chars;
 		size_t i = 0;
-		while (i < sizeof unit_names / sizeof unit_names[0] && strcmp(unit, unit_names[i].name) != 0) {
+		while (i < sizeof unit_names / sizeof unit_names[0] && strcmp(name, unit_names[i].name) != 0) {
 			i++;
 		}
 		if (i == sizeof unit_names / sizeof unit_names[0]) {
 			return report(context, values[KEY_UNIT]->line,
-				"unknown unit \"%.64s\" (expected tokens, minute, second, characters, image, video or search)", unit);
+				"unknown unit \"%.64s\" (expected tokens, minute, second, characters, image, video or search)", name);
 		}
-		price->unit = unit_names[i].unit;
+		unit = unit_names[i].unit;
 	}
 	const char *type = values[KEY_TYPE] ? values[KEY_TYPE]->as.string.chars : "text";
 	size_t type_index = 0;
@@ -336,6 +562,49 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 			"unknown type \"%.64s\" (expected text, embedding, image, audio or video)", type);
 	}
 
+	/* the earlier keys, in cents per 1M tokens or per unit */
+#define CENTS(key) (values[key]->as.number.value)
+	static const struct {
+		entry_key key;
+		spectra_usage_key usage_key;
+	} token_keys[] = {
+		{ KEY_INPUT, SPECTRA_USAGE_input_tokens },
+		{ KEY_OUTPUT, SPECTRA_USAGE_output_tokens },
+		{ KEY_CACHED_INPUT, SPECTRA_USAGE_cache_read_tokens },
+		{ KEY_CACHE_WRITE_5M, SPECTRA_USAGE_cache_write_tokens },
+		{ KEY_CACHE_WRITE_1H, SPECTRA_USAGE_cache_write_1h_tokens },
+	};
+	for (size_t i = 0; unit == SPECTRA_UNIT_TOKENS && i < sizeof token_keys / sizeof token_keys[0]; i++) {
+		entry_key key = token_keys[i].key;
+		if (values[key]
+			&& !give_cents(context, &prices, token_keys[i].usage_key, entry_keys[key].name, CENTS(key),
+				key_lines[key])) {
+			return false;
+		}
+	}
+	if (values[KEY_PRICE_PER_UNIT]
+		&& !unit_price(context, &prices, unit, strcmp(type, "video") == 0, CENTS(KEY_PRICE_PER_UNIT),
+			key_lines[KEY_PRICE_PER_UNIT])) {
+		return false;
+	}
+#undef CENTS
+	if (unit == SPECTRA_UNIT_TOKENS) {
+		/* input and output left out are 0; a 1-hour write price alone refines the input price */
+		if (!prices.set[SPECTRA_USAGE_input_tokens]) {
+			give_cents(context, &prices, SPECTRA_USAGE_input_tokens, "input", 0, entry->line);
+		}
+		if (!prices.set[SPECTRA_USAGE_output_tokens]) {
+			give_cents(context, &prices, SPECTRA_USAGE_output_tokens, "output", 0, entry->line);
+		}
+		if (prices.set[SPECTRA_USAGE_cache_write_1h_tokens] && !prices.set[SPECTRA_USAGE_cache_write_tokens]) {
+			double input = prices.given[SPECTRA_USAGE_input_tokens]
+					&& prices.given[SPECTRA_USAGE_input_tokens]->type == SPECTRA_JSON_NUMBER
+				? prices.given[SPECTRA_USAGE_input_tokens]->as.number.value
+				: prices.cents[SPECTRA_USAGE_input_tokens];
+			give_cents(context, &prices, SPECTRA_USAGE_cache_write_tokens, "cache_write_5m", input, entry->line);
+		}
+	}
+
 	const char *model = values[KEY_MODEL]->as.string.chars;
 	const char *provider = spectra_pricing_provider_slug(values[KEY_PROVIDER]->as.string.chars);
 	if (!copy_string(context, entry->line, provider, &row->provider)
@@ -344,23 +613,12 @@ static bool read_entry(const load_context *context, const spectra_json_value *en
 			&row->tier)
 		|| !copy_string(context, entry->line, type, &row->type)
 		|| !copy_string(context, entry->line,
-			values[KEY_DISPLAY_NAME] ? values[KEY_DISPLAY_NAME]->as.string.chars : model, &row->display_name)) {
+			values[KEY_DISPLAY_NAME] ? values[KEY_DISPLAY_NAME]->as.string.chars : model, &row->display_name)
+		|| !build_set(context, entry->line, &prices, tier_total, row)) {
 		return false;
 	}
-	price->provider = row->provider;
-	price->model = row->model;
-	price->tier = row->tier;
-	price->type = row->type;
-	price->display_name = row->display_name;
-
-#define PRICE_OR(key, fallback) (values[key] ? values[key]->as.number.value : (fallback))
-	price->input_per_1m = PRICE_OR(KEY_INPUT, 0.0);
-	price->output_per_1m = PRICE_OR(KEY_OUTPUT, 0.0);
-	price->cached_input_per_1m = PRICE_OR(KEY_CACHED_INPUT, -1.0); /* -1: use the input price */
-	price->cache_write_5m_per_1m = PRICE_OR(KEY_CACHE_WRITE_5M, -1.0);
-	price->cache_write_1h_per_1m = PRICE_OR(KEY_CACHE_WRITE_1H, -1.0);
-	price->price_per_unit = PRICE_OR(KEY_PRICE_PER_UNIT, 0.0);
-#undef PRICE_OR
+	row->price =
+		(spectra_price){ row->provider, row->model, row->display_name, row->type, row->tier, &row->set, 1, -1 };
 	row->line = entry->line;
 	return true;
 }
@@ -443,6 +701,11 @@ static bool read_models(const load_context *context, const spectra_json_value *r
 	}
 	if (table->count > 1) {
 		qsort(table->rows, table->count, sizeof *table->rows, compare_override_rows);
+	}
+	for (size_t i = 0; i < table->count; i++) { /* the rows moved: point them at their parts again */
+		override_row *row = &table->rows[i];
+		row->set.prices = row->prices;
+		row->price.sets = &row->set;
 	}
 	const override_row *first = NULL;
 	const override_row *repeat = find_duplicate(table, &first);

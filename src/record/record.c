@@ -25,6 +25,9 @@ spectra_record *spectra_record_new(void)
 	record->input_characters = -1;
 	record->image_count = -1;
 	record->video_count = -1;
+	for (int i = 0; i < SPECTRA_USAGE_KEY_COUNT; i++) {
+		record->usage[i] = -1;
+	}
 	record->trace_flags = 0x01;
 	return record;
 }
@@ -55,6 +58,7 @@ void spectra_record_free(spectra_record *record)
 		&record->endpoint,
 		&record->server_address,
 		&record->pricing_tier,
+		&record->cost_reason,
 		&record->error_type,
 		&record->error_message,
 		&record->reasoning_effort,

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "../providers/providers.h"
+#include "usage_keys.h"
 
 typedef struct {
 	char **items;
@@ -55,6 +56,7 @@ typedef struct {
 	double completion_cost;
 	double total_cost;
 	bool cost_known;
+	char *cost_reason; /* why cost_known is false (no price, no usage, ...); NULL when known */
 
 	uint64_t start_wall_ns; /* Unix ns at start (anchor) */
 	uint64_t start_mono_ns;
@@ -64,6 +66,10 @@ typedef struct {
 	int64_t input_characters;       /* -1 = none */
 	int64_t image_count;            /* -1 = none */
 	int64_t video_count;            /* -1 = none */
+	/* quantities beyond the fields above, by genai-prices usage key (audio, image and video
+	 * tokens, searches, pages...); below 0 = not reported. A value here wins over the one the
+	 * pricing derives from the fields above. */
+	double usage[SPECTRA_USAGE_KEY_COUNT];
 
 	int64_t status_code; /* 0 = none */
 	bool is_failed;

@@ -186,6 +186,7 @@ static void test_price_cap(void)
 	spectra_record *record = spectra_record_new();
 	spectra_record_set(record, &record->provider, "openai");
 	spectra_record_set(record, &record->model, "m-max");
+	record->usage_seen = true;
 	record->prompt_tokens = SPECTRA_MAX_TOKEN_COUNT;
 	record->completion_tokens = SPECTRA_MAX_TOKEN_COUNT;
 	spectra_price_record(record, "standard");

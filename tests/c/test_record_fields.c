@@ -75,7 +75,7 @@ static bool from_context(spectra_record_field field)
 
 static void test_table_is_consistent(void)
 {
-	CHECK(SPECTRA_RECORD_FIELD_COUNT == 50);
+	CHECK(SPECTRA_RECORD_FIELD_COUNT == 51);
 	CHECK_STR(spectra_record_fields[0].key, "id");
 	CHECK_STR(spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT - 1].key, "completed_at");
 	CHECK_STR(SPECTRA_SPAN_ATTR(model), "gen_ai.request.model");

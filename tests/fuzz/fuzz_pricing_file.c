@@ -8,13 +8,39 @@
 #include <unistd.h>
 
 #include "pricing/pricing.h"
+#include "record/limits.h"
+
+#include <math.h>
 
 static int fd = -1;
 static char path[64];
 
-static bool price_ok(double price, bool may_be_unset)
+/* Every unit price and tier of a row is finite and >= 0 (dollars, at most the cap / 100). */
+static bool prices_ok(const spectra_price *row)
 {
-	return price >= 0 || (may_be_unset && price == -1.0);
+	if (row->set_count != 1 || !row->sets || row->match != -1) {
+		return false;
+	}
+	const spectra_price_set *set = &row->sets[0];
+	for (size_t i = 0; i < set->count; i++) {
+		const spectra_unit_price *unit = &set->prices[i];
+		if (!(unit->price >= 0 && unit->price <= SPECTRA_MAX_PRICE_CENTS / 100)
+			|| unit->key >= SPECTRA_USAGE_KEY_COUNT) {
+			return false;
+		}
+		for (uint8_t t = 0; t < unit->tier_count; t++) {
+			if (!(unit->tiers[t].price >= 0) || (t && unit->tiers[t].start < unit->tiers[t - 1].start)) {
+				return false;
+			}
+		}
+		/* most specific first: no later unit is a descendant of this one */
+		for (size_t j = i + 1; j < set->count; j++) {
+			if ((spectra_units[set->prices[j].key].ancestors >> unit->key) & 1) {
+				return false;
+			}
+		}
+	}
+	return true;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -51,19 +77,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const spectra_price *row = spectra_pricing_override_at(i);
 		FUZZ_ASSERT(row && row->provider && row->model && row->tier && row->type && row->display_name);
 		FUZZ_ASSERT(*row->provider && *row->model && *row->tier && *row->type && *row->display_name);
-		FUZZ_ASSERT(price_ok(row->input_per_1m, false) && price_ok(row->output_per_1m, false)
-			&& price_ok(row->cached_input_per_1m, true) && price_ok(row->cache_write_5m_per_1m, true)
-			&& price_ok(row->cache_write_1h_per_1m, true) && price_ok(row->price_per_unit, false));
+		FUZZ_ASSERT(prices_ok(row));
 		/* the provider is stored as its slug, so a lookup by it lands on this very row */
 		FUZZ_ASSERT(strcmp(spectra_pricing_provider_slug(row->provider), row->provider) == 0);
 		FUZZ_ASSERT(spectra_pricing_lookup(row->provider, row->model, row->tier) == row);
+		/* every priced quantity reported, consistently (a part never above its whole) */
 		spectra_usage usage;
-		memset(&usage, 0, sizeof usage);
-		usage.prompt_tokens = 1000;
-		usage.completion_tokens = 1000;
+		spectra_usage_init(&usage);
+		uint64_t priced = 0;
+		for (size_t k = 0; k < row->sets[0].count; k++) {
+			priced |= UINT64_C(1) << row->sets[0].prices[k].key;
+		}
+		for (size_t k = 0; k < row->sets[0].count; k++) {
+			int key = row->sets[0].prices[k].key; /* 1000 of its own plus 1000 per priced descendant */
+			usage.values[key] = 1000.0 * (1 + __builtin_popcountll(spectra_units[key].descendants & priced));
+		}
 		spectra_cost cost;
-		spectra_pricing_compute(row, &usage, &cost);
-		FUZZ_ASSERT(cost.known && cost.total_cents >= 0);
+		spectra_pricing_compute(row, 0, &usage, &cost);
+		FUZZ_ASSERT(cost.known && cost.total_cents >= 0 && cost.total_cents < INFINITY);
 	}
 	return 0;
 }

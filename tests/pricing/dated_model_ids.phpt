@@ -24,6 +24,10 @@ check('claude-sonnet-4-6-20260115', tracked('anthropic', 'claude-sonnet-4-6-2026
 check('claude-opus-4-6-2026-01-15', tracked('anthropic', 'claude-opus-4-6-2026-01-15', $anthropic), ['total_cost_in_cents' => 0.175, 'cost_known' => true]);
 // An exact dated catalog id: claude-sonnet-4-5-20250929 (300 / 1500): 0.03 + 0.075 = 0.105
 check('claude-sonnet-4-5-20250929', tracked('anthropic', 'claude-sonnet-4-5-20250929', $anthropic), ['total_cost_in_cents' => 0.105, 'cost_known' => true]);
+// Two dates: one is stripped (gpt-4o-mini-20240718), then genai-prices reads -20240718 as -2024-07-18, an id of gpt-4o-mini
+check('gpt-4o-mini-20240718-20240719', tracked('openai', 'gpt-4o-mini-20240718-20240719', $openai), ['total_cost_in_cents' => 0.0045, 'cost_known' => true]);
+// The alias itself: genai-prices matches it (starts_with claude-sonnet-4-5), same price
+check('claude-sonnet-4-5', tracked('anthropic', 'claude-sonnet-4-5', $anthropic), ['total_cost_in_cents' => 0.105, 'cost_known' => true]);
 // -YYYY-MM-DD: gemini-2.5-flash (30 / 250): 0.003 + 0.0125 = 0.0155
 check('gemini-2.5-flash-2025-06-17', tracked('google', 'gemini-2.5-flash-2025-06-17', $gemini), ['total_cost_in_cents' => 0.0155, 'cost_known' => true]);
 
@@ -38,10 +42,6 @@ $not_dates = [
     'gpt-4o-mini-2024/07/18',
     'gpt-4o-mini-2024-07-18x',
     'gpt-4o-mini-202407180',
-    // only one date suffix is stripped
-    'gpt-4o-mini-20240718-20240719',
-    // the catalog has only the dated claude-sonnet-4-5 id; no date is added
-    'claude-sonnet-4-5',
 ];
 foreach ($not_dates as $model) {
     $provider = str_starts_with($model, 'claude') ? 'anthropic' : 'openai';
@@ -102,6 +102,8 @@ gpt-4o-2024-08-06: ok
 claude-sonnet-4-6-20260115: ok
 claude-opus-4-6-2026-01-15: ok
 claude-sonnet-4-5-20250929: ok
+gpt-4o-mini-20240718-20240719: ok
+claude-sonnet-4-5: ok
 gemini-2.5-flash-2025-06-17: ok
 gpt-4o-mini-2024-07: ok
 gpt-4o-mini-240718: ok
@@ -112,7 +114,5 @@ gpt-4o-mini-2024-7-18: ok
 gpt-4o-mini-2024/07/18: ok
 gpt-4o-mini-2024-07-18x: ok
 gpt-4o-mini-202407180: ok
-gpt-4o-mini-20240718-20240719: ok
-claude-sonnet-4-5: ok
 requested id: ok
 answered id: ok

@@ -48,8 +48,9 @@ check('embeddings', $record, [
     'cost_known' => true,
 ]);
 
-// A known model with no usage costs 0 but the cost is known.
-check('no usage', tracked('openai', 'gpt-4o-mini', null), ['total_cost_in_cents' => 0.0, 'cost_known' => true]);
+// A known model with no usage costs 0, and the cost is unknown (never a silent 0), with the reason.
+check('no usage', tracked('openai', 'gpt-4o-mini', null), ['total_cost_in_cents' => 0.0, 'cost_known' => false,
+    'cost_reason' => 'no usage reported for gpt-4o-mini']);
 
 /** Prints "label: ok", or one line per record key that differs from the expected value. */
 function check(string $label, array $record, array $expected): void

@@ -24,7 +24,8 @@ check('gcp.gemini', tracked('gcp.gemini', 'gemini-2.5-flash', $gemini), ['total_
 check('grok', tracked('grok', 'grok-4-0709', $chat), ['total_cost_in_cents' => 0.105, 'cost_known' => true]);
 check('x_ai', tracked('x_ai', 'grok-4-0709', $chat), ['total_cost_in_cents' => 0.105, 'cost_known' => true]);
 // mistral-small-latest (15 / 60): 100 x 15 / 1e6 + 50 x 60 / 1e6 = 0.0045
-check('mistral_ai', tracked('mistral_ai', 'mistral-small-latest', $chat), ['total_cost_in_cents' => 0.0045, 'cost_known' => true]);
+// mistral-small-latest (genai-prices: 0.1 / 0.3 $ per 1M = 10 / 30 cents): 0.001 + 0.0015 = 0.0025
+check('mistral_ai', tracked('mistral_ai', 'mistral-small-latest', $chat), ['total_cost_in_cents' => 0.0025, 'cost_known' => true]);
 // llama-3.3-70b-versatile on groq (59 / 79): 100 x 59 / 1e6 + 50 x 79 / 1e6 = 0.0059 + 0.00395 = 0.00985
 check('GROQ', tracked('GROQ', 'llama-3.3-70b-versatile', $chat), ['total_cost_in_cents' => 0.00985, 'cost_known' => true]);
 

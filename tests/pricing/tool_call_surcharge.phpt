@@ -60,8 +60,8 @@ $message = fixture('anthropic/message_tool_use');
 check('anthropic tool use', tracked('anthropic', 'claude-sonnet-4-5-20250929', $message), ['total_cost_in_cents' => 0.6051]);
 
 // The surcharge table is OpenAI's: the same items under another provider add nothing.
-// mistral-large-latest (50 / 150): 1000 x 50 / 1e6 + 200 x 150 / 1e6 = 0.05 + 0.03 = 0.08
-check('other provider', tracked('mistral', 'mistral-large-latest', responses(['web_search_call'], 1000, 200)), ['total_cost_in_cents' => 0.08, 'cost_known' => true]);
+// mistral-large-latest (genai-prices: 2 / 6 $ per 1M = 200 / 600 cents): 1000 x 200 / 1e6 + 200 x 600 / 1e6 = 0.2 + 0.12 = 0.32
+check('other provider', tracked('mistral', 'mistral-large-latest', responses(['web_search_call'], 1000, 200)), ['total_cost_in_cents' => 0.32, 'cost_known' => true]);
 
 /** Prints "label: ok", or one line per record key that differs from the expected value. */
 function check(string $label, array $record, array $expected): void

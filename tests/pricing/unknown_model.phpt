@@ -22,8 +22,8 @@ check('unknown provider', tracked('acme', 'gpt-4o-mini', $chat), $unknown + ['pr
 check('model of another provider', tracked('anthropic', 'gpt-4o-mini', $chat), $unknown);
 check('ollama', tracked('ollama', 'llama3.2', $chat), $unknown + ['completion_tokens' => 50]);
 check('empty model, no body', tracked('openai', '', null), $unknown + ['model' => '']);
-// Catalog ids are matched exactly, case included.
-check('case differs', tracked('openai', 'GPT-4o-mini', $chat), $unknown);
+// Ids are matched as genai-prices matches them, ignoring case: GPT-4o-mini is gpt-4o-mini (15 / 60): 0.0045
+check('case differs', tracked('openai', 'GPT-4o-mini', $chat), ['total_cost_in_cents' => 0.0045, 'cost_known' => true, 'cost_reason' => null]);
 
 // Control: the same usage on a catalog model is known. 100 x 15 / 1e6 + 50 x 60 / 1e6 = 0.0045
 check('known model', tracked('openai', 'gpt-4o-mini', $chat), ['total_cost_in_cents' => 0.0045, 'cost_known' => true]);

@@ -66,7 +66,9 @@ final class ThrowingResponse
 
 $object = new ThrowingToArray();
 $record = tracked('openai', 'gpt-4o-mini', $object);
-check('toArray throws', $record, ['prompt_tokens' => 0, 'completion_tokens' => 0, 'status_code' => 200, 'is_failed' => false, 'cost_known' => true]);
+// nothing could be read, so no usage: the cost is unknown, not a silent 0
+check('toArray throws', $record, ['prompt_tokens' => 0, 'completion_tokens' => 0, 'status_code' => 200, 'is_failed' => false, 'cost_known' => false,
+    'cost_reason' => 'no usage reported for gpt-4o-mini']);
 var_dump($object->untouched);
 
 $record = tracked('openai', 'gpt-4o-mini', new ThrowingJson());

@@ -8,7 +8,7 @@ ob_start();
 phpinfo(INFO_MODULES);
 $info = ob_get_clean();
 $section = substr($info, strpos($info, "\nspectra\n"));
-foreach (['Spectra AI observability => enabled', 'Built-in price catalog => 340 rows', 'Export exporter => none', 'Export sent => 0',
+foreach (['Spectra AI observability => enabled', 'Built-in price catalog => 1911 prices', 'Price catalog source => @pydantic/genai-prices 0.1.8 (2026-09-23), 1694 models; 217 rows of data/pricing-catalog.csv', 'Export exporter => none', 'Export sent => 0',
           'Export dropped => 0', 'Export thread_alive => '] as $needle) {
     echo $needle, ': ', str_contains($section, $needle) ? 'yes' : 'NO', "\n";
 }
@@ -29,7 +29,8 @@ var_dump(Spectra\Spectra::flush(), Spectra\Spectra::flush(0));
 ?>
 --EXPECT--
 Spectra AI observability => enabled: yes
-Built-in price catalog => 340 rows: yes
+Built-in price catalog => 1911 prices: yes
+Price catalog source => @pydantic/genai-prices 0.1.8 (2026-09-23), 1694 models; 217 rows of data/pricing-catalog.csv: yes
 Export exporter => none: yes
 Export sent => 0: yes
 Export dropped => 0: yes
