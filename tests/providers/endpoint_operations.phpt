@@ -22,7 +22,8 @@ show(end($records));
 // the same shape without any URL: recognised by its shape
 Spectra::track('openai', 'dall-e-3', fn () => ['created' => 1, 'data' => [['b64_json' => 'AAAA'], ['b64_json' => 'BBBB']]]);
 show(end($records));
-// an edit, gpt-image-1 with token usage: 5 $/1M input, 10 $/1M output -> 100*500/1e6 + 4160*1000/1e6 = 4.21 cents
+// an edit, gpt-image-1 with token usage (catalog: text input 5 $/1M, image input 10 $/1M, output, which is
+// image tokens, 40 $/1M): 50*500/1e6 + 50*1000/1e6 + 4160*4000/1e6 = 0.025 + 0.05 + 16.64 = 16.715 cents
 Spectra::track('openai', 'gpt-image-1', fn () => ['created' => 1, 'data' => [['b64_json' => 'AAAA']],
     'usage' => ['total_tokens' => 4260, 'input_tokens' => 100, 'output_tokens' => 4160, 'input_tokens_details' => ['text_tokens' => 50, 'image_tokens' => 50]]],
     ['url' => 'https://api.openai.com/v1/images/edits']);
@@ -50,7 +51,7 @@ image_generation dall-e-3 model_type=image images=1 seconds=NULL tokens=0/0 cent
 span image_generation dall-e-3 %s
 image_generation dall-e-3 model_type=image images=2 seconds=NULL tokens=0/0 cents=8.0 known=true
 span image_edit gpt-image-1 %s
-image_edit gpt-image-1 model_type=image images=1 seconds=NULL tokens=100/4160 cents=4.21 known=true
+image_edit gpt-image-1 model_type=image images=1 seconds=NULL tokens=100/4160 cents=16.715 known=true
 span transcription whisper-1 %s
 transcription whisper-1 model_type=audio images=NULL seconds=8.47 tokens=0/0 cents=0.0847 known=true
 span translation whisper-1 %s

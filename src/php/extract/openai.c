@@ -214,6 +214,11 @@ static bool is_images(HashTable *body)
 static void extract_images(HashTable *body, spectra_record *record)
 {
 	record->image_count = zend_hash_num_elements(spectra_read_array(body, "data"));
+	/* gpt-image-1 bills the image part of its input at the image rate */
+	int64_t image_input;
+	if (spectra_read_count(body, "usage.input_tokens_details.image_tokens", &image_input)) {
+		record->usage[SPECTRA_USAGE_input_image_tokens] = (double) image_input;
+	}
 	spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens);
 	spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens);
 }
