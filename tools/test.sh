@@ -52,7 +52,7 @@ count_c() { # log
 
 step build tools/build.sh || { echo "0 passed, 1 failed"; exit 1; }
 
-if [ -d tests/tools ] && [ ! -d tests/tools/node_modules ]; then
+if [ -d tests/tools ] && { [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; }; then
   (cd tests/tools && npm ci --no-audit --no-fund >"$log_dir/npm.log" 2>&1) || echo "    npm ci failed: the independent protobuf decoder checks will be skipped (see $log_dir/npm.log)"
 fi
 
