@@ -15,3 +15,11 @@ C_TESTS += test_json_stream
 
 test_json_stream: test_json_stream.c $(ROOT)/src/stream/json_stream.c $(ROOT)/src/stream/json_stream.h $(ROOT)/src/util/buf.c check.h
 	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_json_stream.c $(ROOT)/src/stream/json_stream.c $(ROOT)/src/util/buf.c
+
+# What streamed responses say about their usage, read through the real framings.
+C_TESTS += test_stream_usage
+
+STREAM_USAGE_SOURCES := $(ROOT)/src/stream/stream_usage.c $(ROOT)/src/stream/sse.c $(ROOT)/src/stream/json_stream.c \
+	$(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
+test_stream_usage: test_stream_usage.c $(STREAM_USAGE_SOURCES) $(wildcard $(ROOT)/src/stream/*.h) check.h
+	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_stream_usage.c $(STREAM_USAGE_SOURCES)

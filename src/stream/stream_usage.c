@@ -1,0 +1,415 @@
+#include "stream_usage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/json_reader.h"
+
+/* As SPECTRA_MAX_TOKEN_COUNT and SPECTRA_MAX_STRING_BYTES of src/record/limits.h (a lower
+ * layer cannot include it): above it a count is no real usage; strings are cut there. */
+#define MAX_COUNT INT64_C(9000000000000000)
+#define MAX_STRING 4096u
+
+void spectra_stream_usage_init(spectra_stream_usage *usage)
+{
+	memset(usage, 0, sizeof *usage);
+	usage->input_tokens = usage->output_tokens = usage->cached_tokens = -1;
+	usage->cache_write_tokens = usage->reasoning_tokens = -1;
+}
+
+void spectra_stream_usage_free(spectra_stream_usage *usage)
+{
+	free(usage->response_id);
+	free(usage->model);
+	free(usage->error_type);
+	for (size_t i = 0; i < usage->finish_reason_count; i++) {
+		free(usage->finish_reasons[i]);
+	}
+	for (size_t i = 0; i < usage->tool_type_count; i++) {
+		free(usage->tools[i].type);
+	}
+	spectra_stream_usage_init(usage);
+}
+
+/* ---- reading the JSON tree -------------------------------------------------------------- */
+
+static const spectra_json_value *at(const spectra_json_value *value, const char *path)
+{
+	char key[64];
+	while (value && *path) {
+		size_t len = strcspn(path, ".");
+		if (len >= sizeof key) {
+			return NULL;
+		}
+		memcpy(key, path, len);
+		key[len] = '\0';
+		value = spectra_json_object_get(value, key);
+		path += len + (path[len] == '.');
+	}
+	return value;
+}
+
+static bool count_at(const spectra_json_value *value, const char *path, int64_t *out)
+{
+	const spectra_json_value *number = at(value, path);
+	if (!number || number->type != SPECTRA_JSON_NUMBER || !number->as.number.is_integer || number->as.number.integer < 0
+		|| number->as.number.integer > MAX_COUNT) {
+		return false;
+	}
+	*out = number->as.number.integer;
+	return true;
+}
+
+static const char *string_at(const spectra_json_value *value, const char *path, size_t *len)
+{
+	const spectra_json_value *string = at(value, path);
+	if (!string || string->type != SPECTRA_JSON_STRING || string->as.string.len == 0) {
+		return NULL;
+	}
+	*len = string->as.string.len;
+	return string->as.string.chars;
+}
+
+static bool string_is(const spectra_json_value *value, const char *path, const char *expected)
+{
+	size_t len;
+	const char *found = string_at(value, path, &len);
+	return found && len == strlen(expected) && memcmp(found, expected, len) == 0;
+}
+
+/* ---- filling the usage ------------------------------------------------------------------ */
+
+static void keep_string(char **field, const char *value, size_t len)
+{
+	if (!value || *field) {
+		return; /* the first one seen stays: later chunks repeat it */
+	}
+	*field = spectra_strndup(value, len < MAX_STRING ? len : MAX_STRING);
+}
+
+static void keep_string_at(char **field, const spectra_json_value *value, const char *path)
+{
+	size_t len = 0;
+	const char *found = string_at(value, path, &len);
+	keep_string(field, found, len);
+}
+
+/* A finish reason in slot index (a choice or candidate), set once per slot. */
+static void finish_reason_at(spectra_stream_usage *usage, size_t slot, const char *reason, size_t len)
+{
+	if (!reason || slot >= SPECTRA_STREAM_MAX_FINISH_REASONS) {
+		return;
+	}
+	while (usage->finish_reason_count <= slot) {
+		usage->finish_reasons[usage->finish_reason_count++] = NULL;
+	}
+	if (!usage->finish_reasons[slot]) {
+		usage->finish_reasons[slot] = spectra_strndup(reason, len < MAX_STRING ? len : MAX_STRING);
+	}
+}
+
+static void count_tool(spectra_stream_usage *usage, const char *type, size_t len)
+{
+	if (!type) {
+		return;
+	}
+	len = len < MAX_STRING ? len : MAX_STRING;
+	for (size_t i = 0; i < usage->tool_type_count; i++) {
+		if (strlen(usage->tools[i].type) == len && memcmp(usage->tools[i].type, type, len) == 0) {
+			usage->tools[i].count++;
+			return;
+		}
+	}
+	if (usage->tool_type_count < SPECTRA_STREAM_MAX_TOOL_TYPES) {
+		char *copy = spectra_strndup(type, len);
+		if (copy) {
+			usage->tools[usage->tool_type_count++] = (spectra_stream_tool_count){ copy, 1 };
+		}
+	}
+}
+
+static void set_count(spectra_stream_usage *usage, int64_t *field, const spectra_json_value *value, const char *path)
+{
+	int64_t count;
+	if (count_at(value, path, &count)) {
+		*field = count;
+		usage->usage_seen = true;
+	}
+}
+
+/* ---- the formats -------------------------------------------------------------------------- */
+
+/* OpenAI-style usage block (chat chunks, Groq's x_groq.usage). */
+static void openai_usage(spectra_stream_usage *usage, const spectra_json_value *block)
+{
+	set_count(usage, &usage->input_tokens, block, "prompt_tokens");
+	set_count(usage, &usage->output_tokens, block, "completion_tokens");
+	int64_t cached;
+	if (count_at(block, "prompt_cache_hit_tokens", &cached)
+		|| count_at(block, "prompt_tokens_details.cached_tokens", &cached)) {
+		usage->cached_tokens = cached;
+	}
+	set_count(usage, &usage->reasoning_tokens, block, "completion_tokens_details.reasoning_tokens");
+	/* xAI counts reasoning outside completion_tokens (total = prompt + completion + reasoning) */
+	int64_t total;
+	if (usage->reasoning_tokens > 0 && usage->input_tokens >= 0 && usage->output_tokens >= 0
+		&& count_at(block, "total_tokens", &total)
+		&& total == usage->input_tokens + usage->output_tokens + usage->reasoning_tokens) {
+		usage->output_tokens += usage->reasoning_tokens;
+	}
+	usage->completed = true;
+}
+
+static void openai_chat_chunk(spectra_stream_usage *usage, const spectra_json_value *chunk)
+{
+	keep_string_at(&usage->response_id, chunk, "id");
+	keep_string_at(&usage->model, chunk, "model");
+	const spectra_json_value *choices = at(chunk, "choices");
+	for (size_t i = 0; choices && choices->type == SPECTRA_JSON_ARRAY && i < choices->as.array.count; i++) {
+		const spectra_json_value *choice = &choices->as.array.items[i];
+		int64_t index = (int64_t) i;
+		count_at(choice, "index", &index);
+		size_t len;
+		const char *reason = string_at(choice, "finish_reason", &len);
+		finish_reason_at(usage, (size_t) index, reason, len);
+		const spectra_json_value *calls = at(choice, "delta.tool_calls");
+		for (size_t c = 0; calls && calls->type == SPECTRA_JSON_ARRAY && c < calls->as.array.count; c++) {
+			/* a call's first delta carries its id; the following ones only argument pieces */
+			const spectra_json_value *call = &calls->as.array.items[c];
+			if (string_at(call, "id", &len)) {
+				const char *type = string_at(call, "type", &len);
+				count_tool(usage, type ? type : "function", type ? len : strlen("function"));
+			}
+		}
+	}
+	const spectra_json_value *block = at(chunk, "usage");
+	if (block && block->type == SPECTRA_JSON_OBJECT) {
+		openai_usage(usage, block);
+	}
+	block = at(chunk, "x_groq.usage");
+	if (block && block->type == SPECTRA_JSON_OBJECT) {
+		openai_usage(usage, block);
+	}
+}
+
+static void openai_response_event(spectra_stream_usage *usage, const spectra_json_value *event, const char *type)
+{
+	if (strcmp(type, "response.completed") != 0 && strcmp(type, "response.incomplete") != 0
+		&& strcmp(type, "response.failed") != 0) {
+		if (strcmp(type, "response.created") == 0) {
+			keep_string_at(&usage->response_id, event, "response.id");
+			keep_string_at(&usage->model, event, "response.model");
+		}
+		return;
+	}
+	const spectra_json_value *response = at(event, "response");
+	keep_string_at(&usage->response_id, response, "id");
+	keep_string_at(&usage->model, response, "model");
+	set_count(usage, &usage->input_tokens, response, "usage.input_tokens");
+	set_count(usage, &usage->output_tokens, response, "usage.output_tokens");
+	set_count(usage, &usage->cached_tokens, response, "usage.input_tokens_details.cached_tokens");
+	set_count(usage, &usage->reasoning_tokens, response, "usage.output_tokens_details.reasoning_tokens");
+	size_t len;
+	const char *reason = string_at(response, "incomplete_details.reason", &len);
+	if (!reason) {
+		reason = string_at(response, "status", &len);
+	}
+	finish_reason_at(usage, 0, reason, len);
+	keep_string_at(&usage->error_type, response, "error.code");
+	const spectra_json_value *output = at(response, "output");
+	for (size_t i = 0; output && output->type == SPECTRA_JSON_ARRAY && i < output->as.array.count; i++) {
+		const char *item = string_at(&output->as.array.items[i], "type", &len);
+		if (item && len > 5 && memcmp(item + len - 5, "_call", 5) == 0) {
+			count_tool(usage, item, len);
+		}
+	}
+	usage->completed = true;
+}
+
+/* Anthropic: input usage in message_start, cumulative output usage in message_delta. */
+static void anthropic_event(spectra_stream_usage *usage, const spectra_json_value *event, const char *type)
+{
+	size_t len;
+	if (strcmp(type, "message_start") == 0) {
+		const spectra_json_value *message = at(event, "message");
+		keep_string_at(&usage->response_id, message, "id");
+		keep_string_at(&usage->model, message, "model");
+		int64_t uncached = 0, read = 0, written = 0;
+		bool any = count_at(message, "usage.input_tokens", &uncached);
+		count_at(message, "usage.cache_read_input_tokens", &read);
+		count_at(message, "usage.cache_creation_input_tokens", &written);
+		if (any) {
+			usage->input_tokens = uncached + read + written;
+			usage->cached_tokens = read;
+			usage->cache_write_tokens = written;
+			usage->usage_seen = true;
+		}
+		set_count(usage, &usage->output_tokens, message, "usage.output_tokens");
+	} else if (strcmp(type, "content_block_start") == 0) {
+		const char *block = string_at(event, "content_block.type", &len);
+		if (block
+			&& ((len == 8 && memcmp(block, "tool_use", 8) == 0)
+				|| (len == 15 && memcmp(block, "server_tool_use", 15) == 0))) {
+			count_tool(usage, block, len);
+		}
+	} else if (strcmp(type, "message_delta") == 0) {
+		const char *reason = string_at(event, "delta.stop_reason", &len);
+		finish_reason_at(usage, 0, reason, len);
+		set_count(usage, &usage->output_tokens, event, "usage.output_tokens"); /* cumulative */
+	} else if (strcmp(type, "message_stop") == 0) {
+		usage->completed = true;
+	} else if (strcmp(type, "error") == 0) {
+		keep_string_at(&usage->error_type, event, "error.type");
+	}
+}
+
+/* Gemini / Vertex: every chunk may carry usageMetadata; the last one counts. */
+static void gemini_chunk(spectra_stream_usage *usage, const spectra_json_value *chunk)
+{
+	keep_string_at(&usage->response_id, chunk, "responseId");
+	keep_string_at(&usage->model, chunk, "modelVersion");
+	const spectra_json_value *meta = at(chunk, "usageMetadata");
+	if (meta && meta->type == SPECTRA_JSON_OBJECT) {
+		int64_t prompt = 0, tool_prompt = 0, candidates = 0, thoughts = 0, cached = 0;
+		bool any = count_at(meta, "promptTokenCount", &prompt);
+		count_at(meta, "toolUsePromptTokenCount", &tool_prompt);
+		any |= count_at(meta, "candidatesTokenCount", &candidates);
+		any |= count_at(meta, "thoughtsTokenCount", &thoughts);
+		count_at(meta, "cachedContentTokenCount", &cached);
+		if (any) {
+			usage->input_tokens = prompt + tool_prompt;
+			usage->output_tokens = candidates + thoughts;
+			usage->reasoning_tokens = thoughts;
+			usage->cached_tokens = cached;
+			usage->usage_seen = true;
+		}
+	}
+	const spectra_json_value *candidates = at(chunk, "candidates");
+	for (size_t i = 0; candidates && candidates->type == SPECTRA_JSON_ARRAY && i < candidates->as.array.count; i++) {
+		const spectra_json_value *candidate = &candidates->as.array.items[i];
+		int64_t index = (int64_t) i;
+		count_at(candidate, "index", &index);
+		size_t len;
+		const char *reason = string_at(candidate, "finishReason", &len);
+		if (reason) {
+			finish_reason_at(usage, (size_t) index, reason, len);
+			usage->completed = true;
+		}
+		const spectra_json_value *parts = at(candidate, "content.parts");
+		for (size_t p = 0; parts && parts->type == SPECTRA_JSON_ARRAY && p < parts->as.array.count; p++) {
+			if (at(&parts->as.array.items[p], "functionCall")) {
+				count_tool(usage, "function_call", strlen("function_call"));
+			}
+		}
+	}
+}
+
+/* Bedrock ConverseStream: the event type is the frame's :event-type header. */
+static void bedrock_event(spectra_stream_usage *usage, const spectra_json_value *event, const char *type)
+{
+	size_t len;
+	if (strcmp(type, "contentBlockStart") == 0 && at(event, "start.toolUse")) {
+		count_tool(usage, "tool_use", strlen("tool_use"));
+	} else if (strcmp(type, "messageStop") == 0) {
+		const char *reason = string_at(event, "stopReason", &len);
+		finish_reason_at(usage, 0, reason, len);
+	} else if (strcmp(type, "metadata") == 0) {
+		int64_t input = 0, read = 0, written = 0;
+		bool any = count_at(event, "usage.inputTokens", &input);
+		count_at(event, "usage.cacheReadInputTokens", &read);
+		count_at(event, "usage.cacheWriteInputTokens", &written);
+		if (any) {
+			usage->input_tokens = input + read + written;
+			usage->cached_tokens = read;
+			usage->cache_write_tokens = written;
+			usage->usage_seen = true;
+		}
+		set_count(usage, &usage->output_tokens, event, "usage.outputTokens");
+		usage->completed = true;
+	}
+}
+
+/* Cohere v2 chat stream. */
+static void cohere_event(spectra_stream_usage *usage, const spectra_json_value *event, const char *type)
+{
+	size_t len;
+	if (strcmp(type, "message-start") == 0) {
+		keep_string_at(&usage->response_id, event, "id");
+	} else if (strcmp(type, "tool-call-start") == 0) {
+		count_tool(usage, "function", strlen("function"));
+	} else if (strcmp(type, "message-end") == 0) {
+		const char *reason = string_at(event, "delta.finish_reason", &len);
+		finish_reason_at(usage, 0, reason, len);
+		set_count(usage, &usage->input_tokens, event, "delta.usage.billed_units.input_tokens");
+		set_count(usage, &usage->output_tokens, event, "delta.usage.billed_units.output_tokens");
+		usage->completed = true;
+	}
+}
+
+/* Ollama: the final object has "done": true and the counts. */
+static void ollama_chunk(spectra_stream_usage *usage, const spectra_json_value *chunk)
+{
+	keep_string_at(&usage->model, chunk, "model");
+	const spectra_json_value *done = at(chunk, "done");
+	if (done && done->type == SPECTRA_JSON_BOOL && done->as.boolean) {
+		set_count(usage, &usage->input_tokens, chunk, "prompt_eval_count");
+		set_count(usage, &usage->output_tokens, chunk, "eval_count");
+		size_t len;
+		const char *reason = string_at(chunk, "done_reason", &len);
+		finish_reason_at(usage, 0, reason, len);
+		usage->completed = true;
+	}
+}
+
+void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,
+	size_t json_len)
+{
+	usage->events++;
+	if (json_len == 6 && memcmp(json, "[DONE]", 6) == 0) {
+		usage->completed = true; /* the OpenAI-style end marker, not JSON */
+		return;
+	}
+	spectra_json_value root;
+	if (!spectra_json_parse_ex(json, json_len, SPECTRA_JSON_ALLOW_INVALID_UTF8, &root, NULL)) {
+		usage->bad_events++;
+		return;
+	}
+	if (root.type != SPECTRA_JSON_OBJECT) {
+		spectra_json_free(&root);
+		return;
+	}
+	/* the event's type: its "type" member (Anthropic, OpenAI Responses, Cohere), else the
+	 * framing's name (Bedrock's :event-type; SSE "event:" lines repeat the member) */
+	char type[64] = "";
+	size_t len;
+	const char *member = string_at(&root, "type", &len);
+	if (member && len < sizeof type) {
+		memcpy(type, member, len);
+		type[len] = '\0';
+	} else if (event_name && name_len < sizeof type && !(name_len == 7 && memcmp(event_name, "message", 7) == 0)) {
+		memcpy(type, event_name, name_len);
+		type[name_len] = '\0';
+	}
+	if (string_is(&root, "object", "chat.completion.chunk") || (at(&root, "choices") && !*type)) {
+		openai_chat_chunk(usage, &root);
+	} else if (strncmp(type, "response.", 9) == 0) {
+		openai_response_event(usage, &root, type);
+	} else if (strncmp(type, "message_", 8) == 0 || strncmp(type, "content_block_", 14) == 0
+		|| strcmp(type, "ping") == 0 || (strcmp(type, "error") == 0 && at(&root, "error"))) {
+		anthropic_event(usage, &root, type);
+	} else if (strncmp(type, "message-", 8) == 0 || strncmp(type, "tool-call-", 10) == 0
+		|| strncmp(type, "content-", 8) == 0) {
+		cohere_event(usage, &root, type);
+	} else if (*type
+		&& (strcmp(type, "metadata") == 0 || strcmp(type, "messageStop") == 0 || strcmp(type, "contentBlockStart") == 0
+			|| strcmp(type, "messageStart") == 0 || strcmp(type, "contentBlockDelta") == 0
+			|| strcmp(type, "contentBlockStop") == 0)) {
+		bedrock_event(usage, &root, type);
+	} else if (at(&root, "usageMetadata") || at(&root, "candidates")) {
+		gemini_chunk(usage, &root);
+	} else if (at(&root, "done")) {
+		ollama_chunk(usage, &root);
+	}
+	spectra_json_free(&root);
+}

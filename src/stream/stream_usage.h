@@ -1,0 +1,60 @@
+/* What a streamed AI response says about itself, gathered event by event: token usage,
+ * response id, answering model, finish reasons, tool calls by type, an error. Each event is
+ * the JSON text of one SSE data field, one NDJSON line or one event-stream payload, with its
+ * event name when the framing has one (SSE "event:", Bedrock ":event-type"). The provider's
+ * stream format is told by the events themselves:
+ *   - OpenAI chat chunks ("chat.completion.chunk"), also Azure, Groq (x_groq.usage), Mistral,
+ *     xAI, DeepSeek, OpenRouter, Together, Fireworks: usage in the last chunk when the request
+ *     asked for it (stream_options.include_usage);
+ *   - OpenAI Responses: response.completed / response.incomplete / response.failed;
+ *   - Anthropic: message_start (input usage), content_block_start (tool_use),
+ *     message_delta (stop reason, cumulative output usage), error;
+ *   - Gemini / Vertex: the last usageMetadata, candidates' finish reasons and function calls;
+ *   - Bedrock ConverseStream: contentBlockStart (toolUse), messageStop, metadata (usage);
+ *   - Cohere v2: message-start, tool-call-start, message-end (billed units);
+ *   - Ollama: the object with "done": true (prompt_eval_count, eval_count).
+ * Token totals follow the GenAI conventions of the rest of the record: input includes cache
+ * reads and writes, output includes reasoning. Plain C. */
+#ifndef SPECTRA_STREAM_STREAM_USAGE_H
+#define SPECTRA_STREAM_STREAM_USAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* As the record's limits (src/record/limits.h) */
+#define SPECTRA_STREAM_MAX_TOOL_TYPES 64
+#define SPECTRA_STREAM_MAX_FINISH_REASONS 128
+
+typedef struct {
+	char *type;
+	int64_t count;
+} spectra_stream_tool_count;
+
+typedef struct {
+	int64_t input_tokens; /* -1 = not reported */
+	int64_t output_tokens;
+	int64_t cached_tokens;
+	int64_t cache_write_tokens;
+	int64_t reasoning_tokens;
+	bool usage_seen;
+	char *response_id; /* malloc'd, NULL = none */
+	char *model;
+	char *error_type; /* an error event of the stream */
+	char *finish_reasons[SPECTRA_STREAM_MAX_FINISH_REASONS];
+	size_t finish_reason_count;
+	spectra_stream_tool_count tools[SPECTRA_STREAM_MAX_TOOL_TYPES];
+	size_t tool_type_count;
+	size_t events;     /* events read */
+	size_t bad_events; /* events that were not JSON */
+	bool completed;    /* the stream said it ended (final usage, message_stop, done, [DONE]) */
+} spectra_stream_usage;
+
+void spectra_stream_usage_init(spectra_stream_usage *usage);
+void spectra_stream_usage_free(spectra_stream_usage *usage);
+
+/* Reads one event. event_name may be NULL (no framing name, or SSE's default "message"). */
+void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,
+	size_t json_len);
+
+#endif
