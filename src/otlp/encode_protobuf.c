@@ -1,11 +1,13 @@
-/* OTLP/HTTP binary encoding with protobuf-c.
- * The message tree borrows the span's strings wherever they are valid UTF-8; everything
- * the tree itself needs is allocated from a per-call arena and freed in one sweep. */
+/* OTLP/HTTP binary encoding. Spans are written by span_wire.c; protobuf-c packs the scope,
+ * the resource (once per process), spans whose strings need UTF-8 repair, and parses the
+ * collector's response. Its message tree borrows the span's strings wherever they are
+ * valid UTF-8; everything the tree itself needs comes from a per-call arena. */
 #include "encode_protobuf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "span_wire.h"
 #include "utf8.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
 
@@ -210,25 +212,51 @@ static void fill_span(pb_arena *arena, pb_span *out, pb_status *status, spectra_
 /* Wire tags of the length-delimited fields 1 and 2 (field << 3 | wire type 2). */
 enum { FIELD_1_LEN = 0x0A, FIELD_2_LEN = 0x12 };
 
-static size_t varint_size(uint64_t value)
+bool spectra_otlp_pack_span_protobuf_c(spectra_span *span, spectra_buf *out)
 {
-	size_t size = 1;
-	while (value >= 0x80) {
-		value >>= 7;
-		size++;
+	pb_arena arena = { 0 };
+	pb_span message;
+	pb_status status;
+	fill_span(&arena, &message, &status, span);
+	bool ok = false;
+	if (!arena.failed) {
+		size_t size = protobuf_c_message_get_packed_size(&message.base);
+		if (spectra_buf_reserve(out, size)) {
+			out->len += protobuf_c_message_pack(&message.base, (uint8_t *) out->data + out->len);
+			out->data[out->len] = '\0';
+			ok = true;
+		}
 	}
-	return size;
+	arena_free(&arena);
+	return ok;
 }
 
-static uint8_t *put_field(uint8_t *cursor, uint8_t tag, uint64_t length)
+/* Each span is written by span_wire.c unless one of its strings needs UTF-8 repair; such a
+ * span is packed by protobuf-c from the repaired tree (packed[i] holds its bytes). */
+typedef struct {
+	size_t *sizes;
+	spectra_buf *packed; /* allocated on the first span that needs it */
+} span_parts;
+
+static bool size_spans(spectra_span *const *spans, size_t span_count, spectra_span_wire_scratch *scratch,
+	span_parts *parts)
 {
-	*cursor++ = tag;
-	while (length >= 0x80) {
-		*cursor++ = (uint8_t) (length | 0x80);
-		length >>= 7;
+	for (size_t i = 0; i < span_count; i++) {
+		spectra_span_wire_status status = spectra_span_wire_size(spans[i], scratch, &parts->sizes[i]);
+		if (status == SPECTRA_SPAN_WIRE_OOM) {
+			return false;
+		}
+		if (status == SPECTRA_SPAN_WIRE_NOT_UTF8) {
+			if (!parts->packed && !(parts->packed = calloc(span_count, sizeof(*parts->packed)))) {
+				return false;
+			}
+			if (!spectra_otlp_pack_span_protobuf_c(spans[i], &parts->packed[i])) {
+				return false;
+			}
+			parts->sizes[i] = parts->packed[i].len;
+		}
 	}
-	*cursor++ = (uint8_t) length;
-	return cursor;
+	return true;
 }
 
 bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
@@ -251,55 +279,60 @@ bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span
 	scope.name = pb_string(&arena, resource->scope_name);
 	scope.version = pb_string(&arena, resource->scope_version);
 
-	pb_span *span_msgs = arena_calloc(&arena, span_count, sizeof(*span_msgs));
-	pb_status *statuses = arena_calloc(&arena, span_count, sizeof(*statuses));
-	pb_span **span_ptrs = arena_calloc(&arena, span_count, sizeof(*span_ptrs));
-	for (size_t i = 0; !arena.failed && i < span_count; i++) {
-		fill_span(&arena, &span_msgs[i], &statuses[i], spans[i]);
-		span_ptrs[i] = &span_msgs[i];
-	}
-
-	/* The three envelope levels (request, ResourceSpans, ScopeSpans) are written here, around
-	 * messages protobuf-c packs: its packer sizes every nested message again at each level
-	 * above it, so leaving the envelope to it would size each span's attributes three more
-	 * times. The bytes are the same; the decoders in the tests check it. */
+	/* The three envelope levels (request, ResourceSpans, ScopeSpans) are written here around
+	 * the spans, with lengths computed once; a generic packer would size each span's
+	 * attributes again at every level above it. */
 	bool ok = false;
-	size_t *span_sizes = arena.failed ? NULL : arena_calloc(&arena, span_count, sizeof(*span_sizes));
-	if (span_sizes) {
+	spectra_span_wire_scratch scratch;
+	spectra_span_wire_scratch_init(&scratch);
+	span_parts parts = { calloc(span_count, sizeof(size_t)), NULL };
+	if (!arena.failed && parts.sizes && size_spans(spans, span_count, &scratch, &parts)) {
 		size_t resource_size = resource->protobuf_resource ? resource->protobuf_resource_len
 														   : protobuf_c_message_get_packed_size(&pb_res.base);
 		size_t scope_size = protobuf_c_message_get_packed_size(&scope.base);
-		size_t scope_spans_size = 1 + varint_size(scope_size) + scope_size;
+		size_t scope_spans_size = 1 + spectra_wire_varint_size(scope_size) + scope_size;
 		for (size_t i = 0; i < span_count; i++) {
-			span_sizes[i] = protobuf_c_message_get_packed_size(&span_msgs[i].base);
-			scope_spans_size += 1 + varint_size(span_sizes[i]) + span_sizes[i];
+			scope_spans_size += 1 + spectra_wire_varint_size(parts.sizes[i]) + parts.sizes[i];
 		}
-		size_t resource_spans_size =
-			1 + varint_size(resource_size) + resource_size + 1 + varint_size(scope_spans_size) + scope_spans_size;
-		size_t total = 1 + varint_size(resource_spans_size) + resource_spans_size;
+		size_t resource_spans_size = 1 + spectra_wire_varint_size(resource_size) + resource_size + 1
+			+ spectra_wire_varint_size(scope_spans_size) + scope_spans_size;
+		size_t total = 1 + spectra_wire_varint_size(resource_spans_size) + resource_spans_size;
 		if (spectra_buf_reserve(out, total)) {
 			uint8_t *start = (uint8_t *) out->data + out->len;
 			uint8_t *cursor = start;
-			cursor = put_field(cursor, FIELD_1_LEN, resource_spans_size); /* request.resource_spans */
-			cursor = put_field(cursor, FIELD_1_LEN, resource_size);       /* resource_spans.resource */
+			cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, resource_spans_size); /* request.resource_spans */
+			cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, resource_size);       /* resource_spans.resource */
 			if (resource->protobuf_resource) {
 				memcpy(cursor, resource->protobuf_resource, resource_size);
 				cursor += resource_size;
 			} else {
 				cursor += protobuf_c_message_pack(&pb_res.base, cursor);
 			}
-			cursor = put_field(cursor, FIELD_2_LEN, scope_spans_size); /* resource_spans.scope_spans */
-			cursor = put_field(cursor, FIELD_1_LEN, scope_size);       /* scope_spans.scope */
+			cursor = spectra_wire_put_header(cursor, FIELD_2_LEN, scope_spans_size); /* resource_spans.scope_spans */
+			cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, scope_size);       /* scope_spans.scope */
 			cursor += protobuf_c_message_pack(&scope.base, cursor);
 			for (size_t i = 0; i < span_count; i++) {
-				cursor = put_field(cursor, FIELD_2_LEN, span_sizes[i]); /* scope_spans.spans */
-				cursor += protobuf_c_message_pack(&span_msgs[i].base, cursor);
+				cursor = spectra_wire_put_header(cursor, FIELD_2_LEN, parts.sizes[i]); /* scope_spans.spans */
+				if (parts.packed && parts.packed[i].data) {
+					memcpy(cursor, parts.packed[i].data, parts.packed[i].len);
+					cursor += parts.packed[i].len;
+				} else {
+					cursor = spectra_span_wire_write(spans[i], &scratch, cursor);
+				}
 			}
 			out->len += (size_t) (cursor - start);
 			out->data[out->len] = '\0';
 			ok = (size_t) (cursor - start) == total;
 		}
 	}
+	if (parts.packed) {
+		for (size_t i = 0; i < span_count; i++) {
+			spectra_buf_free(&parts.packed[i]);
+		}
+		free(parts.packed);
+	}
+	free(parts.sizes);
+	spectra_span_wire_scratch_free(&scratch);
 	arena_free(&arena);
 	return ok;
 }

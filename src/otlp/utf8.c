@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char replacement_character[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
@@ -76,6 +77,15 @@ bool spectra_utf8_decode(const char *s, size_t len, uint32_t *codepoint_out, siz
 bool spectra_utf8_is_valid(const char *s, size_t len)
 {
 	size_t pos = 0;
+	/* most text is ASCII: eight bytes at a time while no byte has its high bit set */
+	while (pos + 8 <= len) {
+		uint64_t word;
+		memcpy(&word, s + pos, sizeof word);
+		if (word & UINT64_C(0x8080808080808080)) {
+			break;
+		}
+		pos += 8;
+	}
 	while (pos < len) {
 		if ((unsigned char) s[pos] < 0x80) {
 			pos++;

@@ -18,6 +18,7 @@ typedef enum {
 typedef struct {
 	char *key;
 	spectra_attr_type type;
+	uint32_t key_tag; /* cheap digest of the key, compared before the key itself */
 	union {
 		char *str;
 		bool boolean;
@@ -38,6 +39,9 @@ typedef struct {
 	 * outgrows a short linear scan, so adding n attributes stays O(n). Owned by span.c. */
 	uint32_t *index;
 	size_t index_size; /* a power of two, or 0 */
+	/* The keys and values (strings, string arrays) live in chunks the list owns and frees
+	 * as a whole: a few allocations per list instead of one or two per attribute. */
+	struct spectra_attr_chunk *chunks;
 } spectra_attr_list;
 
 typedef struct {
@@ -81,6 +85,9 @@ typedef struct {
 
 void spectra_attr_list_init(spectra_attr_list *list);
 void spectra_attr_list_free(spectra_attr_list *list);
+/* Makes room for about this many attributes whose keys and values take about this many
+ * bytes, so a builder that knows its size allocates once. False on OOM (nothing changed). */
+bool spectra_attr_list_reserve(spectra_attr_list *list, size_t attrs, size_t bytes);
 /* Each adder copies its strings. An existing key is replaced, so keys stay unique
  * (OTLP requires it and the resource must be de-duplicated). False on OOM. */
 bool spectra_attr_add_string(spectra_attr_list *list, const char *key, const char *value);
