@@ -38,16 +38,6 @@ typedef struct {
 	spectra_span_wire_status status;
 } sizing;
 
-size_t spectra_wire_varint_size(uint64_t value)
-{
-	size_t size = 1;
-	while (value >= 0x80) {
-		value >>= 7;
-		size++;
-	}
-	return size;
-}
-
 /* A length-delimited field with a one-byte tag. */
 static size_t len_field_size(size_t len)
 {
@@ -92,15 +82,20 @@ static inline void fill(sizing *s, size_t slot, size_t len)
 	s->scratch->lens[slot] = (uint32_t) len;
 }
 
-/* Measures and checks one string (NULL = empty); pushes its length. */
-static size_t size_string(sizing *s, const char *str)
+/* Checks one string of known length; pushes the length. */
+static size_t size_stringl(sizing *s, const char *str, size_t len)
 {
-	size_t len = str ? strlen(str) : 0;
 	if (len && !spectra_utf8_is_valid(str, len)) {
 		s->status = SPECTRA_SPAN_WIRE_NOT_UTF8;
 	}
 	push(s, len);
 	return len;
+}
+
+/* Measures and checks one string (NULL = empty); pushes its length. */
+static size_t size_string(sizing *s, const char *str)
+{
+	return size_stringl(s, str, str ? strlen(str) : 0);
 }
 
 /* An optional string field: 0 bytes when empty. */
@@ -114,7 +109,7 @@ static size_t any_value_size(sizing *s, const spectra_attr *attr)
 {
 	switch (attr->type) {
 	case SPECTRA_ATTR_STRING:
-		return len_field_size(size_string(s, attr->value.str));
+		return len_field_size(size_stringl(s, attr->value.str, attr->value.str_len));
 	case SPECTRA_ATTR_BOOL:
 		return 2;
 	case SPECTRA_ATTR_INT:
@@ -139,15 +134,19 @@ static size_t any_value_size(sizing *s, const spectra_attr *attr)
 static size_t attributes_size(sizing *s, const spectra_attr_list *list)
 {
 	size_t total = 0;
+	/* pair, key, value and a string value per attribute; an array reserves its items (on
+	 * top of what the attributes from it on need) */
+	if (!reserve(s, 4 * list->count)) {
+		return 0;
+	}
 	for (size_t i = 0; i < list->count; i++) {
 		const spectra_attr *attr = &list->items[i];
-		/* pair, key, value, and the array's size and items */
-		size_t needed = 4 + (attr->type == SPECTRA_ATTR_STRING_ARRAY ? attr->value.strings.count : 0);
-		if (!reserve(s, needed)) {
+		if (attr->type == SPECTRA_ATTR_STRING_ARRAY && !reserve(s, 4 * (list->count - i) + attr->value.strings.count)) {
 			return 0;
 		}
 		size_t pair_slot = push(s, 0);
-		size_t pair_size = optional_string_size(s, attr->key);
+		size_t key_len = size_stringl(s, attr->key, attr->key_len);
+		size_t pair_size = key_len ? len_field_size(key_len) : 0;
 		size_t value_slot = push(s, 0);
 		size_t value_size = any_value_size(s, attr);
 		fill(s, value_slot, value_size);
@@ -217,16 +216,6 @@ static uint32_t take(spectra_span_wire_scratch *scratch)
 	return scratch->lens[scratch->next++];
 }
 
-static uint8_t *put_varint(uint8_t *cursor, uint64_t value)
-{
-	while (value >= 0x80) {
-		*cursor++ = (uint8_t) (value | 0x80);
-		value >>= 7;
-	}
-	*cursor++ = (uint8_t) value;
-	return cursor;
-}
-
 static uint8_t *put_fixed64(uint8_t *cursor, uint64_t value)
 {
 	for (int i = 0; i < 8; i++) {
@@ -238,15 +227,9 @@ static uint8_t *put_fixed64(uint8_t *cursor, uint64_t value)
 static uint8_t *put_bytes(uint8_t *cursor, uint8_t tag, const void *bytes, size_t len)
 {
 	*cursor++ = tag;
-	cursor = put_varint(cursor, len);
+	cursor = spectra_wire_put_varint(cursor, len);
 	memcpy(cursor, bytes, len);
 	return cursor + len;
-}
-
-uint8_t *spectra_wire_put_header(uint8_t *cursor, uint8_t tag, size_t len)
-{
-	*cursor++ = tag;
-	return put_varint(cursor, len);
 }
 
 static uint8_t *put_optional_string(uint8_t *cursor, spectra_span_wire_scratch *scratch, uint8_t tag, const char *str)
@@ -266,7 +249,7 @@ static uint8_t *put_any_value(uint8_t *cursor, spectra_span_wire_scratch *scratc
 		return cursor;
 	case SPECTRA_ATTR_INT:
 		*cursor++ = TAG(3, WIRE_VARINT);
-		return put_varint(cursor, (uint64_t) attr->value.integer);
+		return spectra_wire_put_varint(cursor, (uint64_t) attr->value.integer);
 	case SPECTRA_ATTR_DOUBLE: {
 		uint64_t bits;
 		memcpy(&bits, &attr->value.dbl, sizeof bits);
@@ -309,7 +292,7 @@ uint8_t *spectra_span_wire_write(const spectra_span *span, spectra_span_wire_scr
 	cursor = put_optional_string(cursor, scratch, TAG(5, WIRE_LEN), span->name);
 	if (span->kind) {
 		*cursor++ = TAG(6, WIRE_VARINT);
-		cursor = put_varint(cursor, (uint64_t) (int64_t) (int32_t) span->kind);
+		cursor = spectra_wire_put_varint(cursor, (uint64_t) (int64_t) (int32_t) span->kind);
 	}
 	if (span->start_time_unix_nano) {
 		*cursor++ = TAG(7, WIRE_FIXED64);
@@ -334,7 +317,7 @@ uint8_t *spectra_span_wire_write(const spectra_span *span, spectra_span_wire_scr
 	cursor = put_optional_string(cursor, scratch, TAG(2, WIRE_LEN), span->status_message);
 	if (span->status_code) {
 		*cursor++ = TAG(3, WIRE_VARINT);
-		cursor = put_varint(cursor, (uint64_t) (int64_t) (int32_t) span->status_code);
+		cursor = spectra_wire_put_varint(cursor, (uint64_t) (int64_t) (int32_t) span->status_code);
 	}
 	if (span->flags) {
 		*cursor++ = SPAN_FLAGS_TAG_0;

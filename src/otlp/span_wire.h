@@ -38,9 +38,33 @@ spectra_span_wire_status spectra_span_wire_size(const spectra_span *span, spectr
  * are written in the order they were sized) at cursor; returns the end of what it wrote. */
 uint8_t *spectra_span_wire_write(const spectra_span *span, spectra_span_wire_scratch *scratch, uint8_t *cursor);
 
-/* Wire helpers the request envelope shares: the size of a varint, and a one-byte tag
- * followed by a length (returns the end of what it wrote). */
-size_t spectra_wire_varint_size(uint64_t value);
-uint8_t *spectra_wire_put_header(uint8_t *cursor, uint8_t tag, size_t len);
+/* Wire helpers the request envelope shares (inline: they run per field): the size of a
+ * varint, a varint, and a one-byte tag followed by a length. The writers return the end
+ * of what they wrote. */
+static inline size_t spectra_wire_varint_size(uint64_t value)
+{
+	size_t size = 1;
+	while (value >= 0x80) {
+		value >>= 7;
+		size++;
+	}
+	return size;
+}
+
+static inline uint8_t *spectra_wire_put_varint(uint8_t *cursor, uint64_t value)
+{
+	while (value >= 0x80) {
+		*cursor++ = (uint8_t) (value | 0x80);
+		value >>= 7;
+	}
+	*cursor++ = (uint8_t) value;
+	return cursor;
+}
+
+static inline uint8_t *spectra_wire_put_header(uint8_t *cursor, uint8_t tag, size_t len)
+{
+	*cursor++ = tag;
+	return spectra_wire_put_varint(cursor, len);
+}
 
 #endif

@@ -25,6 +25,7 @@ void spectra_attr_list_init(spectra_attr_list *list)
 	list->index = NULL;
 	list->index_size = 0;
 	list->chunks = NULL;
+	list->tag_bits[0] = list->tag_bits[1] = 0;
 }
 
 static bool add_chunk(spectra_attr_list *list, size_t at_least)
@@ -166,6 +167,9 @@ static spectra_attr *find(const spectra_attr_list *list, const char *key, uint32
 		uint32_t position = list->index[index_slot(list, key)];
 		return position ? &list->items[position - 1] : NULL;
 	}
+	if (!(list->tag_bits[(tag >> 6) & 1] & (UINT64_C(1) << (tag & 63)))) {
+		return NULL;
+	}
 	for (size_t i = 0; i < list->count; i++) {
 		if (list->items[i].key_tag == tag && strcmp(list->items[i].key, key) == 0) {
 			return &list->items[i];
@@ -184,6 +188,9 @@ const spectra_attr *spectra_attr_find(const spectra_attr_list *list, const char 
 static bool attr_put(spectra_attr_list *list, const char *key, const spectra_attr *value)
 {
 	size_t key_len = strlen(key);
+	if (key_len > UINT32_MAX) {
+		return false;
+	}
 	uint32_t tag = key_tag(key, key_len);
 	spectra_attr *existing = find(list, key, tag);
 	if (existing) {
@@ -208,8 +215,10 @@ static bool attr_put(spectra_attr_list *list, const char *key, const spectra_att
 	}
 	spectra_attr *slot = &list->items[list->count++];
 	slot->key = key_copy;
+	slot->key_len = (uint32_t) key_len;
 	slot->type = value->type;
 	slot->key_tag = tag;
+	list->tag_bits[(tag >> 6) & 1] |= UINT64_C(1) << (tag & 63);
 	slot->value = value->value;
 	if (list->index) {
 		list->index[index_slot(list, key_copy)] = (uint32_t) list->count;
@@ -221,7 +230,8 @@ bool spectra_attr_add_stringl(spectra_attr_list *list, const char *key, const ch
 {
 	/* The attribute keeps no length: an embedded NUL ends the value for every encoder. */
 	spectra_attr attr = { .type = SPECTRA_ATTR_STRING };
-	attr.value.str = value ? list_strndup(list, value, strnlen(value, len)) : list_strndup(list, "", 0);
+	attr.value.str_len = value ? strnlen(value, len) : 0;
+	attr.value.str = list_strndup(list, value ? value : "", attr.value.str_len);
 	return attr.value.str && attr_put(list, key, &attr);
 }
 

@@ -17,10 +17,14 @@ typedef enum {
 
 typedef struct {
 	char *key;
-	spectra_attr_type type;
+	uint32_t key_len;
 	uint32_t key_tag; /* cheap digest of the key, compared before the key itself */
+	spectra_attr_type type;
 	union {
-		char *str;
+		struct {
+			char *str;
+			size_t str_len; /* strlen(str), kept so the encoders need not measure again */
+		};
 		bool boolean;
 		int64_t integer;
 		double dbl;
@@ -42,6 +46,9 @@ typedef struct {
 	/* The keys and values (strings, string arrays) live in chunks the list owns and frees
 	 * as a whole: a few allocations per list instead of one or two per attribute. */
 	struct spectra_attr_chunk *chunks;
+	/* One bit per key tag (tag % 128) of the keys present: most new keys are known absent
+	 * without a scan. Owned by span.c. */
+	uint64_t tag_bits[2];
 } spectra_attr_list;
 
 typedef struct {

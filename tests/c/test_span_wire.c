@@ -12,6 +12,7 @@
 #include "span/span.h"
 #include "otlp/encode_protobuf.h"
 #include "otlp/span_wire.h"
+#include "otlp/utf8.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
 
 typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest pb_request;
@@ -268,8 +269,46 @@ static void test_requests_round_trip(void)
 	spectra_resource_free(&resource);
 }
 
+/* The word-at-a-time ASCII fast path of spectra_utf8_is_valid against a character-by-
+ * character walk, for every length up to 40 with non-ASCII bytes (valid or not) anywhere. */
+static bool utf8_valid_slowly(const char *s, size_t len)
+{
+	for (size_t pos = 0; pos < len;) {
+		uint32_t codepoint;
+		size_t consumed;
+		if (!spectra_utf8_decode(s + pos, len - pos, &codepoint, &consumed)) {
+			return false;
+		}
+		pos += consumed;
+	}
+	return true;
+}
+
+static void test_utf8_fast_path(void)
+{
+	static const char *const inserts[] = { "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\xC3", "\x80" };
+	int mismatches = 0;
+	char text[48];
+	for (size_t len = 0; len <= 40; len++) {
+		for (int round = 0; round < 60; round++) {
+			memset(text, 'a', sizeof text);
+			if (round > 0 && len > 0) {
+				const char *insert = inserts[pick(6)];
+				size_t insert_len = strlen(insert);
+				size_t at = pick((unsigned) len);
+				memcpy(text + at, insert, at + insert_len <= len ? insert_len : len - at);
+			}
+			if (spectra_utf8_is_valid(text, len) != utf8_valid_slowly(text, len)) {
+				mismatches++;
+			}
+		}
+	}
+	CHECK(mismatches == 0);
+}
+
 int main(void)
 {
+	test_utf8_fast_path();
 	test_generated_spans_match_protobuf_c();
 	test_genai_span_matches_protobuf_c();
 	test_invalid_utf8_falls_back();
