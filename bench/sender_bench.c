@@ -4,11 +4,12 @@
  * native builder), OTLP protobuf encoding, the merged POST over libcurl, and freeing the
  * records.
  *
- *   bench/sender_bench ENDPOINT [spans_per_run] [runs] [spans_per_item]
+ *   bench/sender_bench ENDPOINT [spans_per_run] [runs] [spans_per_item] [spans_per_post]
  *
  * Each run makes spans_per_run span jobs first (untimed), then hands them to the exporter
  * in items of spans_per_item (256: what after_response hands over at its pending limit)
- * as fast as it can and waits for the flush. Reported per run: spans/s = spans / wall time
+ * as fast as it can and waits for the flush. spans_per_post sets the exporter's
+ * max_export_batch_size (0 = its default, 512), for batch-size tuning. Reported per run: spans/s = spans / wall time
  * from the first hand-over to the flush returning; sender CPU/span = (process CPU, all
  * threads, getrusage RUSAGE_SELF) - (this thread's CPU, RUSAGE_THREAD) over the same
  * interval, divided by the spans. The table shows medians, min and max, and the exporter's
@@ -182,13 +183,14 @@ static double median(double *values, int n)
 
 int main(int argc, char **argv)
 {
-	if (argc < 2 || argc > 5) {
-		fprintf(stderr, "usage: %s ENDPOINT [spans_per_run] [runs] [spans_per_item]\n", argv[0]);
+	if (argc < 2 || argc > 6) {
+		fprintf(stderr, "usage: %s ENDPOINT [spans_per_run] [runs] [spans_per_item] [spans_per_post]\n", argv[0]);
 		return 2;
 	}
 	size_t spans = argc > 2 ? (size_t) atol(argv[2]) : 100000;
 	int runs = argc > 3 ? atoi(argv[3]) : 7;
 	size_t per_item = argc > 4 ? (size_t) atol(argv[4]) : 256;
+	size_t per_post = argc > 5 ? (size_t) atol(argv[5]) : 0;
 	if (spans < 1 || runs < 1 || per_item < 1) {
 		die("spans_per_run, runs and spans_per_item must be >= 1");
 	}
@@ -202,14 +204,16 @@ int main(int argc, char **argv)
 	/* the whole run fits: this measures the sender, not the queue's cap */
 	config.max_queue_bytes = (spans + per_item) * 1024 * 2;
 	config.retry_budget_ms = 5000;
+	config.max_export_batch_size = per_post;
+	config.max_queue_size = per_post > 2048 ? per_post : 0;
 	if (!spectra_exporter_init(&config)) {
 		die("exporter init failed");
 	}
 	spectra_resource resource;
 	make_resource(&resource);
 
-	printf("sender: %zu spans per run in items of %zu, %d runs, protobuf, endpoint %s\n", spans, per_item, runs,
-		argv[1]);
+	printf("sender: %zu spans per run in items of %zu, at most %zu per POST, %d runs, protobuf, endpoint %s\n", spans,
+		per_item, per_post ? per_post : 512, runs, argv[1]);
 	double *rates = calloc((size_t) runs, sizeof *rates);
 	double *cpu_per_span = calloc((size_t) runs, sizeof *cpu_per_span);
 	spectra_span_job **jobs = calloc(spans, sizeof *jobs);

@@ -48,8 +48,9 @@ static bool add_chunk(spectra_attr_list *list, size_t at_least)
 	return true;
 }
 
-/* Storage for the list's lifetime (pointer-aligned). NULL on OOM. */
-static void *list_alloc(spectra_attr_list *list, size_t size)
+/* Storage for the list's lifetime (pointer-aligned). NULL on OOM. Inline: it runs for
+ * every key and string value. */
+static inline void *list_alloc(spectra_attr_list *list, size_t size)
 {
 	size = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
 	struct spectra_attr_chunk *chunk = list->chunks;
@@ -64,7 +65,7 @@ static void *list_alloc(spectra_attr_list *list, size_t size)
 	return block;
 }
 
-static char *list_strndup(spectra_attr_list *list, const char *str, size_t len)
+static inline char *list_strndup(spectra_attr_list *list, const char *str, size_t len)
 {
 	char *copy = list_alloc(list, len + 1);
 	if (copy) {
