@@ -90,6 +90,10 @@ typedef struct {
 	size_t protobuf_resource_len;
 } spectra_resource;
 
+/* Makes span `index` of a batch on demand (the caller frees it), or NULL to leave it out:
+ * how encoders take spans they should not hold all at once. */
+typedef spectra_span *(*spectra_span_source)(void *context, size_t index);
+
 void spectra_attr_list_init(spectra_attr_list *list);
 void spectra_attr_list_free(spectra_attr_list *list);
 /* Makes room for about this many attributes whose keys and values take about this many

@@ -85,26 +85,16 @@ typedef struct {
 	size_t count;
 } span_batch;
 
+/* Each job's span is built when the encoder asks for it and freed once written. */
+static spectra_span *span_batch_build(void *context, size_t index)
+{
+	return spectra_span_job_build(((span_batch *) context)->jobs[index]);
+}
+
 static bool span_batch_encode(spectra_deferred_payload *self, spectra_buf *out)
 {
 	span_batch *batch = (span_batch *) self;
-	spectra_span **spans = calloc(batch->count, sizeof(*spans));
-	if (!spans) {
-		return false;
-	}
-	size_t built = 0;
-	for (size_t i = 0; i < batch->count; i++) {
-		spectra_span *span = spectra_span_job_build(batch->jobs[i]);
-		if (span) {
-			spans[built++] = span;
-		}
-	}
-	bool encoded = spectra_otlp_encode(batch->format, batch->resource, spans, built, out);
-	for (size_t i = 0; i < built; i++) {
-		spectra_span_free(spans[i]);
-	}
-	free(spans);
-	return encoded;
+	return spectra_otlp_encode_built(batch->format, batch->resource, span_batch_build, batch, batch->count, out);
 }
 
 static void span_batch_release(spectra_deferred_payload *self)
