@@ -60,6 +60,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/span/span_job.c \
     src/otlp/otlp.c \
     src/otlp/encode_protobuf.c \
+    src/otlp/span_wire.c \
     src/otlp/encode_json.c \
     src/otlp/console.c \
     src/otlp/utf8.c \

@@ -96,5 +96,10 @@ echo "export pool, one worker's stats: $("$E2E_PHP" -n -r '$s = json_decode($arg
   printf("queued=%s sent=%s failed=%s dropped=%s queue_bytes=%s", $s["queued"] ?? "?", $s["sent"] ?? "?",
     $s["failed"] ?? "?", $s["dropped"] ?? "?", $s["queue_bytes"] ?? "?");' "$stats"); receiver stored $(e2e_receiver_count "$recv") bodies so far"
 [ "$errors" -eq 0 ] || echo "errors: $errors requests failed (not counted)"
+lost=$("$E2E_PHP" -n -r '$s = json_decode($argv[1], true) ?: []; echo ($s["dropped"] ?? 0) + ($s["failed"] ?? 0);' "$stats")
 echo "stopping (the export pool's workers flush for up to spectra.shutdown_timeout_ms, then drop the backlog)"
 e2e_stop_all
+if [ "${lost:-0}" != 0 ]; then
+  echo "FAILED: the export pool's worker dropped or failed $lost spans: the timings above are of a sender that skipped work" >&2
+  exit 1
+fi

@@ -2,6 +2,7 @@
 // Request-path time for one record with N distinct tags, metadata keys, tool-call types (in
 // the provider's response) and span-builder attributes (issue 8: these were quadratic).
 // Reported, never asserted. The console exporter builds the span on the request thread.
+// Ends with the exporter's counters; exits 1 when a span was dropped or failed.
 //   php -d extension=modules/spectra.so -d spectra.otel.enabled=1 -d spectra.otel.exporter=console \
 //       bench/large_inputs.php [N=64000] [case=all] 2>/dev/null | grep -v '^span'
 // cases: tags, addtag, meta, tools, default_builder, builder_attrs, pricing_file, all
@@ -86,3 +87,7 @@ if (wanted('pricing_file')) {
     unlink($file);
     printf("%-40s %8.3f s (without: %.3f s, ratio %.1f)\n", "startup with a $n-row pricing file", $with, $without, $with / $without);
 }
+$stats = Spectra::stats();
+printf("exporter %s: queued %d, sent %d, dropped %d, failed %d\n", $stats['exporter'], $stats['queued'], $stats['sent'],
+    $stats['dropped'], $stats['failed']);
+exit($stats['dropped'] === 0 && $stats['failed'] === 0 ? 0 : 1);

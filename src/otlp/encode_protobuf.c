@@ -1,11 +1,13 @@
-/* OTLP/HTTP binary encoding with protobuf-c.
- * The message tree borrows the span's strings wherever they are valid UTF-8; everything
- * the tree itself needs is allocated from a per-call arena and freed in one sweep. */
+/* OTLP/HTTP binary encoding. Spans are written by span_wire.c; protobuf-c packs the scope,
+ * the resource (once per process), spans whose strings need UTF-8 repair, and parses the
+ * collector's response. Its message tree borrows the span's strings wherever they are
+ * valid UTF-8; everything the tree itself needs comes from a per-call arena. */
 #include "encode_protobuf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "span_wire.h"
 #include "utf8.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
 
@@ -210,98 +212,149 @@ static void fill_span(pb_arena *arena, pb_span *out, pb_status *status, spectra_
 /* Wire tags of the length-delimited fields 1 and 2 (field << 3 | wire type 2). */
 enum { FIELD_1_LEN = 0x0A, FIELD_2_LEN = 0x12 };
 
-static size_t varint_size(uint64_t value)
+bool spectra_otlp_pack_span_protobuf_c(spectra_span *span, spectra_buf *out)
 {
-	size_t size = 1;
-	while (value >= 0x80) {
-		value >>= 7;
-		size++;
-	}
-	return size;
-}
-
-static uint8_t *put_field(uint8_t *cursor, uint8_t tag, uint64_t length)
-{
-	*cursor++ = tag;
-	while (length >= 0x80) {
-		*cursor++ = (uint8_t) (length | 0x80);
-		length >>= 7;
-	}
-	*cursor++ = (uint8_t) length;
-	return cursor;
-}
-
-bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
-	spectra_buf *out)
-{
-	if (span_count == 0) {
-		return true; /* no empty envelopes: the request without resource_spans is 0 bytes */
-	}
 	pb_arena arena = { 0 };
+	pb_span message;
+	pb_status status;
+	fill_span(&arena, &message, &status, span);
+	bool ok = false;
+	if (!arena.failed) {
+		size_t size = protobuf_c_message_get_packed_size(&message.base);
+		if (spectra_buf_reserve(out, size)) {
+			out->len += protobuf_c_message_pack(&message.base, (uint8_t *) out->data + out->len);
+			out->data[out->len] = '\0';
+			ok = true;
+		}
+	}
+	arena_free(&arena);
+	return ok;
+}
 
+/* Appends one span as a ScopeSpans.spans field: written by span_wire.c, or packed by
+ * protobuf-c when one of its strings needs UTF-8 repair. */
+static bool append_span(spectra_buf *out, spectra_span *span, spectra_span_wire_scratch *scratch)
+{
+	scratch->count = scratch->next = 0;
+	size_t size = 0;
+	spectra_span_wire_status status = spectra_span_wire_size(span, scratch, &size);
+	if (status == SPECTRA_SPAN_WIRE_OK) {
+		if (!spectra_buf_reserve(out, 1 + 10 + size)) {
+			return false;
+		}
+		uint8_t *start = (uint8_t *) out->data + out->len;
+		uint8_t *cursor = spectra_wire_put_header(start, FIELD_2_LEN, size);
+		cursor = spectra_span_wire_write(span, scratch, cursor);
+		out->len += (size_t) (cursor - start);
+		return true;
+	}
+	if (status != SPECTRA_SPAN_WIRE_NOT_UTF8) {
+		return false;
+	}
+	spectra_buf packed;
+	spectra_buf_init(&packed);
+	bool ok = spectra_otlp_pack_span_protobuf_c(span, &packed) && spectra_buf_reserve(out, 1 + 10 + packed.len);
+	if (ok) {
+		uint8_t *start = (uint8_t *) out->data + out->len;
+		uint8_t *cursor = spectra_wire_put_header(start, FIELD_2_LEN, packed.len);
+		memcpy(cursor, packed.data, packed.len);
+		out->len += (size_t) (cursor - start) + packed.len;
+	}
+	spectra_buf_free(&packed);
+	return ok;
+}
+
+/* The request around the spans: its three envelope levels (request, ResourceSpans,
+ * ScopeSpans) are written here with lengths computed once, where a generic packer would
+ * size each span's attributes again at every level above it. The spans are written first,
+ * after room for the longest possible envelope head, and moved down to meet the real head
+ * (a few bytes shorter) at the end, so each span can be freed as soon as it is written. */
+static bool encode_spans(const spectra_resource *resource, spectra_span_source source, void *context, size_t span_count,
+	bool free_spans, spectra_buf *out)
+{
+	pb_arena arena = { 0 };
 	pb_resource pb_res;
 	opentelemetry__proto__resource__v1__resource__init(&pb_res);
 	if (!resource->protobuf_resource) {
 		pb_res.n_attributes = resource->attrs.count;
 		pb_res.attributes = build_attributes(&arena, &resource->attrs);
 	}
-
 	pb_scope scope;
 	opentelemetry__proto__common__v1__instrumentation_scope__init(&scope);
 	scope.name = pb_string(&arena, resource->scope_name);
 	scope.version = pb_string(&arena, resource->scope_version);
+	size_t resource_size = resource->protobuf_resource ? resource->protobuf_resource_len
+													   : protobuf_c_message_get_packed_size(&pb_res.base);
+	size_t scope_size = protobuf_c_message_get_packed_size(&scope.base);
+	enum { MAX_VARINT = 10 };
+	size_t head_room = (1 + MAX_VARINT) * 4 + resource_size + scope_size;
 
-	pb_span *span_msgs = arena_calloc(&arena, span_count, sizeof(*span_msgs));
-	pb_status *statuses = arena_calloc(&arena, span_count, sizeof(*statuses));
-	pb_span **span_ptrs = arena_calloc(&arena, span_count, sizeof(*span_ptrs));
-	for (size_t i = 0; !arena.failed && i < span_count; i++) {
-		fill_span(&arena, &span_msgs[i], &statuses[i], spans[i]);
-		span_ptrs[i] = &span_msgs[i];
+	size_t start = out->len;
+	bool ok = !arena.failed && spectra_buf_reserve(out, head_room + span_count * 1200);
+	size_t written = 0;
+	spectra_span_wire_scratch scratch;
+	spectra_span_wire_scratch_init(&scratch);
+	if (ok) {
+		out->len += head_room;
 	}
-
-	/* The three envelope levels (request, ResourceSpans, ScopeSpans) are written here, around
-	 * messages protobuf-c packs: its packer sizes every nested message again at each level
-	 * above it, so leaving the envelope to it would size each span's attributes three more
-	 * times. The bytes are the same; the decoders in the tests check it. */
-	bool ok = false;
-	size_t *span_sizes = arena.failed ? NULL : arena_calloc(&arena, span_count, sizeof(*span_sizes));
-	if (span_sizes) {
-		size_t resource_size = resource->protobuf_resource ? resource->protobuf_resource_len
-														   : protobuf_c_message_get_packed_size(&pb_res.base);
-		size_t scope_size = protobuf_c_message_get_packed_size(&scope.base);
-		size_t scope_spans_size = 1 + varint_size(scope_size) + scope_size;
-		for (size_t i = 0; i < span_count; i++) {
-			span_sizes[i] = protobuf_c_message_get_packed_size(&span_msgs[i].base);
-			scope_spans_size += 1 + varint_size(span_sizes[i]) + span_sizes[i];
+	for (size_t i = 0; i < span_count; i++) {
+		spectra_span *span = ok || !free_spans ? source(context, i) : NULL;
+		if (!span) {
+			continue;
 		}
-		size_t resource_spans_size =
-			1 + varint_size(resource_size) + resource_size + 1 + varint_size(scope_spans_size) + scope_spans_size;
-		size_t total = 1 + varint_size(resource_spans_size) + resource_spans_size;
-		if (spectra_buf_reserve(out, total)) {
-			uint8_t *start = (uint8_t *) out->data + out->len;
-			uint8_t *cursor = start;
-			cursor = put_field(cursor, FIELD_1_LEN, resource_spans_size); /* request.resource_spans */
-			cursor = put_field(cursor, FIELD_1_LEN, resource_size);       /* resource_spans.resource */
-			if (resource->protobuf_resource) {
-				memcpy(cursor, resource->protobuf_resource, resource_size);
-				cursor += resource_size;
-			} else {
-				cursor += protobuf_c_message_pack(&pb_res.base, cursor);
-			}
-			cursor = put_field(cursor, FIELD_2_LEN, scope_spans_size); /* resource_spans.scope_spans */
-			cursor = put_field(cursor, FIELD_1_LEN, scope_size);       /* scope_spans.scope */
-			cursor += protobuf_c_message_pack(&scope.base, cursor);
-			for (size_t i = 0; i < span_count; i++) {
-				cursor = put_field(cursor, FIELD_2_LEN, span_sizes[i]); /* scope_spans.spans */
-				cursor += protobuf_c_message_pack(&span_msgs[i].base, cursor);
-			}
-			out->len += (size_t) (cursor - start);
-			out->data[out->len] = '\0';
-			ok = (size_t) (cursor - start) == total;
+		ok = ok && append_span(out, span, &scratch);
+		written++;
+		if (free_spans) {
+			spectra_span_free(span);
 		}
+	}
+	spectra_span_wire_scratch_free(&scratch);
+	if (ok && written) {
+		size_t spans_len = out->len - start - head_room;
+		size_t scope_spans_size = 1 + spectra_wire_varint_size(scope_size) + scope_size + spans_len;
+		size_t resource_spans_size = 1 + spectra_wire_varint_size(resource_size) + resource_size + 1
+			+ spectra_wire_varint_size(scope_spans_size) + scope_spans_size;
+		uint8_t *head = (uint8_t *) out->data + start;
+		uint8_t *cursor = head;
+		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, resource_spans_size); /* request.resource_spans */
+		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, resource_size);       /* resource_spans.resource */
+		if (resource->protobuf_resource) {
+			memcpy(cursor, resource->protobuf_resource, resource_size);
+			cursor += resource_size;
+		} else {
+			cursor += protobuf_c_message_pack(&pb_res.base, cursor);
+		}
+		cursor = spectra_wire_put_header(cursor, FIELD_2_LEN, scope_spans_size); /* resource_spans.scope_spans */
+		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, scope_size);       /* scope_spans.scope */
+		cursor += protobuf_c_message_pack(&scope.base, cursor);
+		memmove(cursor, head + head_room, spans_len);
+		out->len = start + (size_t) (cursor - head) + spans_len;
+	} else {
+		/* nothing to send (no empty envelopes), or OOM: the buffer keeps its length */
+		out->len = start;
+	}
+	if (out->data) {
+		out->data[out->len] = '\0';
 	}
 	arena_free(&arena);
 	return ok;
+}
+
+static spectra_span *array_source(void *context, size_t index)
+{
+	return ((spectra_span *const *) context)[index];
+}
+
+bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
+	spectra_buf *out)
+{
+	return span_count == 0 || encode_spans(resource, array_source, (void *) spans, span_count, false, out);
+}
+
+bool spectra_otlp_encode_protobuf_built(const spectra_resource *resource, spectra_span_source source, void *context,
+	size_t span_count, spectra_buf *out)
+{
+	return span_count == 0 || encode_spans(resource, source, context, span_count, true, out);
 }
 
 bool spectra_otlp_prepare_resource(spectra_resource *resource)

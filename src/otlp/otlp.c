@@ -1,6 +1,8 @@
 /* The format dispatchers of otlp.h: one call, protobuf or JSON by the configured format. */
 #include "otlp.h"
 
+#include <stdlib.h>
+
 #include "encode_json.h"
 #include "encode_protobuf.h"
 
@@ -9,6 +11,31 @@ bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *res
 {
 	return format == SPECTRA_OTLP_JSON ? spectra_otlp_encode_json(resource, spans, span_count, out)
 									   : spectra_otlp_encode_protobuf(resource, spans, span_count, out);
+}
+
+bool spectra_otlp_encode_built(spectra_otlp_format format, const spectra_resource *resource, spectra_span_source source,
+	void *context, size_t span_count, spectra_buf *out)
+{
+	if (format != SPECTRA_OTLP_JSON) {
+		return spectra_otlp_encode_protobuf_built(resource, source, context, span_count, out);
+	}
+	spectra_span **spans = span_count ? calloc(span_count, sizeof(*spans)) : NULL;
+	if (span_count && !spans) {
+		return false;
+	}
+	size_t built = 0;
+	for (size_t i = 0; i < span_count; i++) {
+		spectra_span *span = source(context, i);
+		if (span) {
+			spans[built++] = span;
+		}
+	}
+	bool encoded = spectra_otlp_encode_json(resource, spans, built, out);
+	for (size_t i = 0; i < built; i++) {
+		spectra_span_free(spans[i]);
+	}
+	free(spans);
+	return encoded;
 }
 
 bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count, spectra_buf *out)

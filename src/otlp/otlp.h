@@ -13,6 +13,13 @@ typedef enum { SPECTRA_OTLP_PROTOBUF = 0, SPECTRA_OTLP_JSON = 1 } spectra_otlp_f
 bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *resource, spectra_span *const *spans,
 	size_t span_count, spectra_buf *out);
 
+/* As spectra_otlp_encode, for spans made on demand by source and freed once encoded: the
+ * protobuf encoder holds one span at a time rather than the whole batch (a batch of
+ * hundreds of spans alive at once made the allocator return and re-fault its memory on
+ * every batch). */
+bool spectra_otlp_encode_built(spectra_otlp_format format, const spectra_resource *resource, spectra_span_source source,
+	void *context, size_t span_count, spectra_buf *out);
+
 /* Merges several encoded requests of the same format into one request body.
  * Protobuf: concatenation (repeated fields merge). JSON: the resourceSpans arrays joined. */
 bool spectra_otlp_merge(spectra_otlp_format format, const spectra_buf *parts, size_t part_count, spectra_buf *out);

@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char replacement_character[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
@@ -76,6 +77,25 @@ bool spectra_utf8_decode(const char *s, size_t len, uint32_t *codepoint_out, siz
 bool spectra_utf8_is_valid(const char *s, size_t len)
 {
 	size_t pos = 0;
+	/* most text is ASCII: eight bytes at a time while no byte has its high bit set, the
+	 * last eight overlapping the ones before, so only strings under 8 bytes go bytewise */
+	const uint64_t high_bits = UINT64_C(0x8080808080808080);
+	if (len >= 8) {
+		uint64_t word;
+		while (pos + 8 <= len) {
+			memcpy(&word, s + pos, sizeof word);
+			if (word & high_bits) {
+				break;
+			}
+			pos += 8;
+		}
+		if (pos + 8 > len) {
+			memcpy(&word, s + len - 8, sizeof word);
+			if (!(word & high_bits)) {
+				return true;
+			}
+		}
+	}
 	while (pos < len) {
 		if ((unsigned char) s[pos] < 0x80) {
 			pos++;

@@ -116,14 +116,16 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 	const char *operation = operation_name(record);
 	spectra_buf name;
 	spectra_buf_init(&name);
+	spectra_buf_append_str(&name, operation);
 	if (record->model && *record->model) {
-		spectra_buf_appendf(&name, "%s %s", operation, record->model);
-	} else {
-		spectra_buf_append_str(&name, operation);
+		spectra_buf_append_char(&name, ' ');
+		spectra_buf_append_str(&name, record->model);
 	}
 	span->name = spectra_buf_detach(&name, NULL);
 
 	spectra_attr_list *attrs = &span->attrs;
+	/* room for a typical GenAI span (26 attributes, ~1.3 KB of keys and values) at once */
+	spectra_attr_list_reserve(attrs, 32 + (context_attrs ? context_attrs->count : 0), 2048);
 	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(operation), operation);
 	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(provider), genai_provider_name(record));
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(model), record->model);

@@ -1,9 +1,21 @@
 #include "span.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../util/buf.h"
+
+/* One block of a list's key and value storage; blocks are chained newest first. */
+struct spectra_attr_chunk {
+	struct spectra_attr_chunk *next;
+	size_t size;
+	size_t used;
+	_Alignas(max_align_t) char data[];
+};
+
+#define CHUNK_FIRST_BYTES 512
+#define CHUNK_MAX_BYTES 16384
 
 void spectra_attr_list_init(spectra_attr_list *list)
 {
@@ -12,6 +24,78 @@ void spectra_attr_list_init(spectra_attr_list *list)
 	list->cap = 0;
 	list->index = NULL;
 	list->index_size = 0;
+	list->chunks = NULL;
+	list->tag_bits[0] = list->tag_bits[1] = 0;
+}
+
+static bool add_chunk(spectra_attr_list *list, size_t at_least)
+{
+	size_t size = list->chunks ? list->chunks->size * 2 : CHUNK_FIRST_BYTES;
+	if (size > CHUNK_MAX_BYTES) {
+		size = CHUNK_MAX_BYTES;
+	}
+	if (size < at_least) {
+		size = at_least;
+	}
+	struct spectra_attr_chunk *chunk = malloc(sizeof(*chunk) + size);
+	if (!chunk) {
+		return false;
+	}
+	chunk->next = list->chunks;
+	chunk->size = size;
+	chunk->used = 0;
+	list->chunks = chunk;
+	return true;
+}
+
+/* Storage for the list's lifetime (pointer-aligned). NULL on OOM. Inline: it runs for
+ * every key and string value. */
+static inline void *list_alloc(spectra_attr_list *list, size_t size)
+{
+	size = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	struct spectra_attr_chunk *chunk = list->chunks;
+	if (!chunk || chunk->size - chunk->used < size) {
+		if (!add_chunk(list, size)) {
+			return NULL;
+		}
+		chunk = list->chunks;
+	}
+	void *block = chunk->data + chunk->used;
+	chunk->used += size;
+	return block;
+}
+
+static inline char *list_strndup(spectra_attr_list *list, const char *str, size_t len)
+{
+	char *copy = list_alloc(list, len + 1);
+	if (copy) {
+		memcpy(copy, str, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+static bool grow_items(spectra_attr_list *list, size_t cap)
+{
+	spectra_attr *grown = realloc(list->items, cap * sizeof(*grown));
+	if (!grown) {
+		return false;
+	}
+	list->items = grown;
+	list->cap = cap;
+	return true;
+}
+
+bool spectra_attr_list_reserve(spectra_attr_list *list, size_t attrs, size_t bytes)
+{
+	if (attrs > list->cap && !grow_items(list, attrs)) {
+		return false;
+	}
+	struct spectra_attr_chunk *chunk = list->chunks;
+	if (bytes && (!chunk || chunk->size - chunk->used < bytes)) {
+		return add_chunk(list, bytes);
+	}
+	return true;
 }
 
 /* Below this many attributes a linear scan is as fast as hashing; spans rarely pass it. */
@@ -25,6 +109,14 @@ static size_t key_hash(const char *key)
 		hash = (hash ^ *p) * 1099511628211ull;
 	}
 	return (size_t) hash;
+}
+
+/* Length and last eight bytes: where attribute keys of one span differ, at constant cost. */
+static uint32_t key_tag(const char *key, size_t len)
+{
+	uint64_t tail = 0;
+	memcpy(&tail, key + (len >= 8 ? len - 8 : 0), len >= 8 ? 8 : len);
+	return (uint32_t) ((tail * 0x9E3779B97F4A7C15ull) >> 32) ^ (uint32_t) len;
 }
 
 /* The index slot holding key, or the empty slot where it would go. */
@@ -59,69 +151,57 @@ static bool index_rebuild(spectra_attr_list *list, size_t min_items)
 	return true;
 }
 
-static void free_strings(char **items, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		free(items[i]);
-	}
-	free(items);
-}
-
-/* Frees what the value owns; the key is left alone so replace can keep it. */
-static void attr_value_free(spectra_attr *attr)
-{
-	if (attr->type == SPECTRA_ATTR_STRING) {
-		free(attr->value.str);
-	} else if (attr->type == SPECTRA_ATTR_STRING_ARRAY) {
-		free_strings(attr->value.strings.items, attr->value.strings.count);
-	}
-}
-
 void spectra_attr_list_free(spectra_attr_list *list)
 {
-	for (size_t i = 0; i < list->count; i++) {
-		free(list->items[i].key);
-		attr_value_free(&list->items[i]);
+	for (struct spectra_attr_chunk *chunk = list->chunks, *next; chunk; chunk = next) {
+		next = chunk->next;
+		free(chunk);
 	}
 	free(list->items);
 	free(list->index);
 	spectra_attr_list_init(list);
 }
 
-const spectra_attr *spectra_attr_find(const spectra_attr_list *list, const char *key)
+static spectra_attr *find(const spectra_attr_list *list, const char *key, uint32_t tag)
 {
 	if (list->index) {
 		uint32_t position = list->index[index_slot(list, key)];
 		return position ? &list->items[position - 1] : NULL;
 	}
+	if (!(list->tag_bits[(tag >> 6) & 1] & (UINT64_C(1) << (tag & 63)))) {
+		return NULL;
+	}
 	for (size_t i = 0; i < list->count; i++) {
-		if (strcmp(list->items[i].key, key) == 0) {
+		if (list->items[i].key_tag == tag && strcmp(list->items[i].key, key) == 0) {
 			return &list->items[i];
 		}
 	}
 	return NULL;
 }
 
-/* Stores a fully built value under key. The value is built before this call, so on
- * OOM the list is unchanged and the caller only has to free the new value. */
+const spectra_attr *spectra_attr_find(const spectra_attr_list *list, const char *key)
+{
+	return find(list, key, list->index ? 0 : key_tag(key, strlen(key)));
+}
+
+/* Stores a fully built value under key. A replaced value stays in the list's chunks until
+ * the list is freed (replacing is rare: resource de-duplication, user keys). */
 static bool attr_put(spectra_attr_list *list, const char *key, const spectra_attr *value)
 {
-	spectra_attr *existing = (spectra_attr *) spectra_attr_find(list, key);
+	size_t key_len = strlen(key);
+	if (key_len > UINT32_MAX) {
+		return false;
+	}
+	uint32_t tag = key_tag(key, key_len);
+	spectra_attr *existing = find(list, key, tag);
 	if (existing) {
 		/* replace in place: keeps the first insertion order and the keys unique */
-		attr_value_free(existing);
 		existing->type = value->type;
 		existing->value = value->value;
 		return true;
 	}
-	if (list->count == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 8;
-		spectra_attr *grown = realloc(list->items, cap * sizeof(*grown));
-		if (!grown) {
-			return false;
-		}
-		list->items = grown;
-		list->cap = cap;
+	if (list->count == list->cap && !grow_items(list, list->cap ? list->cap * 2 : 8)) {
+		return false;
 	}
 	if (list->count >= UINT32_MAX - 1) {
 		return false;
@@ -130,13 +210,16 @@ static bool attr_put(spectra_attr_list *list, const char *key, const spectra_att
 	if (needs_index && (list->count + 1) * 2 > list->index_size && !index_rebuild(list, list->count + 1)) {
 		return false;
 	}
-	char *key_copy = spectra_strdup(key);
+	char *key_copy = list_strndup(list, key, key_len);
 	if (!key_copy) {
 		return false;
 	}
 	spectra_attr *slot = &list->items[list->count++];
 	slot->key = key_copy;
+	slot->key_len = (uint32_t) key_len;
 	slot->type = value->type;
+	slot->key_tag = tag;
+	list->tag_bits[(tag >> 6) & 1] |= UINT64_C(1) << (tag & 63);
 	slot->value = value->value;
 	if (list->index) {
 		list->index[index_slot(list, key_copy)] = (uint32_t) list->count;
@@ -148,15 +231,9 @@ bool spectra_attr_add_stringl(spectra_attr_list *list, const char *key, const ch
 {
 	/* The attribute keeps no length: an embedded NUL ends the value for every encoder. */
 	spectra_attr attr = { .type = SPECTRA_ATTR_STRING };
-	attr.value.str = spectra_strndup(value ? value : "", value ? len : 0);
-	if (!attr.value.str) {
-		return false;
-	}
-	if (!attr_put(list, key, &attr)) {
-		free(attr.value.str);
-		return false;
-	}
-	return true;
+	attr.value.str_len = value ? strnlen(value, len) : 0;
+	attr.value.str = list_strndup(list, value ? value : "", attr.value.str_len);
+	return attr.value.str && attr_put(list, key, &attr);
 }
 
 bool spectra_attr_add_string(spectra_attr_list *list, const char *key, const char *value)
@@ -190,25 +267,19 @@ bool spectra_attr_add_strings(spectra_attr_list *list, const char *key, const ch
 	spectra_attr attr = { .type = SPECTRA_ATTR_STRING_ARRAY };
 	char **copies = NULL;
 	if (count) {
-		copies = calloc(count, sizeof(*copies));
-		if (!copies) {
+		if (count > SIZE_MAX / sizeof(*copies) || !(copies = list_alloc(list, count * sizeof(*copies)))) {
 			return false;
 		}
 		for (size_t i = 0; i < count; i++) {
-			copies[i] = spectra_strdup(items[i] ? items[i] : "");
-			if (!copies[i]) {
-				free_strings(copies, i);
+			const char *item = items[i] ? items[i] : "";
+			if (!(copies[i] = list_strndup(list, item, strlen(item)))) {
 				return false;
 			}
 		}
 	}
 	attr.value.strings.items = copies;
 	attr.value.strings.count = count;
-	if (!attr_put(list, key, &attr)) {
-		free_strings(copies, count);
-		return false;
-	}
-	return true;
+	return attr_put(list, key, &attr);
 }
 
 spectra_span *spectra_span_new(void)

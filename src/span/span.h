@@ -17,9 +17,14 @@ typedef enum {
 
 typedef struct {
 	char *key;
+	uint32_t key_len;
+	uint32_t key_tag; /* cheap digest of the key, compared before the key itself */
 	spectra_attr_type type;
 	union {
-		char *str;
+		struct {
+			char *str;
+			size_t str_len; /* strlen(str), kept so the encoders need not measure again */
+		};
 		bool boolean;
 		int64_t integer;
 		double dbl;
@@ -38,6 +43,12 @@ typedef struct {
 	 * outgrows a short linear scan, so adding n attributes stays O(n). Owned by span.c. */
 	uint32_t *index;
 	size_t index_size; /* a power of two, or 0 */
+	/* The keys and values (strings, string arrays) live in chunks the list owns and frees
+	 * as a whole: a few allocations per list instead of one or two per attribute. */
+	struct spectra_attr_chunk *chunks;
+	/* One bit per key tag (tag % 128) of the keys present: most new keys are known absent
+	 * without a scan. Owned by span.c. */
+	uint64_t tag_bits[2];
 } spectra_attr_list;
 
 typedef struct {
@@ -79,8 +90,15 @@ typedef struct {
 	size_t protobuf_resource_len;
 } spectra_resource;
 
+/* Makes span `index` of a batch on demand (the caller frees it), or NULL to leave it out:
+ * how encoders take spans they should not hold all at once. */
+typedef spectra_span *(*spectra_span_source)(void *context, size_t index);
+
 void spectra_attr_list_init(spectra_attr_list *list);
 void spectra_attr_list_free(spectra_attr_list *list);
+/* Makes room for about this many attributes whose keys and values take about this many
+ * bytes, so a builder that knows its size allocates once. False on OOM (nothing changed). */
+bool spectra_attr_list_reserve(spectra_attr_list *list, size_t attrs, size_t bytes);
 /* Each adder copies its strings. An existing key is replaced, so keys stay unique
  * (OTLP requires it and the resource must be de-duplicated). False on OOM. */
 bool spectra_attr_add_string(spectra_attr_list *list, const char *key, const char *value);

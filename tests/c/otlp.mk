@@ -1,7 +1,7 @@
 # Span + OTLP stages (src/span, src/otlp). Included by tests/c/Makefile.
 #   make -C tests/c check            runs test_otlp (and the node decoder check, which
 #                                    skips itself when tests/tools/node_modules is missing)
-#   make -C tests/c otlp-valgrind    runs test_otlp under valgrind --leak-check=full
+#   make -C tests/c otlp-valgrind    runs test_otlp and test_span_wire under valgrind --leak-check=full
 #   make -C tests/c dump_span        sample ExportTraceServiceRequest writer
 OTLP_PROTOBUF_CFLAGS := $(shell pkg-config --cflags libprotobuf-c)
 OTLP_PROTOBUF_LIBS := $(shell pkg-config --libs libprotobuf-c)
@@ -17,6 +17,7 @@ OTLP_SRCS := \
 	$(ROOT)/src/otlp/utf8.c \
 	$(ROOT)/src/otlp/otlp.c \
 	$(ROOT)/src/otlp/encode_protobuf.c \
+	$(ROOT)/src/otlp/span_wire.c \
 	$(ROOT)/src/otlp/encode_json.c \
 	$(ROOT)/src/otlp/console.c \
 	$(ROOT)/src/util/buf.c \
@@ -27,16 +28,20 @@ OTLP_HEADERS := $(ROOT)/src/span/span.h $(ROOT)/src/otlp/otlp.h $(wildcard $(ROO
 	$(ROOT)/src/util/json_reader.h $(ROOT)/src/util/hex.h \
 	$(OTLP_GEN_SRCS:.c=.h)
 
-C_TESTS += test_otlp
+C_TESTS += test_otlp test_span_wire
 
 test_otlp: test_otlp.c $(OTLP_SRCS) $(OTLP_HEADERS)
 	$(CC) $(CFLAGS) $(OTLP_CFLAGS) -o $@ test_otlp.c $(OTLP_SRCS) $(OTLP_PROTOBUF_LIBS) -lm
 
+test_span_wire: test_span_wire.c check.h $(OTLP_SRCS) $(OTLP_HEADERS)
+	$(CC) $(CFLAGS) $(OTLP_CFLAGS) -o $@ test_span_wire.c $(OTLP_SRCS) $(OTLP_PROTOBUF_LIBS) -lm
+
 dump_span: dump_span.c $(OTLP_SRCS) $(OTLP_HEADERS)
 	$(CC) $(CFLAGS) $(OTLP_CFLAGS) -o $@ dump_span.c $(OTLP_SRCS) $(OTLP_PROTOBUF_LIBS) -lm
 
-otlp-valgrind: test_otlp
+otlp-valgrind: test_otlp test_span_wire
 	valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=1 ./test_otlp
+	valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=1 ./test_span_wire
 
 otlp-node-check: dump_span
 	./test_decode_with_node.sh

@@ -147,9 +147,24 @@ static bool encode_split(span_batch *batch, spectra_span **spans, size_t count, 
 	return ok;
 }
 
-static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink)
+/* The build callback of the common case: each job's span is built when the encoder asks for
+ * it and freed once written, so a batch never holds all its spans at once. */
+typedef struct {
+	span_batch *batch;
+	size_t built;
+} span_source;
+
+static spectra_span *span_batch_build(void *context, size_t index)
 {
-	span_batch *batch = (span_batch *) self;
+	span_source *source = context;
+	spectra_span *span = spectra_span_job_build(source->batch->jobs[index]);
+	source->built += span != NULL;
+	return span;
+}
+
+/* The rare batch over max_len: its spans built again, all at once, to be split. */
+static bool encode_oversized_batch(span_batch *batch, size_t max_len, spectra_body_sink *sink)
+{
 	spectra_span **spans = calloc(batch->count, sizeof(*spans));
 	if (!spans) {
 		return false;
@@ -161,25 +176,34 @@ static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, sp
 			spans[built++] = span;
 		}
 	}
-	bool encoded = true;
-	if (built) {
-		spectra_buf body;
-		spectra_buf_init(&body);
-		encoded = spectra_otlp_encode(batch->format, batch->resource, spans, built, &body) && body.len;
-		if (encoded && body.len <= max_len) {
-			size_t len;
-			char *data = spectra_buf_detach(&body, &len);
-			sink->add(sink, data, len, built);
-		} else {
-			spectra_buf_free(&body);
-			encoded = encoded && encode_split(batch, spans, built, max_len, sink);
-		}
-	}
+	bool encoded = encode_split(batch, spans, built, max_len, sink);
 	for (size_t i = 0; i < built; i++) {
 		spectra_span_free(spans[i]);
 	}
 	free(spans);
 	return encoded;
+}
+
+static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink)
+{
+	span_batch *batch = (span_batch *) self;
+	span_source source = { batch, 0 };
+	spectra_buf body;
+	spectra_buf_init(&body);
+	bool encoded =
+		spectra_otlp_encode_built(batch->format, batch->resource, span_batch_build, &source, batch->count, &body);
+	if (encoded && source.built && body.len && body.len <= max_len) {
+		size_t len;
+		char *data = spectra_buf_detach(&body, &len);
+		sink->add(sink, data, len, source.built);
+		return true;
+	}
+	spectra_buf_free(&body);
+	if (!encoded) {
+		return false;
+	}
+	return source.built == 0 || encode_oversized_batch(batch, max_len, sink);
+}
 }
 
 static void span_batch_release(spectra_deferred_payload *self)
