@@ -73,7 +73,7 @@ static const char *string_at(const spectra_json_value *value, const char *path, 
 
 static bool string_is(const spectra_json_value *value, const char *path, const char *expected)
 {
-	size_t len;
+	size_t len = 0;
 	const char *found = string_at(value, path, &len);
 	return found && len == strlen(expected) && memcmp(found, expected, len) == 0;
 }
@@ -170,7 +170,7 @@ static void openai_chat_chunk(spectra_stream_usage *usage, const spectra_json_va
 		const spectra_json_value *choice = &choices->as.array.items[i];
 		int64_t index = (int64_t) i;
 		count_at(choice, "index", &index);
-		size_t len;
+		size_t len = 0;
 		const char *reason = string_at(choice, "finish_reason", &len);
 		finish_reason_at(usage, (size_t) index, reason, len);
 		const spectra_json_value *calls = at(choice, "delta.tool_calls");
@@ -210,7 +210,7 @@ static void openai_response_event(spectra_stream_usage *usage, const spectra_jso
 	set_count(usage, &usage->output_tokens, response, "usage.output_tokens");
 	set_count(usage, &usage->cached_tokens, response, "usage.input_tokens_details.cached_tokens");
 	set_count(usage, &usage->reasoning_tokens, response, "usage.output_tokens_details.reasoning_tokens");
-	size_t len;
+	size_t len = 0;
 	const char *reason = string_at(response, "incomplete_details.reason", &len);
 	if (!reason) {
 		reason = string_at(response, "status", &len);
@@ -230,7 +230,7 @@ static void openai_response_event(spectra_stream_usage *usage, const spectra_jso
 /* Anthropic: input usage in message_start, cumulative output usage in message_delta. */
 static void anthropic_event(spectra_stream_usage *usage, const spectra_json_value *event, const char *type)
 {
-	size_t len;
+	size_t len = 0;
 	if (strcmp(type, "message_start") == 0) {
 		const spectra_json_value *message = at(event, "message");
 		keep_string_at(&usage->response_id, message, "id");
@@ -290,7 +290,7 @@ static void gemini_chunk(spectra_stream_usage *usage, const spectra_json_value *
 		const spectra_json_value *candidate = &candidates->as.array.items[i];
 		int64_t index = (int64_t) i;
 		count_at(candidate, "index", &index);
-		size_t len;
+		size_t len = 0;
 		const char *reason = string_at(candidate, "finishReason", &len);
 		if (reason) {
 			finish_reason_at(usage, (size_t) index, reason, len);
@@ -308,7 +308,7 @@ static void gemini_chunk(spectra_stream_usage *usage, const spectra_json_value *
 /* Bedrock ConverseStream: the event type is the frame's :event-type header. */
 static void bedrock_event(spectra_stream_usage *usage, const spectra_json_value *event, const char *type)
 {
-	size_t len;
+	size_t len = 0;
 	if (strcmp(type, "contentBlockStart") == 0 && at(event, "start.toolUse")) {
 		count_tool(usage, "tool_use", strlen("tool_use"));
 	} else if (strcmp(type, "messageStop") == 0) {
@@ -333,7 +333,7 @@ static void bedrock_event(spectra_stream_usage *usage, const spectra_json_value 
 /* Cohere v2 chat stream. */
 static void cohere_event(spectra_stream_usage *usage, const spectra_json_value *event, const char *type)
 {
-	size_t len;
+	size_t len = 0;
 	if (strcmp(type, "message-start") == 0) {
 		keep_string_at(&usage->response_id, event, "id");
 	} else if (strcmp(type, "tool-call-start") == 0) {
@@ -355,7 +355,7 @@ static void ollama_chunk(spectra_stream_usage *usage, const spectra_json_value *
 	if (done && done->type == SPECTRA_JSON_BOOL && done->as.boolean) {
 		set_count(usage, &usage->input_tokens, chunk, "prompt_eval_count");
 		set_count(usage, &usage->output_tokens, chunk, "eval_count");
-		size_t len;
+		size_t len = 0;
 		const char *reason = string_at(chunk, "done_reason", &len);
 		finish_reason_at(usage, 0, reason, len);
 		usage->completed = true;
@@ -382,7 +382,7 @@ void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_n
 	/* the event's type: its "type" member (Anthropic, OpenAI Responses, Cohere), else the
 	 * framing's name (Bedrock's :event-type; SSE "event:" lines repeat the member) */
 	char type[64] = "";
-	size_t len;
+	size_t len = 0;
 	const char *member = string_at(&root, "type", &len);
 	if (member && len < sizeof type) {
 		memcpy(type, member, len);

@@ -204,7 +204,6 @@ static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, sp
 	}
 	return source.built == 0 || encode_oversized_batch(batch, max_len, sink);
 }
-}
 
 static void span_batch_release(spectra_deferred_payload *self)
 {
