@@ -60,7 +60,7 @@
 	X(total_cost_in_cents, FLOAT, r->total_cost, "spectra.cost.total_cents", "spectra.cost_cents") \
 	X(currency, TEXT, "USD", "spectra.cost.currency", NULL) \
 	X(cost_known, BOOL, r->cost_known, "spectra.cost.known", NULL) \
-	X(cost_reason, TEXT, r->cost_reason, NULL, NULL) \
+	X(cost_reason, TEXT, r->cost_reason, "spectra.cost.reason", NULL) \
 	X(latency_ms, INT, spectra_record_latency_ms_int(r), NULL, "spectra.latency_ms") \
 	X(time_to_first_token_ms, COUNT, r->time_to_first_token_ms, "gen_ai.response.time_to_first_chunk", NULL) \
 	X(tokens_per_second, RATE, spectra_record_tokens_per_second(r), NULL, NULL) \

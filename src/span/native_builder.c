@@ -178,6 +178,7 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 	spectra_attr_add_double(attrs, SPECTRA_SPAN_ATTR(completion_cost), record->completion_cost);
 	spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(currency), "USD");
 	spectra_attr_add_bool(attrs, SPECTRA_SPAN_ATTR(cost_known), record->cost_known);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(cost_reason), record->cost_reason);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(pricing_tier), record->pricing_tier);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(model_type), record->model_type);
 	if (record->tool_call_kinds) {

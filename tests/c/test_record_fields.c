@@ -38,6 +38,7 @@ static spectra_record *full_record(void)
 	spectra_record_set(r, &r->server_address, "api.openai.com");
 	r->server_port = 443;
 	spectra_record_set(r, &r->pricing_tier, "standard");
+	spectra_record_set(r, &r->cost_reason, "no usage reported"); /* unknown cost: the span says why */
 	r->usage_seen = true;
 	r->prompt_tokens = 100;
 	r->completion_tokens = 50;
