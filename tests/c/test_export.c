@@ -1062,7 +1062,11 @@ static void test_queue_byte_cap(receiver *r)
 	stats = stats_now();
 	CHECK(stats.sent == 30 && stats.dropped == 15, "shutdown flushed the queue (sent %llu)",
 		(unsigned long long) stats.sent);
-	CHECK(receiver_count(r) == before + 1, "in one merged POST");
+	/* one merged POST; two when the sender took the very first item on its own, as the first
+	 * batch of an exporter goes at once (to learn the collector's health) and the sender may
+	 * wake before the loop above queued the rest */
+	long posts = receiver_count(r) - before;
+	CHECK(posts == 1 || posts == 2, "in one merged POST, or the first item alone and one merged POST (%ld)", posts);
 
 	/* the span cap of background mode (OTEL_BSP_MAX_QUEUE_SIZE) */
 	config.max_queue_bytes = 1024 * 1024;
