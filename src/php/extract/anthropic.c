@@ -34,6 +34,11 @@ static void extract_message(HashTable *body, spectra_record *record)
 		record->cache_write_1h_tokens =
 			written_1h < record->cache_write_tokens ? written_1h : record->cache_write_tokens;
 	}
+	/* server tools (web search) are billed per request, beside the tokens */
+	int64_t searches;
+	if (spectra_read_count(usage, "server_tool_use.web_search_requests", &searches)) {
+		record->usage[SPECTRA_USAGE_web_searches] = (double) searches;
+	}
 	zend_string *tier = spectra_read_string(usage, "service_tier");
 	if (tier && !record->pricing_tier) {
 		spectra_record_setl(record, &record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
