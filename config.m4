@@ -99,7 +99,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/pipeline/pipeline.c"
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)
-  for dir in src/util src/stream src/record src/providers src/pricing src/span src/otlp src/export \
+  for dir in src/util src/providers src/record src/stream src/pricing src/span src/otlp src/export \
              src/php/sandbox src/php/api src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline \
              src/otlp/gen/opentelemetry/proto/common/v1 src/otlp/gen/opentelemetry/proto/resource/v1 \
              src/otlp/gen/opentelemetry/proto/trace/v1 src/otlp/gen/opentelemetry/proto/collector/trace/v1; do

@@ -19,7 +19,7 @@ ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.pat
 # layers come first; then the Zend binding, whose per-stage request state and fact tables
 # (the *_state.h and *_table.h headers, types and X-macros only) and the module globals (php_spectra.h) sit beneath every src/php stage.
 LAYERS = [
-    'src/util', 'src/stream', 'src/providers', 'src/record', 'src/pricing', 'src/span', 'src/otlp', 'src/export',
+    'src/util', 'src/providers', 'src/record', 'src/stream', 'src/pricing', 'src/span', 'src/otlp', 'src/export',
     'php:state', 'php_spectra.h',
     'src/php/sandbox', 'src/php/settings', 'src/php/extract', 'src/php/capture', 'src/php/publish',
     'src/php/span_bridge', 'src/php/delivery', 'src/php/pipeline', 'src/php/api',

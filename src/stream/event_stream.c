@@ -1,24 +1,10 @@
 #include "event_stream.h"
 
 #include <string.h>
+#include <zlib.h>
 
 #define PRELUDE_BYTES 12u
 #define CRC_BYTES 4u
-
-/* Bitwise, without a table: stream messages are small, and a lazily built table would be
- * shared state between the threads that decode streams. */
-uint32_t spectra_crc32(uint32_t crc, const void *bytes, size_t len)
-{
-	const unsigned char *p = bytes;
-	crc = ~crc;
-	for (size_t i = 0; i < len; i++) {
-		crc ^= p[i];
-		for (int k = 0; k < 8; k++) {
-			crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-		}
-	}
-	return ~crc;
-}
 
 static uint32_t read_u32(const unsigned char *p)
 {
@@ -104,7 +90,7 @@ static bool read_headers(const unsigned char *p, size_t len, spectra_event_strea
 static void deliver(spectra_event_stream_decoder *decoder, const unsigned char *p, uint32_t total)
 {
 	uint32_t expected = read_u32(p + total - CRC_BYTES);
-	if (spectra_crc32(0, p, total - CRC_BYTES) != expected) {
+	if ((uint32_t) crc32(0, p, total - CRC_BYTES) != expected) {
 		decoder->bad_messages++;
 		return;
 	}
@@ -127,7 +113,7 @@ static uint32_t check_prelude(const unsigned char *p)
 {
 	uint32_t total = read_u32(p);
 	uint32_t headers_len = read_u32(p + 4);
-	if (spectra_crc32(0, p, 8) != read_u32(p + 8)) {
+	if ((uint32_t) crc32(0, p, 8) != read_u32(p + 8)) {
 		return 0;
 	}
 	if (total < SPECTRA_EVENT_STREAM_MIN_MESSAGE || total > SPECTRA_EVENT_STREAM_MAX_MESSAGE

@@ -5,7 +5,7 @@
  *   headers | payload | message CRC32 (u32)
  *
  * where the prelude CRC covers the first 8 bytes and the message CRC everything before it
- * (CRC-32 as in zlib/IEEE 802.3). A header is a name length (u8), the name, a value type
+ * (CRC-32 of IEEE 802.3, computed with zlib's crc32(), which the extension links anyway). A header is a name length (u8), the name, a value type
  * (u8) and the value: 0 true, 1 false, 2 byte, 3 short, 4 int, 5 long, 6 bytes (u16 length),
  * 7 string (u16 length), 8 timestamp (i64 ms), 9 UUID (16 bytes).
  *
@@ -62,8 +62,5 @@ bool spectra_event_stream_feed(spectra_event_stream_decoder *decoder, const void
 
 /* True when the stream ended on a message boundary. */
 bool spectra_event_stream_finish(spectra_event_stream_decoder *decoder);
-
-/* CRC-32 (reflected polynomial 0xEDB88320, as zlib's crc32()), continuing from crc. */
-uint32_t spectra_crc32(uint32_t crc, const void *bytes, size_t len);
 
 #endif

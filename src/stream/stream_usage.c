@@ -6,11 +6,6 @@
 #include "../util/buf.h"
 #include "../util/json_reader.h"
 
-/* As SPECTRA_MAX_TOKEN_COUNT and SPECTRA_MAX_STRING_BYTES of src/record/limits.h (a lower
- * layer cannot include it): above it a count is no real usage; strings are cut there. */
-#define MAX_COUNT INT64_C(9000000000000000)
-#define MAX_STRING 4096u
-
 void spectra_stream_usage_init(spectra_stream_usage *usage)
 {
 	memset(usage, 0, sizeof *usage);
@@ -54,7 +49,7 @@ static bool count_at(const spectra_json_value *value, const char *path, int64_t 
 {
 	const spectra_json_value *number = at(value, path);
 	if (!number || number->type != SPECTRA_JSON_NUMBER || !number->as.number.is_integer || number->as.number.integer < 0
-		|| number->as.number.integer > MAX_COUNT) {
+		|| number->as.number.integer > SPECTRA_MAX_TOKEN_COUNT) {
 		return false;
 	}
 	*out = number->as.number.integer;
@@ -85,7 +80,7 @@ static void keep_string(char **field, const char *value, size_t len)
 	if (!value || *field) {
 		return; /* the first one seen stays: later chunks repeat it */
 	}
-	*field = spectra_strndup(value, len < MAX_STRING ? len : MAX_STRING);
+	*field = spectra_strndup(value, len < SPECTRA_MAX_STRING_BYTES ? len : SPECTRA_MAX_STRING_BYTES);
 }
 
 static void keep_string_at(char **field, const spectra_json_value *value, const char *path)
@@ -98,14 +93,15 @@ static void keep_string_at(char **field, const spectra_json_value *value, const 
 /* A finish reason in slot index (a choice or candidate), set once per slot. */
 static void finish_reason_at(spectra_stream_usage *usage, size_t slot, const char *reason, size_t len)
 {
-	if (!reason || slot >= SPECTRA_STREAM_MAX_FINISH_REASONS) {
+	if (!reason || slot >= SPECTRA_MAX_FINISH_REASONS) {
 		return;
 	}
 	while (usage->finish_reason_count <= slot) {
 		usage->finish_reasons[usage->finish_reason_count++] = NULL;
 	}
 	if (!usage->finish_reasons[slot]) {
-		usage->finish_reasons[slot] = spectra_strndup(reason, len < MAX_STRING ? len : MAX_STRING);
+		usage->finish_reasons[slot] =
+			spectra_strndup(reason, len < SPECTRA_MAX_STRING_BYTES ? len : SPECTRA_MAX_STRING_BYTES);
 	}
 }
 
@@ -114,14 +110,14 @@ static void count_tool(spectra_stream_usage *usage, const char *type, size_t len
 	if (!type) {
 		return;
 	}
-	len = len < MAX_STRING ? len : MAX_STRING;
+	len = len < SPECTRA_MAX_STRING_BYTES ? len : SPECTRA_MAX_STRING_BYTES;
 	for (size_t i = 0; i < usage->tool_type_count; i++) {
 		if (strlen(usage->tools[i].type) == len && memcmp(usage->tools[i].type, type, len) == 0) {
 			usage->tools[i].count++;
 			return;
 		}
 	}
-	if (usage->tool_type_count < SPECTRA_STREAM_MAX_TOOL_TYPES) {
+	if (usage->tool_type_count < SPECTRA_MAX_TOOL_CALL_TYPES) {
 		char *copy = spectra_strndup(type, len);
 		if (copy) {
 			usage->tools[usage->tool_type_count++] = (spectra_stream_tool_count){ copy, 1 };
@@ -136,6 +132,23 @@ static void set_count(spectra_stream_usage *usage, int64_t *field, const spectra
 		*field = count;
 		usage->usage_seen = true;
 	}
+}
+
+/* Anthropic and Bedrock report uncached input beside cache reads and writes: the GenAI input
+ * is their sum. */
+static void input_with_cache(spectra_stream_usage *usage, const spectra_json_value *block, const char *uncached_path,
+	const char *read_path, const char *written_path)
+{
+	int64_t uncached = 0, read = 0, written = 0;
+	if (!count_at(block, uncached_path, &uncached)) {
+		return;
+	}
+	count_at(block, read_path, &read);
+	count_at(block, written_path, &written);
+	usage->input_tokens = uncached + read + written;
+	usage->cached_tokens = read;
+	usage->cache_write_tokens = written;
+	usage->usage_seen = true;
 }
 
 /* ---- the formats -------------------------------------------------------------------------- */
@@ -235,16 +248,8 @@ static void anthropic_event(spectra_stream_usage *usage, const spectra_json_valu
 		const spectra_json_value *message = at(event, "message");
 		keep_string_at(&usage->response_id, message, "id");
 		keep_string_at(&usage->model, message, "model");
-		int64_t uncached = 0, read = 0, written = 0;
-		bool any = count_at(message, "usage.input_tokens", &uncached);
-		count_at(message, "usage.cache_read_input_tokens", &read);
-		count_at(message, "usage.cache_creation_input_tokens", &written);
-		if (any) {
-			usage->input_tokens = uncached + read + written;
-			usage->cached_tokens = read;
-			usage->cache_write_tokens = written;
-			usage->usage_seen = true;
-		}
+		input_with_cache(usage, message, "usage.input_tokens", "usage.cache_read_input_tokens",
+			"usage.cache_creation_input_tokens");
 		set_count(usage, &usage->output_tokens, message, "usage.output_tokens");
 	} else if (strcmp(type, "content_block_start") == 0) {
 		const char *block = string_at(event, "content_block.type", &len);
@@ -315,16 +320,8 @@ static void bedrock_event(spectra_stream_usage *usage, const spectra_json_value 
 		const char *reason = string_at(event, "stopReason", &len);
 		finish_reason_at(usage, 0, reason, len);
 	} else if (strcmp(type, "metadata") == 0) {
-		int64_t input = 0, read = 0, written = 0;
-		bool any = count_at(event, "usage.inputTokens", &input);
-		count_at(event, "usage.cacheReadInputTokens", &read);
-		count_at(event, "usage.cacheWriteInputTokens", &written);
-		if (any) {
-			usage->input_tokens = input + read + written;
-			usage->cached_tokens = read;
-			usage->cache_write_tokens = written;
-			usage->usage_seen = true;
-		}
+		input_with_cache(usage, event, "usage.inputTokens", "usage.cacheReadInputTokens",
+			"usage.cacheWriteInputTokens");
 		set_count(usage, &usage->output_tokens, event, "usage.outputTokens");
 		usage->completed = true;
 	}

@@ -22,9 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* As the record's limits (src/record/limits.h) */
-#define SPECTRA_STREAM_MAX_TOOL_TYPES 64
-#define SPECTRA_STREAM_MAX_FINISH_REASONS 128
+#include "../record/limits.h"
 
 typedef struct {
 	char *type;
@@ -41,9 +39,9 @@ typedef struct {
 	char *response_id; /* malloc'd, NULL = none */
 	char *model;
 	char *error_type; /* an error event of the stream */
-	char *finish_reasons[SPECTRA_STREAM_MAX_FINISH_REASONS];
+	char *finish_reasons[SPECTRA_MAX_FINISH_REASONS];
 	size_t finish_reason_count;
-	spectra_stream_tool_count tools[SPECTRA_STREAM_MAX_TOOL_TYPES];
+	spectra_stream_tool_count tools[SPECTRA_MAX_TOOL_CALL_TYPES];
 	size_t tool_type_count;
 	size_t events;     /* events read */
 	size_t bad_events; /* events that were not JSON */

@@ -33,8 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_count(usage.cached_tokens);
 	check_count(usage.cache_write_tokens);
 	check_count(usage.reasoning_tokens);
-	FUZZ_ASSERT(usage.finish_reason_count <= SPECTRA_STREAM_MAX_FINISH_REASONS);
-	FUZZ_ASSERT(usage.tool_type_count <= SPECTRA_STREAM_MAX_TOOL_TYPES);
+	FUZZ_ASSERT(usage.finish_reason_count <= SPECTRA_MAX_FINISH_REASONS);
+	FUZZ_ASSERT(usage.tool_type_count <= SPECTRA_MAX_TOOL_CALL_TYPES);
 	FUZZ_ASSERT(usage.bad_events <= usage.events);
 	if (usage.input_tokens >= 0 || usage.output_tokens >= 0) {
 		FUZZ_ASSERT(usage.usage_seen);
