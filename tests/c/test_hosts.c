@@ -78,6 +78,10 @@ int main(void)
 	expect("litellm-eu.corp.example", "openai");
 	expect("claude-proxy.corp.example", "anthropic");
 	expect("api.anthropic.com", "anthropic");
+	/* a setting of nothing but separators and spaces matches nothing */
+	CHECK(spectra_provider_add_hosts("mistral", " , ,,  "));
+	expect("x.example", NULL);
+	expect(",", NULL);
 	spectra_provider_clear_custom_hosts();
 	expect("llm.acme.internal", NULL);
 
