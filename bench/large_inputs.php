@@ -67,13 +67,11 @@ if (wanted('pricing_file')) {
     }
     $file = tempnam(sys_get_temp_dir(), 'spectra-prices');
     file_put_contents($file, json_encode(['models' => $rows]));
-    $startup = function (array $extra): float {
+    $module = is_file(__DIR__ . '/../modules/spectra.so') ? realpath(__DIR__ . '/../modules/spectra.so') : 'spectra.so';
+    $startup = function (array $extra) use ($module): float {
         $times = [];
         for ($run = 0; $run < 5; $run++) {
-            $command = array_merge([PHP_BINARY, '-n', '-d', 'extension=' . ini_get('extension_dir') . '/spectra.so'], $extra, ['-r', '']);
-            if (is_file(__DIR__ . '/../modules/spectra.so')) {
-                $command[3] = 'extension=' . realpath(__DIR__ . '/../modules/spectra.so');
-            }
+            $command = array_merge([PHP_BINARY, '-n', '-d', "extension=$module"], $extra, ['-r', '']);
             $start = hrtime(true);
             $child = proc_open($command, [], $pipes);
             proc_close($child);
