@@ -170,7 +170,7 @@ final class Hostile
     public static function options(): array
     {
         $keys = ['tags', 'metadata', 'trace_id', 'pricing_tier', 'conversation_id', 'trackable', 'stream', 'time_to_first_token_ms',
-            'endpoint', 'operation', 'status_code', 'server_address', 'request', 'unknown_option', 'user_id', self::string()];
+            'endpoint', 'operation', 'status_code', 'server_address', 'request', 'unknown_option', 'user_id', 'url', self::string()];
         $options = [];
         for ($i = mt_rand(0, 4); $i > 0; $i--) {
             $key = self::pick($keys);
@@ -182,6 +182,10 @@ final class Hostile
                 'time_to_first_token_ms', 'status_code' => mt_rand(-10, 100000),
                 'trackable' => ['type' => self::string(), 'id' => self::chance(50) ? mt_rand() : self::string()],
                 'trace_id' => self::chance(50) ? Hostile::hex(32) : self::string(),
+                // a provider API URL (provider from its host, operation from its path) or garbage
+                'url' => self::chance(60) ? self::pick(['https://acme.openai.azure.com/openai/deployments/d/chat/completions?api-version=1',
+                    'https://bedrock-runtime.us-east-1.amazonaws.com/model/m/converse', 'http://[::1]:8/v1/images/generations',
+                    'https://api.anthropic.com/v1/messages', 'https://' . str_repeat('a.', 3000) . 'com/v1/audio/speech']) : self::string(),
                 default => self::string(),
             };
         }
@@ -264,7 +268,7 @@ function random_callback(int $depth = 0): callable
 
 function random_api_call(int $depth = 0): void
 {
-    $provider = Hostile::chance(70) ? Hostile::pick(['openai', 'anthropic', 'google', 'gemini', 'groq', 'mistral', 'xai', 'azure', 'ollama', 'deepseek']) : Hostile::string();
+    $provider = Hostile::chance(70) ? Hostile::pick(['openai', 'anthropic', 'google', 'gemini', 'groq', 'mistral', 'xai', 'azure', 'ollama', 'deepseek', '', 'auto', 'cohere', 'bedrock']) : Hostile::string();
     $model = Hostile::chance(70) ? Hostile::pick(['gpt-4o-mini', 'gpt-4o', 'claude-3-5-haiku-20241022', 'gemini-2.0-flash', 'o3-mini', 'text-embedding-3-small']) : Hostile::string();
     switch (mt_rand(0, 16)) {
         case 0: case 1: case 2: case 3:
