@@ -75,6 +75,20 @@ static bool string_is(const spectra_json_value *value, const char *path, const c
 
 /* ---- filling the usage ------------------------------------------------------------------ */
 
+/* Adds the characters (UTF-8 lead bytes; a stray byte counts as one) of a text delta. */
+static void count_text_at(spectra_stream_usage *usage, const spectra_json_value *value, const char *path)
+{
+	const spectra_json_value *text = at(value, path);
+	if (!text || text->type != SPECTRA_JSON_STRING) {
+		return;
+	}
+	int64_t chars = 0;
+	for (size_t i = 0; i < text->as.string.len; i++) {
+		chars += ((unsigned char) text->as.string.chars[i] & 0xC0) != 0x80;
+	}
+	usage->output_chars = usage->output_chars > INT64_MAX - chars ? INT64_MAX : usage->output_chars + chars;
+}
+
 static void keep_string(char **field, const char *value, size_t len)
 {
 	if (!value || *field) {
@@ -186,10 +200,14 @@ static void openai_chat_chunk(spectra_stream_usage *usage, const spectra_json_va
 		size_t len = 0;
 		const char *reason = string_at(choice, "finish_reason", &len);
 		finish_reason_at(usage, (size_t) index, reason, len);
+		count_text_at(usage, choice, "delta.content");
+		count_text_at(usage, choice, "delta.reasoning_content"); /* DeepSeek, xAI */
+		count_text_at(usage, choice, "delta.reasoning");         /* OpenRouter */
 		const spectra_json_value *calls = at(choice, "delta.tool_calls");
 		for (size_t c = 0; calls && calls->type == SPECTRA_JSON_ARRAY && c < calls->as.array.count; c++) {
 			/* a call's first delta carries its id; the following ones only argument pieces */
 			const spectra_json_value *call = &calls->as.array.items[c];
+			count_text_at(usage, call, "function.arguments");
 			if (string_at(call, "id", &len)) {
 				const char *type = string_at(call, "type", &len);
 				count_tool(usage, type ? type : "function", type ? len : strlen("function"));
@@ -213,6 +231,10 @@ static void openai_response_event(spectra_stream_usage *usage, const spectra_jso
 		if (strcmp(type, "response.created") == 0) {
 			keep_string_at(&usage->response_id, event, "response.id");
 			keep_string_at(&usage->model, event, "response.model");
+		} else if (strcmp(type, "response.output_text.delta") == 0
+			|| strcmp(type, "response.function_call_arguments.delta") == 0
+			|| strcmp(type, "response.reasoning_summary_text.delta") == 0) {
+			count_text_at(usage, event, "delta");
 		}
 		return;
 	}
@@ -258,6 +280,10 @@ static void anthropic_event(spectra_stream_usage *usage, const spectra_json_valu
 				|| (len == 15 && memcmp(block, "server_tool_use", 15) == 0))) {
 			count_tool(usage, block, len);
 		}
+	} else if (strcmp(type, "content_block_delta") == 0) {
+		count_text_at(usage, event, "delta.text");
+		count_text_at(usage, event, "delta.partial_json");
+		count_text_at(usage, event, "delta.thinking");
 	} else if (strcmp(type, "message_delta") == 0) {
 		const char *reason = string_at(event, "delta.stop_reason", &len);
 		finish_reason_at(usage, 0, reason, len);
@@ -303,6 +329,7 @@ static void gemini_chunk(spectra_stream_usage *usage, const spectra_json_value *
 		}
 		const spectra_json_value *parts = at(candidate, "content.parts");
 		for (size_t p = 0; parts && parts->type == SPECTRA_JSON_ARRAY && p < parts->as.array.count; p++) {
+			count_text_at(usage, &parts->as.array.items[p], "text");
 			if (at(&parts->as.array.items[p], "functionCall")) {
 				count_tool(usage, "function_call", strlen("function_call"));
 			}
@@ -316,6 +343,10 @@ static void bedrock_event(spectra_stream_usage *usage, const spectra_json_value 
 	size_t len = 0;
 	if (strcmp(type, "contentBlockStart") == 0 && at(event, "start.toolUse")) {
 		count_tool(usage, "tool_use", strlen("tool_use"));
+	} else if (strcmp(type, "contentBlockDelta") == 0) {
+		count_text_at(usage, event, "delta.text");
+		count_text_at(usage, event, "delta.toolUse.input");
+		count_text_at(usage, event, "delta.reasoningContent.text");
 	} else if (strcmp(type, "messageStop") == 0) {
 		const char *reason = string_at(event, "stopReason", &len);
 		finish_reason_at(usage, 0, reason, len);
@@ -335,6 +366,10 @@ static void cohere_event(spectra_stream_usage *usage, const spectra_json_value *
 		keep_string_at(&usage->response_id, event, "id");
 	} else if (strcmp(type, "tool-call-start") == 0) {
 		count_tool(usage, "function", strlen("function"));
+	} else if (strcmp(type, "content-delta") == 0) {
+		count_text_at(usage, event, "delta.message.content.text");
+	} else if (strcmp(type, "tool-call-delta") == 0) {
+		count_text_at(usage, event, "delta.message.tool_calls.function.arguments");
 	} else if (strcmp(type, "message-end") == 0) {
 		const char *reason = string_at(event, "delta.finish_reason", &len);
 		finish_reason_at(usage, 0, reason, len);
@@ -348,6 +383,8 @@ static void cohere_event(spectra_stream_usage *usage, const spectra_json_value *
 static void ollama_chunk(spectra_stream_usage *usage, const spectra_json_value *chunk)
 {
 	keep_string_at(&usage->model, chunk, "model");
+	count_text_at(usage, chunk, "message.content"); /* /api/chat */
+	count_text_at(usage, chunk, "response");        /* /api/generate */
 	const spectra_json_value *done = at(chunk, "done");
 	if (done && done->type == SPECTRA_JSON_BOOL && done->as.boolean) {
 		set_count(usage, &usage->input_tokens, chunk, "prompt_eval_count");
@@ -359,10 +396,121 @@ static void ollama_chunk(spectra_stream_usage *usage, const spectra_json_value *
 	}
 }
 
-void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,
-	size_t json_len)
+/* Standard base64 (RFC 4648 section 4, padding optional) into a malloc'd buffer; NULL when
+ * the text is not base64. */
+static char *base64_decode(const char *text, size_t len, size_t *out_len)
 {
-	usage->events++;
+	char *out = malloc(len / 4 * 3 + 3);
+	if (!out) {
+		return NULL;
+	}
+	uint32_t bits = 0;
+	int pending = 0;
+	size_t used = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) text[i];
+		int value;
+		if (c >= 'A' && c <= 'Z') {
+			value = c - 'A';
+		} else if (c >= 'a' && c <= 'z') {
+			value = c - 'a' + 26;
+		} else if (c >= '0' && c <= '9') {
+			value = c - '0' + 52;
+		} else if (c == '+') {
+			value = 62;
+		} else if (c == '/') {
+			value = 63;
+		} else if (c == '=' && len - i <= 2) {
+			break;
+		} else {
+			free(out);
+			return NULL;
+		}
+		bits = (bits << 6) | (uint32_t) value;
+		if (++pending == 4) {
+			out[used++] = (char) (bits >> 16);
+			out[used++] = (char) (bits >> 8);
+			out[used++] = (char) bits;
+			bits = 0;
+			pending = 0;
+		}
+	}
+	if (pending == 2) {
+		out[used++] = (char) (bits >> 4);
+	} else if (pending == 3) {
+		out[used++] = (char) (bits >> 10);
+		out[used++] = (char) (bits >> 2);
+	} else if (pending == 1) {
+		free(out);
+		return NULL;
+	}
+	*out_len = used;
+	return out;
+}
+
+static void read_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,
+	size_t json_len, bool nested);
+
+/* Bedrock InvokeModelWithResponseStream: the model's own event, base64 in "bytes". */
+static void bedrock_invoke_chunk(spectra_stream_usage *usage, const spectra_json_value *chunk)
+{
+	size_t len = 0;
+	const char *encoded = string_at(chunk, "bytes", &len);
+	size_t decoded_len = 0;
+	char *decoded = encoded ? base64_decode(encoded, len, &decoded_len) : NULL;
+	if (!decoded) {
+		usage->bad_events++;
+		return;
+	}
+	read_event(usage, NULL, 0, decoded, decoded_len, true);
+	free(decoded);
+}
+
+static void read_value(spectra_stream_usage *usage, const char *event_name, size_t name_len,
+	const spectra_json_value *root, bool nested)
+{
+	if (root->type != SPECTRA_JSON_OBJECT) {
+		return;
+	}
+	/* the event's type: its "type" member (Anthropic, OpenAI Responses, Cohere), else the
+	 * framing's name (Bedrock's :event-type; SSE "event:" lines repeat the member) */
+	char type[64] = "";
+	size_t len = 0;
+	const char *member = string_at(root, "type", &len);
+	if (member && len < sizeof type) {
+		memcpy(type, member, len);
+		type[len] = '\0';
+	} else if (event_name && name_len < sizeof type && !(name_len == 7 && memcmp(event_name, "message", 7) == 0)) {
+		memcpy(type, event_name, name_len);
+		type[name_len] = '\0';
+	}
+	if (string_is(root, "object", "chat.completion.chunk") || (at(root, "choices") && !*type)) {
+		openai_chat_chunk(usage, root);
+	} else if (strncmp(type, "response.", 9) == 0) {
+		openai_response_event(usage, root, type);
+	} else if (strncmp(type, "message_", 8) == 0 || strncmp(type, "content_block_", 14) == 0
+		|| strcmp(type, "ping") == 0 || (strcmp(type, "error") == 0 && at(root, "error"))) {
+		anthropic_event(usage, root, type);
+	} else if (strncmp(type, "message-", 8) == 0 || strncmp(type, "tool-call-", 10) == 0
+		|| strncmp(type, "content-", 8) == 0) {
+		cohere_event(usage, root, type);
+	} else if (strcmp(type, "chunk") == 0 && !nested && at(root, "bytes")) {
+		bedrock_invoke_chunk(usage, root);
+	} else if (*type
+		&& (strcmp(type, "metadata") == 0 || strcmp(type, "messageStop") == 0 || strcmp(type, "contentBlockStart") == 0
+			|| strcmp(type, "messageStart") == 0 || strcmp(type, "contentBlockDelta") == 0
+			|| strcmp(type, "contentBlockStop") == 0)) {
+		bedrock_event(usage, root, type);
+	} else if (at(root, "usageMetadata") || at(root, "candidates")) {
+		gemini_chunk(usage, root);
+	} else if (at(root, "done")) {
+		ollama_chunk(usage, root);
+	}
+}
+
+static void read_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,
+	size_t json_len, bool nested)
+{
 	if (json_len == 6 && memcmp(json, "[DONE]", 6) == 0) {
 		usage->completed = true; /* the OpenAI-style end marker, not JSON */
 		return;
@@ -372,41 +520,25 @@ void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_n
 		usage->bad_events++;
 		return;
 	}
-	if (root.type != SPECTRA_JSON_OBJECT) {
-		spectra_json_free(&root);
-		return;
-	}
-	/* the event's type: its "type" member (Anthropic, OpenAI Responses, Cohere), else the
-	 * framing's name (Bedrock's :event-type; SSE "event:" lines repeat the member) */
-	char type[64] = "";
-	size_t len = 0;
-	const char *member = string_at(&root, "type", &len);
-	if (member && len < sizeof type) {
-		memcpy(type, member, len);
-		type[len] = '\0';
-	} else if (event_name && name_len < sizeof type && !(name_len == 7 && memcmp(event_name, "message", 7) == 0)) {
-		memcpy(type, event_name, name_len);
-		type[name_len] = '\0';
-	}
-	if (string_is(&root, "object", "chat.completion.chunk") || (at(&root, "choices") && !*type)) {
-		openai_chat_chunk(usage, &root);
-	} else if (strncmp(type, "response.", 9) == 0) {
-		openai_response_event(usage, &root, type);
-	} else if (strncmp(type, "message_", 8) == 0 || strncmp(type, "content_block_", 14) == 0
-		|| strcmp(type, "ping") == 0 || (strcmp(type, "error") == 0 && at(&root, "error"))) {
-		anthropic_event(usage, &root, type);
-	} else if (strncmp(type, "message-", 8) == 0 || strncmp(type, "tool-call-", 10) == 0
-		|| strncmp(type, "content-", 8) == 0) {
-		cohere_event(usage, &root, type);
-	} else if (*type
-		&& (strcmp(type, "metadata") == 0 || strcmp(type, "messageStop") == 0 || strcmp(type, "contentBlockStart") == 0
-			|| strcmp(type, "messageStart") == 0 || strcmp(type, "contentBlockDelta") == 0
-			|| strcmp(type, "contentBlockStop") == 0)) {
-		bedrock_event(usage, &root, type);
-	} else if (at(&root, "usageMetadata") || at(&root, "candidates")) {
-		gemini_chunk(usage, &root);
-	} else if (at(&root, "done")) {
-		ollama_chunk(usage, &root);
-	}
+	read_value(usage, event_name, name_len, &root, nested);
 	spectra_json_free(&root);
+}
+
+void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,
+	size_t json_len)
+{
+	usage->events++;
+	read_event(usage, event_name, name_len, json, json_len, false);
+}
+
+void spectra_stream_usage_value(spectra_stream_usage *usage, const char *event_name, size_t name_len,
+	const spectra_json_value *root)
+{
+	usage->events++;
+	read_value(usage, event_name, name_len, root, false);
+}
+
+int64_t spectra_stream_usage_estimated_output(const spectra_stream_usage *usage)
+{
+	return usage->output_chars / 4 + (usage->output_chars % 4 != 0);
 }

@@ -11,6 +11,8 @@
  *     message_delta (stop reason, cumulative output usage), error;
  *   - Gemini / Vertex: the last usageMetadata, candidates' finish reasons and function calls;
  *   - Bedrock ConverseStream: contentBlockStart (toolUse), messageStop, metadata (usage);
+ *     InvokeModelWithResponseStream: "chunk" events whose "bytes" member is the base64 of
+ *     the model's own event (Anthropic's, for Claude), read as that event;
  *   - Cohere v2: message-start, tool-call-start, message-end (billed units);
  *   - Ollama: the object with "done": true (prompt_eval_count, eval_count).
  * Token totals follow the GenAI conventions of the rest of the record: input includes cache
@@ -23,6 +25,7 @@
 #include <stdint.h>
 
 #include "../record/limits.h"
+#include "../util/json_reader.h"
 
 typedef struct {
 	char *type;
@@ -43,6 +46,9 @@ typedef struct {
 	size_t finish_reason_count;
 	spectra_stream_tool_count tools[SPECTRA_MAX_TOOL_CALL_TYPES];
 	size_t tool_type_count;
+	/* Unicode characters of generated text and tool-call arguments in the deltas: the base of
+	 * the estimate when the stream reports no usage (spectra_stream_usage_estimated_output) */
+	int64_t output_chars;
 	size_t events;     /* events read */
 	size_t bad_events; /* events that were not JSON */
 	bool completed;    /* the stream said it ended (final usage, message_stop, done, [DONE]) */
@@ -54,5 +60,15 @@ void spectra_stream_usage_free(spectra_stream_usage *usage);
 /* Reads one event. event_name may be NULL (no framing name, or SSE's default "message"). */
 void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,
 	size_t json_len);
+
+/* The same for an event already decoded into a JSON tree (a PHP array handed over as a
+ * chunk, converted by the caller); root is only read. */
+void spectra_stream_usage_value(spectra_stream_usage *usage, const char *event_name, size_t name_len,
+	const spectra_json_value *root);
+
+/* Output tokens estimated from the streamed text, for a stream that reported no usage: one
+ * token per four characters, rounded up (OpenAI's rule of thumb for English text; other
+ * languages and code tokenize denser, so it is a floor more than a measure). */
+int64_t spectra_stream_usage_estimated_output(const spectra_stream_usage *usage);
 
 #endif

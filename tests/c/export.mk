@@ -39,7 +39,7 @@ endif
 
 C_TESTS += test_export
 
-test_export: test_export.c $(EXPORT_SRCS) $(EXPORT_HEADERS) $(ROOT)/src/util/buf.c $(EXPORT_OTLP_SRCS)
+test_export: test_export.c read_file.h $(EXPORT_SRCS) $(EXPORT_HEADERS) $(ROOT)/src/util/buf.c $(EXPORT_OTLP_SRCS)
 	$(CC) $(CFLAGS) $(EXPORT_OTLP_CFLAGS) -DSPECTRA_SOURCE_ROOT='"$(abspath $(ROOT))"' -o $@ \
 		test_export.c $(EXPORT_SRCS) $(ROOT)/src/util/buf.c $(EXPORT_OTLP_SRCS) \
 		$(EXPORT_LIBS) $(EXPORT_OTLP_LIBS)

@@ -23,3 +23,11 @@ STREAM_USAGE_SOURCES := $(ROOT)/src/stream/stream_usage.c $(ROOT)/src/stream/sse
 	$(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
 test_stream_usage: test_stream_usage.c $(STREAM_USAGE_SOURCES) $(wildcard $(ROOT)/src/stream/*.h) check.h
 	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_stream_usage.c $(STREAM_USAGE_SOURCES)
+
+# Whole streamed responses from tests/fixtures/streams, any framing, cut anywhere.
+C_TESTS += test_stream_reader
+
+STREAM_READER_SOURCES := $(ROOT)/src/stream/stream_reader.c $(ROOT)/src/stream/stream_usage.c $(ROOT)/src/stream/sse.c \
+	$(ROOT)/src/stream/json_stream.c $(ROOT)/src/stream/event_stream.c $(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
+test_stream_reader: test_stream_reader.c read_file.h $(STREAM_READER_SOURCES) $(wildcard $(ROOT)/src/stream/*.h) $(wildcard ../fixtures/streams/*) check.h
+	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_stream_reader.c $(STREAM_READER_SOURCES) -lz

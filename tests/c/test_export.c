@@ -24,6 +24,7 @@
 #include "../../src/export/queue.h"
 #include "../../src/export/retry.h"
 #include "../../src/export/transport.h"
+#include "read_file.h"
 
 #ifndef SPECTRA_SOURCE_ROOT
 #define SPECTRA_SOURCE_ROOT "../.."
@@ -138,26 +139,6 @@ static void sleep_ms(long ms)
 	struct timespec pause = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };
 	while (nanosleep(&pause, &pause) == -1 && errno == EINTR) {
 	}
-}
-
-static char *read_whole_file(const char *path, size_t *len_out)
-{
-	FILE *file = fopen(path, "rb");
-	if (!file) {
-		return NULL;
-	}
-	spectra_buf content;
-	spectra_buf_init(&content);
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, file)) > 0) {
-		spectra_buf_append(&content, chunk, got);
-	}
-	fclose(file);
-	if (!content.data) {
-		spectra_buf_append(&content, "", 0);
-	}
-	return spectra_buf_detach(&content, len_out);
 }
 
 static bool write_whole_file(const char *path, const char *text)
