@@ -42,6 +42,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/stream/json_stream.c \
     src/stream/stream_usage.c \
     src/stream/stream_reader.c \
+    src/stream/stream_record.c \
     src/stream/sse.c \
     src/record/record.c \
     src/record/clock.c \
@@ -97,11 +98,14 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/settings/provider_hosts.c \
     src/php/delivery/emit.c \
     src/php/delivery/fpm_termination.c \
-    src/php/pipeline/pipeline.c"
+    src/php/pipeline/pipeline.c \
+    src/php/stream/chunk_tree.c \
+    src/php/stream/stream_generator.c \
+    src/php/stream/stream_observer.c"
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)
   for dir in src/util src/providers src/record src/stream src/pricing src/span src/otlp src/export \
-             src/php/sandbox src/php/api src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline \
+             src/php/sandbox src/php/api src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline src/php/stream \
              src/otlp/gen/opentelemetry/proto/common/v1 src/otlp/gen/opentelemetry/proto/resource/v1 \
              src/otlp/gen/opentelemetry/proto/trace/v1 src/otlp/gen/opentelemetry/proto/collector/trace/v1; do
     PHP_ADD_BUILD_DIR([$ext_builddir/$dir])

@@ -10,6 +10,7 @@
 #include "src/php/sandbox/sandbox_state.h"
 #include "src/php/settings/settings_table.h"
 #include "src/php/span_bridge/span_bridge_state.h"
+#include "src/php/stream/stream_state.h"
 
 extern zend_module_entry spectra_module_entry;
 #define phpext_spectra_ptr &spectra_module_entry
@@ -35,6 +36,8 @@ ZEND_BEGIN_MODULE_GLOBALS(spectra)
 	spectra_publish_state publish;
 	spectra_span_bridge_state span_bridge;
 	spectra_delivery_state delivery;
+	/* process state */
+	spectra_stream_state streams;
 ZEND_END_MODULE_GLOBALS(spectra)
 
 ZEND_EXTERN_MODULE_GLOBALS(spectra)

@@ -20,6 +20,7 @@
 #include "src/php/settings/provider_hosts.h"
 #include "src/php/settings/settings_display.h"
 #include "src/php/span_bridge/php_bridge.h"
+#include "src/php/stream/stream_observer.h"
 #include "stubs/spectra_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(spectra)
@@ -62,6 +63,7 @@ PHP_MINIT_FUNCTION(spectra)
 	zend_class_entry *request_context_ce = register_class_Spectra_RequestContext();
 	spectra_context_register(request_context_ce);
 	register_class_Spectra_Spectra();
+	spectra_stream_observer_register(register_class_Spectra_Internal_StreamObserver());
 	spectra_ce_request_tracked = register_class_Spectra_Events_RequestTracked();
 	spectra_ce_request_transformer = register_class_Spectra_Support_RequestTransformer();
 	spectra_ce_span_builder = register_class_Spectra_Contracts_SpanBuilder();

@@ -12,6 +12,8 @@ namespace Spectra {
     {
         public static function track(string $provider, string $model, callable $callback, array $options = []): mixed {}
 
+        public static function stream(iterable|\Psr\Http\Message\StreamInterface $chunks, string $provider, string $model, array $options = []): \Generator {}
+
         public static function startRequest(string $provider, string $model, array $options = []): RequestContext {}
 
         public static function recordSuccess(RequestContext $context, mixed $response = null, array $usage = []): array {}
@@ -111,5 +113,22 @@ namespace Spectra\Integrations\OpenTelemetry {
         protected function status(array $data): array {}
 
         protected function events(array $data): array {}
+    }
+}
+
+namespace Spectra\Internal {
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class StreamObserver
+    {
+        private function __construct() {}
+
+        public function chunk(mixed $chunk): void {}
+
+        public function end(): void {}
+
+        public function fail(\Throwable $exception): void {}
     }
 }

@@ -1,10 +1,17 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ac1db9ab0a5959e4e5b892881030759b01c5f690 */
+ * Stub hash: 4a0ce24a1ae4f82a92af0af99d9de041def96f79 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Spectra_Spectra_track, 0, 3, IS_MIXED, 0)
 	ZEND_ARG_TYPE_INFO(0, provider, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, model, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, callback, IS_CALLABLE, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Spectra_Spectra_stream, 0, 3, Generator, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, chunks, Traversable|Psr\\Http\\Message\\StreamInterface, MAY_BE_ARRAY, NULL)
+	ZEND_ARG_TYPE_INFO(0, provider, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, model, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
@@ -136,8 +143,21 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder_events arginfo_class_Spectra_Contracts_SpanBuilder_build
 
+#define arginfo_class_Spectra_Internal_StreamObserver___construct arginfo_class_Spectra_RequestContext___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Spectra_Internal_StreamObserver_chunk, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, chunk, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Spectra_Internal_StreamObserver_end arginfo_class_Spectra_Spectra_clearGlobals
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Spectra_Internal_StreamObserver_fail, 0, 1, IS_VOID, 0)
+	ZEND_ARG_OBJ_INFO(0, exception, Throwable, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(Spectra_Spectra, track);
+ZEND_METHOD(Spectra_Spectra, stream);
 ZEND_METHOD(Spectra_Spectra, startRequest);
 ZEND_METHOD(Spectra_Spectra, recordSuccess);
 ZEND_METHOD(Spectra_Spectra, recordFailure);
@@ -171,10 +191,15 @@ ZEND_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, spanName);
 ZEND_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, attributes);
 ZEND_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, status);
 ZEND_METHOD(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, events);
+ZEND_METHOD(Spectra_Internal_StreamObserver, __construct);
+ZEND_METHOD(Spectra_Internal_StreamObserver, chunk);
+ZEND_METHOD(Spectra_Internal_StreamObserver, end);
+ZEND_METHOD(Spectra_Internal_StreamObserver, fail);
 
 
 static const zend_function_entry class_Spectra_Spectra_methods[] = {
 	ZEND_ME(Spectra_Spectra, track, arginfo_class_Spectra_Spectra_track, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Spectra_Spectra, stream, arginfo_class_Spectra_Spectra_stream, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Spectra_Spectra, startRequest, arginfo_class_Spectra_Spectra_startRequest, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Spectra_Spectra, recordSuccess, arginfo_class_Spectra_Spectra_recordSuccess, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Spectra_Spectra, recordFailure, arginfo_class_Spectra_Spectra_recordFailure, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
@@ -234,6 +259,15 @@ static const zend_function_entry class_Spectra_Integrations_OpenTelemetry_Defaul
 	ZEND_ME(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, attributes, arginfo_class_Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder_attributes, ZEND_ACC_PROTECTED)
 	ZEND_ME(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, status, arginfo_class_Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder_status, ZEND_ACC_PROTECTED)
 	ZEND_ME(Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder, events, arginfo_class_Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder_events, ZEND_ACC_PROTECTED)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Spectra_Internal_StreamObserver_methods[] = {
+	ZEND_ME(Spectra_Internal_StreamObserver, __construct, arginfo_class_Spectra_Internal_StreamObserver___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Spectra_Internal_StreamObserver, chunk, arginfo_class_Spectra_Internal_StreamObserver_chunk, ZEND_ACC_PUBLIC)
+	ZEND_ME(Spectra_Internal_StreamObserver, end, arginfo_class_Spectra_Internal_StreamObserver_end, ZEND_ACC_PUBLIC)
+	ZEND_ME(Spectra_Internal_StreamObserver, fail, arginfo_class_Spectra_Internal_StreamObserver_fail, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -333,6 +367,17 @@ static zend_class_entry *register_class_Spectra_Integrations_OpenTelemetry_Defau
 	INIT_NS_CLASS_ENTRY(ce, "Spectra\\Integrations\\OpenTelemetry", "DefaultSpanBuilder", class_Spectra_Integrations_OpenTelemetry_DefaultSpanBuilder_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	zend_class_implements(class_entry, 1, class_entry_Spectra_Contracts_SpanBuilder);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Spectra_Internal_StreamObserver(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Spectra\\Internal", "StreamObserver", class_Spectra_Internal_StreamObserver_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }

@@ -54,7 +54,7 @@ static void record_usage(const spectra_record *record, spectra_usage *usage)
 	for (int i = 0; i < SPECTRA_USAGE_KEY_COUNT; i++) {
 		usage->values[i] = record->usage[i];
 	}
-	if (record->usage_seen) {
+	if (record->usage_seen || record->usage_estimated) {
 		set_if_unset(usage, SPECTRA_USAGE_input_tokens, (double) record->prompt_tokens);
 		set_if_unset(usage, SPECTRA_USAGE_output_tokens, (double) record->completion_tokens);
 		set_if_unset(usage, SPECTRA_USAGE_cache_read_tokens, (double) record->cached_tokens);
@@ -114,10 +114,16 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 	int64_t start_ms = (int64_t) (record->start_wall_ns / 1000000u);
 	spectra_cost cost;
 	spectra_pricing_compute(price, start_ms, &usage, &cost);
-	if (price && !cost.known && record->is_failed && !record->usage_seen) {
+	if (price && !cost.known && record->is_failed && !record->usage_seen && !record->usage_estimated) {
 		/* a failed call that reported nothing was not billed: a known 0 */
 		cost.known = true;
 		cost.reason[0] = '\0';
+	}
+	if (price && record->usage_estimated) {
+		/* the cents price the estimated output alone: a lower bound, never "known" */
+		cost.known = false;
+		snprintf(cost.reason, sizeof cost.reason,
+			"usage estimated from the streamed text (the stream reported none; input tokens unknown)");
 	}
 	if (!price) {
 		const char *tier = record->pricing_tier ? record->pricing_tier : "standard";

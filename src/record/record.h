@@ -51,6 +51,9 @@ typedef struct {
 	int64_t cache_write_1h_tokens; /* subset of cache_write_tokens with a 1-hour TTL (Anthropic) */
 	int64_t reasoning_tokens;
 	bool usage_seen; /* tokens came from the response or the caller */
+	/* completion_tokens is an estimate from streamed text (the stream reported no usage);
+	 * usage_seen stays false and the cost is not known */
+	bool usage_estimated;
 
 	double prompt_cost; /* US cents */
 	double completion_cost;

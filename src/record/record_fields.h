@@ -55,6 +55,7 @@
 	X(reasoning_tokens, INT, r->reasoning_tokens, "gen_ai.usage.reasoning.output_tokens", \
 		"gen_ai.usage.reasoning_tokens") \
 	X(total_tokens, INT, spectra_record_total_tokens(r), NULL, "gen_ai.usage.total_tokens") \
+	X(usage_estimated, BOOL, r->usage_estimated, "spectra.usage.estimated", NULL) \
 	X(prompt_cost, FLOAT, r->prompt_cost, "spectra.cost.input_cents", NULL) \
 	X(completion_cost, FLOAT, r->completion_cost, "spectra.cost.output_cents", NULL) \
 	X(total_cost_in_cents, FLOAT, r->total_cost, "spectra.cost.total_cents", "spectra.cost_cents") \

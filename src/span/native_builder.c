@@ -151,6 +151,10 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 			spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(reasoning_tokens), record->reasoning_tokens);
 		}
 	}
+	if (record->usage_estimated) {
+		/* the estimate stays out of gen_ai.usage.*: those say what the provider reported */
+		spectra_attr_add_bool(attrs, SPECTRA_SPAN_ATTR(usage_estimated), true);
+	}
 	if (record->is_streaming) {
 		spectra_attr_add_bool(attrs, SPECTRA_SPAN_ATTR(is_streaming), true);
 		if (record->time_to_first_token_ms >= 0) {

@@ -31,3 +31,11 @@ STREAM_READER_SOURCES := $(ROOT)/src/stream/stream_reader.c $(ROOT)/src/stream/s
 	$(ROOT)/src/stream/json_stream.c $(ROOT)/src/stream/event_stream.c $(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
 test_stream_reader: test_stream_reader.c read_file.h $(STREAM_READER_SOURCES) $(wildcard $(ROOT)/src/stream/*.h) $(wildcard ../fixtures/streams/*) check.h
 	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_stream_reader.c $(STREAM_READER_SOURCES) -lz
+
+# A stream's usage into its record: reported, estimated, ended early, failed.
+C_TESTS += test_stream_record
+
+STREAM_RECORD_SOURCES := $(ROOT)/src/stream/stream_record.c $(ROOT)/src/stream/stream_usage.c $(ROOT)/src/record/record.c \
+	$(ROOT)/src/providers/providers.c $(ROOT)/src/util/json_reader.c $(ROOT)/src/util/buf.c
+test_stream_record: test_stream_record.c $(STREAM_RECORD_SOURCES) $(wildcard $(ROOT)/src/stream/*.h) check.h
+	$(CC) $(CFLAGS) -I$(ROOT)/src -o $@ test_stream_record.c $(STREAM_RECORD_SOURCES)

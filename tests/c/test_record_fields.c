@@ -40,6 +40,7 @@ static spectra_record *full_record(void)
 	spectra_record_set(r, &r->pricing_tier, "standard");
 	spectra_record_set(r, &r->cost_reason, "no usage reported"); /* unknown cost: the span says why */
 	r->usage_seen = true;
+	r->usage_estimated = true; /* never with usage_seen in a real record; here so every attribute shows */
 	r->prompt_tokens = 100;
 	r->completion_tokens = 50;
 	r->cached_tokens = 10;
@@ -76,7 +77,7 @@ static bool from_context(spectra_record_field field)
 
 static void test_table_is_consistent(void)
 {
-	CHECK(SPECTRA_RECORD_FIELD_COUNT == 51);
+	CHECK(SPECTRA_RECORD_FIELD_COUNT == 52);
 	CHECK_STR(spectra_record_fields[0].key, "id");
 	CHECK_STR(spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT - 1].key, "completed_at");
 	CHECK_STR(SPECTRA_SPAN_ATTR(model), "gen_ai.request.model");

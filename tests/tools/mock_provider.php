@@ -14,6 +14,11 @@
  *   any path with ?status=503               that status with an error body (429: OpenAI's
  *                                           documented rate-limit error)
  *   any path with ?delay_ms=N               answer after N ms
+ *   POST /v1/chat/completions with "stream": true   the reply as chat.completion.chunk SSE
+ *                                           events, one word each (usage in a last chunk when
+ *                                           stream_options.include_usage); ?first_chunk_ms=N
+ *                                           sends the headers, then waits N ms before the first
+ *                                           event
  * Prompt tokens = number of words in the request's text, completion tokens = 12.
  */
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
@@ -42,7 +47,29 @@ $completionTokens = 12;
 $model = $body['model'] ?? 'gpt-4o-mini';
 $reply = 'Hello from the local mock provider.';
 
-if ($path === '/v1/chat/completions') {
+if ($path === '/v1/chat/completions' && ($body['stream'] ?? false) === true) {
+    header('Content-Type: text/event-stream');
+    header('Cache-Control: no-cache');
+    while (ob_get_level() > 0) {
+        ob_end_flush();
+    }
+    flush();
+    usleep(1000 * (int) ($query['first_chunk_ms'] ?? 0));
+    $chunk = fn (array $choices, $usage = null) => 'data: ' . json_encode(['id' => 'chatcmpl-mockstream', 'object' => 'chat.completion.chunk',
+        'created' => 1731000000, 'model' => $model . '-2024-07-18', 'choices' => $choices]
+        + (($body['stream_options']['include_usage'] ?? false) ? ['usage' => $usage] : [])) . "\n\n";
+    $words = explode(' ', $reply);
+    foreach ($words as $i => $word) {
+        echo $chunk([['index' => 0, 'delta' => ['content' => ($i ? ' ' : '') . $word], 'finish_reason' => null]]);
+        flush();
+    }
+    echo $chunk([['index' => 0, 'delta' => (object) [], 'finish_reason' => 'stop']]);
+    if ($body['stream_options']['include_usage'] ?? false) {
+        echo $chunk([], ['prompt_tokens' => $promptTokens, 'completion_tokens' => count($words) + 1,
+            'total_tokens' => $promptTokens + count($words) + 1]);
+    }
+    echo "data: [DONE]\n\n";
+} elseif ($path === '/v1/chat/completions') {
     echo json_encode([
         'id' => 'chatcmpl-mock' . substr(md5((string) microtime(true)), 0, 8),
         'object' => 'chat.completion',

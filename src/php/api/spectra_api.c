@@ -10,6 +10,8 @@
 #include "src/php/pipeline/pipeline.h"
 #include "src/record/ids.h"
 #include "src/php/publish/publish.h"
+#include "src/php/stream/stream_generator.h"
+#include "src/php/stream/stream_observer.h"
 #include "src/php/delivery/emit.h"
 #include "src/export/exporter.h"
 
@@ -100,6 +102,51 @@ PHP_METHOD(Spectra_Spectra, track)
 	}
 	spectra_pipeline_success(tracked, return_value, NULL, NULL);
 	zval_ptr_dtor(&context);
+}
+
+/* A PSR-7 body, which Spectra::stream() reads in pieces (the interface is there only when
+ * some package declared it, and then an object can implement it). */
+static bool is_psr7_stream(zval *value)
+{
+	if (Z_TYPE_P(value) != IS_OBJECT) {
+		return false;
+	}
+	zend_class_entry *psr7 = zend_hash_str_find_ptr(EG(class_table), ZEND_STRL("psr\\http\\message\\streaminterface"));
+	return psr7 && instanceof_function(Z_OBJCE_P(value), psr7);
+}
+
+PHP_METHOD(Spectra_Spectra, stream)
+{
+	zval *chunks;
+	zend_string *provider, *model;
+	HashTable *options = NULL;
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_ZVAL(chunks)
+		Z_PARAM_PATH_STR(provider)
+		Z_PARAM_PATH_STR(model)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!zend_is_iterable(chunks) && !is_psr7_stream(chunks)) {
+		zend_argument_type_error(1, "must be of type iterable|Psr\\Http\\Message\\StreamInterface, %s given",
+			zend_zval_type_name(chunks));
+		RETURN_THROWS();
+	}
+	zval context;
+	if (!spectra_context_start(provider, model, options, 4, &context)) {
+		zval_ptr_dtor(&context);
+		RETURN_THROWS();
+	}
+	if (!tracking_active()) {
+		zval_ptr_dtor(&context);
+		spectra_stream_generator(chunks, NULL, return_value);
+		return;
+	}
+	spectra_context_from_obj(Z_OBJ(context))->record->is_streaming = true;
+	zval observer;
+	spectra_stream_observer_create(&context, &observer);
+	spectra_stream_generator(chunks, &observer, return_value);
+	zval_ptr_dtor(&observer);
 }
 
 PHP_METHOD(Spectra_Spectra, startRequest)
@@ -390,6 +437,7 @@ PHP_METHOD(Spectra_Spectra, stats)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	spectra_span_stats_array(return_value);
+	spectra_stream_stats(return_value);
 }
 
 PHP_METHOD(Spectra_Spectra, isEnabled)

@@ -408,7 +408,8 @@ static void scratch_context_from_array(HashTable *data, spectra_context_object *
 	copy_string_key(data, "trackable_type", record, &record->trackable_type);
 	copy_string_key(data, "conversation_id", record, &record->conversation_id);
 	record->server_port = int_key(data, "server_port", 0);
-	record->usage_seen = zend_hash_str_exists(data, ZEND_STRL("prompt_tokens"));
+	record->usage_estimated = bool_key(data, "usage_estimated");
+	record->usage_seen = zend_hash_str_exists(data, ZEND_STRL("prompt_tokens")) && !record->usage_estimated;
 	record->prompt_tokens = int_key(data, "prompt_tokens", 0);
 	record->completion_tokens = int_key(data, "completion_tokens", 0);
 	record->cached_tokens = int_key(data, "cached_tokens", 0);
