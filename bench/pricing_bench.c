@@ -16,22 +16,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_time.h"
+
 #include "pricing/price_record.h"
 #include "pricing/pricing.h"
 #include "providers/providers.h"
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t) ts.tv_sec * 1000000000u + (uint64_t) ts.tv_nsec;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *) a, y = *(const double *) b;
-	return (x > y) - (x < y);
-}
 
 typedef struct {
 	const char *label;

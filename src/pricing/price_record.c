@@ -119,6 +119,10 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 		cost.known = true;
 		cost.reason[0] = '\0';
 	}
+	if (price && !cost.known && record->is_streaming && !record->usage_seen && !record->usage_estimated) {
+		snprintf(cost.reason, sizeof cost.reason,
+			"a stream whose chunks were not read: pass it through Spectra::stream() to record its usage");
+	}
 	if (price && record->usage_estimated) {
 		/* the cents price the estimated output alone: a lower bound, never "known" */
 		cost.known = false;

@@ -11,6 +11,7 @@ void spectra_stream_usage_init(spectra_stream_usage *usage)
 	memset(usage, 0, sizeof *usage);
 	usage->input_tokens = usage->output_tokens = usage->cached_tokens = -1;
 	usage->cache_write_tokens = usage->reasoning_tokens = -1;
+	spectra_json_arena_init(&usage->arena);
 }
 
 void spectra_stream_usage_free(spectra_stream_usage *usage)
@@ -24,23 +25,34 @@ void spectra_stream_usage_free(spectra_stream_usage *usage)
 	for (size_t i = 0; i < usage->tool_type_count; i++) {
 		free(usage->tools[i].type);
 	}
+	spectra_json_arena_free(&usage->arena);
 	spectra_stream_usage_init(usage);
 }
 
 /* ---- reading the JSON tree -------------------------------------------------------------- */
 
+/* The member named by one segment of a path (not NUL-terminated). */
+static const spectra_json_value *member(const spectra_json_value *object, const char *key, size_t len)
+{
+	if (object->type != SPECTRA_JSON_OBJECT) {
+		return NULL;
+	}
+	for (size_t i = 0; i < object->as.object.count; i++) {
+		const spectra_json_member *candidate = &object->as.object.members[i];
+		if (candidate->key_len == len && memcmp(candidate->key, key, len) == 0) {
+			return &candidate->value;
+		}
+	}
+	return NULL;
+}
+
 static const spectra_json_value *at(const spectra_json_value *value, const char *path)
 {
-	char key[64];
 	while (value && *path) {
-		size_t len = strcspn(path, ".");
-		if (len >= sizeof key) {
-			return NULL;
-		}
-		memcpy(key, path, len);
-		key[len] = '\0';
-		value = spectra_json_object_get(value, key);
-		path += len + (path[len] == '.');
+		const char *dot = strchr(path, '.');
+		size_t len = dot ? (size_t) (dot - path) : strlen(path);
+		value = member(value, path, len);
+		path += len + (dot != NULL);
 	}
 	return value;
 }
@@ -99,6 +111,9 @@ static void keep_string(char **field, const char *value, size_t len)
 
 static void keep_string_at(char **field, const spectra_json_value *value, const char *path)
 {
+	if (*field) {
+		return; /* kept from an earlier event: no need to look */
+	}
 	size_t len = 0;
 	const char *found = string_at(value, path, &len);
 	keep_string(field, found, len);
@@ -515,13 +530,24 @@ static void read_event(spectra_stream_usage *usage, const char *event_name, size
 		usage->completed = true; /* the OpenAI-style end marker, not JSON */
 		return;
 	}
-	spectra_json_value root;
-	if (!spectra_json_parse_ex(json, json_len, SPECTRA_JSON_ALLOW_INVALID_UTF8, &root, NULL)) {
-		usage->bad_events++;
+	if (nested) {
+		/* a Bedrock chunk's inner event: the outer event's tree is still in use */
+		spectra_json_value root;
+		if (!spectra_json_parse_ex(json, json_len, SPECTRA_JSON_ALLOW_INVALID_UTF8, &root, NULL)) {
+			usage->bad_events++;
+			return;
+		}
+		read_value(usage, event_name, name_len, &root, nested);
+		spectra_json_free(&root);
 		return;
 	}
-	read_value(usage, event_name, name_len, &root, nested);
-	spectra_json_free(&root);
+	spectra_json_value root;
+	if (spectra_json_parse_in(&usage->arena, json, json_len, SPECTRA_JSON_ALLOW_INVALID_UTF8, &root, NULL)) {
+		read_value(usage, event_name, name_len, &root, nested);
+	} else {
+		usage->bad_events++;
+	}
+	spectra_json_arena_reset(&usage->arena);
 }
 
 void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,

@@ -49,9 +49,10 @@ typedef struct {
 	/* Unicode characters of generated text and tool-call arguments in the deltas: the base of
 	 * the estimate when the stream reports no usage (spectra_stream_usage_estimated_output) */
 	int64_t output_chars;
-	size_t events;     /* events read */
-	size_t bad_events; /* events that were not JSON */
-	bool completed;    /* the stream said it ended (final usage, message_stop, done, [DONE]) */
+	size_t events;            /* events read */
+	size_t bad_events;        /* events that were not JSON */
+	bool completed;           /* the stream said it ended (final usage, message_stop, done, [DONE]) */
+	spectra_json_arena arena; /* each event's JSON tree, reset after the event */
 } spectra_stream_usage;
 
 void spectra_stream_usage_init(spectra_stream_usage *usage);

@@ -16,8 +16,93 @@ typedef struct {
 	int depth;
 	unsigned flags;
 	spectra_json_error *error;
-	spectra_buf scratch; /* parse_string's decoding buffer */
+	spectra_buf *scratch;      /* parse_string's decoding buffer */
+	spectra_json_arena *arena; /* NULL: every value malloc'd on its own */
 } json_parser;
+
+struct spectra_json_arena_block {
+	spectra_json_arena_block *next;
+	size_t used;
+	size_t size;
+	max_align_t data[]; /* size bytes */
+};
+
+/* A block of at least need bytes (8 KiB, or more for a large document). */
+static bool arena_add_block(spectra_json_arena *arena, size_t need)
+{
+	size_t size = need > 8192 ? need : 8192;
+	spectra_json_arena_block *block = malloc(sizeof *block + size);
+	if (!block) {
+		return false;
+	}
+	block->next = arena->blocks;
+	block->used = 0;
+	block->size = size;
+	arena->blocks = block;
+	return true;
+}
+
+static void *arena_alloc(spectra_json_arena *arena, size_t size)
+{
+	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	spectra_json_arena_block *block = arena->blocks;
+	if ((!block || block->size - block->used < size) && !arena_add_block(arena, size)) {
+		return NULL;
+	}
+	block = arena->blocks;
+	void *memory = (char *) block->data + block->used;
+	block->used += size;
+	return memory;
+}
+
+void spectra_json_arena_init(spectra_json_arena *arena)
+{
+	arena->blocks = NULL;
+	spectra_buf_init(&arena->scratch);
+}
+
+void spectra_json_arena_reset(spectra_json_arena *arena)
+{
+	if (!arena->blocks) {
+		return;
+	}
+	/* keep the newest block when it is an ordinary one; a document that needed more (an event
+	 * of megabytes) gives its memory back at once */
+	spectra_json_arena_block *keep = arena->blocks;
+	spectra_json_arena_block *rest = keep->next;
+	if (keep->size > 65536) {
+		rest = keep;
+		keep = NULL;
+	}
+	while (rest) {
+		spectra_json_arena_block *next = rest->next;
+		free(rest);
+		rest = next;
+	}
+	if (keep) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	arena->blocks = keep;
+	if (arena->scratch.cap > 65536) {
+		spectra_buf_free(&arena->scratch);
+	}
+}
+
+void spectra_json_arena_free(spectra_json_arena *arena)
+{
+	while (arena->blocks) {
+		spectra_json_arena_block *next = arena->blocks->next;
+		free(arena->blocks);
+		arena->blocks = next;
+	}
+	spectra_buf_free(&arena->scratch);
+}
+
+static void *parser_alloc(json_parser *parser, size_t size)
+{
+	return parser->arena ? arena_alloc(parser->arena, size) : malloc(size);
+}
 
 static bool parse_value(json_parser *parser, spectra_json_value *out);
 
@@ -268,18 +353,57 @@ static bool parse_escape(json_parser *parser, spectra_buf *buf)
 	return spectra_buf_append_char(buf, simple) || fail_out_of_memory(parser);
 }
 
+/* Bytes a string holds as they are: printable ASCII but the quote and the backslash. */
+/* clang-format off */
+static const bool is_plain_string_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
+
 /* cur points at the opening quote. On success *chars is malloc'd to fit and NUL-terminated;
  * the text is decoded into parser->scratch first, which all strings share. */
 static bool parse_string(json_parser *parser, char **chars, size_t *len)
 {
-	spectra_buf *buf = &parser->scratch;
+	spectra_buf *buf = parser->scratch;
 	buf->len = 0;
 	parser->cur++;
+	/* the common string: printable ASCII up to its closing quote, copied once from the text */
+	const unsigned char *plain = parser->cur;
+	while (plain < parser->end && is_plain_string_byte[*plain]) {
+		plain++;
+	}
+	if (plain < parser->end && *plain == '"') {
+		size_t length = (size_t) (plain - parser->cur);
+		char *copy = parser_alloc(parser, length + 1);
+		if (!copy) {
+			return fail_out_of_memory(parser);
+		}
+		memcpy(copy, parser->cur, length);
+		copy[length] = '\0';
+		*chars = copy;
+		*len = length;
+		parser->cur = plain + 1;
+		return true;
+	}
 	for (;;) {
 		/* copy runs of plain bytes at once */
 		const unsigned char *run = parser->cur;
-		while (!at_end(parser) && *parser->cur >= 0x20 && *parser->cur < 0x80 && *parser->cur != '"'
-			&& *parser->cur != '\\') {
+		while (!at_end(parser) && is_plain_string_byte[*parser->cur]) {
 			parser->cur++;
 		}
 		if (!spectra_buf_append(buf, run, (size_t) (parser->cur - run))) {
@@ -316,7 +440,7 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 			return false;
 		}
 	}
-	char *copy = malloc(buf->len + 1); /* an empty string still gets its NUL */
+	char *copy = parser_alloc(parser, buf->len + 1); /* an empty string still gets its NUL */
 	if (!copy) {
 		return fail_out_of_memory(parser);
 	}
@@ -480,7 +604,16 @@ static bool grow_for_one_more(json_parser *parser, void **items, size_t count, s
 		return true;
 	}
 	size_t new_capacity = *capacity ? *capacity * 2 : 4;
-	void *grown = realloc(*items, new_capacity * item_size);
+	void *grown;
+	if (parser->arena) {
+		/* the old items stay behind in the arena until its reset */
+		grown = arena_alloc(parser->arena, new_capacity * item_size);
+		if (grown && count) {
+			memcpy(grown, *items, count * item_size);
+		}
+	} else {
+		grown = realloc(*items, new_capacity * item_size);
+	}
 	if (!grown) {
 		return fail_out_of_memory(parser);
 	}
@@ -672,11 +805,19 @@ bool spectra_json_parse(const char *text, size_t len, spectra_json_value *root, 
 	return spectra_json_parse_ex(text, len, 0, root, error);
 }
 
-bool spectra_json_parse_ex(const char *text, size_t len, unsigned flags, spectra_json_value *root,
-	spectra_json_error *error)
+static bool parse_with(spectra_json_arena *arena, const char *text, size_t len, unsigned flags,
+	spectra_json_value *root, spectra_json_error *error)
 {
 	spectra_json_error ignored;
+	spectra_buf own_scratch;
 	json_parser parser;
+	parser.arena = arena;
+	if (arena) {
+		parser.scratch = &arena->scratch;
+	} else {
+		spectra_buf_init(&own_scratch);
+		parser.scratch = &own_scratch;
+	}
 	parser.begin = (const unsigned char *) (text ? text : "");
 	parser.cur = parser.begin;
 	parser.end = parser.cur + (text ? len : 0);
@@ -686,18 +827,35 @@ bool spectra_json_parse_ex(const char *text, size_t len, unsigned flags, spectra
 	parser.error = error ? error : &ignored;
 	parser.error->line = 0;
 	parser.error->reason[0] = '\0';
-	spectra_buf_init(&parser.scratch);
 	root->type = SPECTRA_JSON_NULL;
 	root->line = 1;
 	root->start = 0;
 	root->end = 0;
 
 	bool ok = parse_document(&parser, root);
+	if (arena) {
+		if (!ok) {
+			root->type = SPECTRA_JSON_NULL; /* its parts stay in the arena until its reset */
+		}
+		return ok;
+	}
 	if (!ok) {
 		spectra_json_free(root);
 	}
-	spectra_buf_free(&parser.scratch);
+	spectra_buf_free(&own_scratch);
 	return ok;
+}
+
+bool spectra_json_parse_ex(const char *text, size_t len, unsigned flags, spectra_json_value *root,
+	spectra_json_error *error)
+{
+	return parse_with(NULL, text, len, flags, root, error);
+}
+
+bool spectra_json_parse_in(spectra_json_arena *arena, const char *text, size_t len, unsigned flags,
+	spectra_json_value *root, spectra_json_error *error)
+{
+	return parse_with(arena, text, len, flags, root, error);
 }
 
 void spectra_json_free(spectra_json_value *value)

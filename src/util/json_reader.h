@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+
 /* Deeper documents are rejected rather than risking the C stack. */
 #define SPECTRA_JSON_MAX_DEPTH 128
 
@@ -91,6 +93,24 @@ bool spectra_json_parse_ex(const char *text, size_t len, unsigned flags, spectra
 
 /* Frees everything the value owns (not the value itself) and resets it to null. */
 void spectra_json_free(spectra_json_value *value);
+
+/* An arena for readers that parse many small documents one after another (the events of a
+ * stream): the values of a document parsed into it live in its blocks, released all at once
+ * by spectra_json_arena_reset() instead of one free() per value. Such a root is never passed
+ * to spectra_json_free(). */
+typedef struct spectra_json_arena_block spectra_json_arena_block;
+typedef struct {
+	spectra_json_arena_block *blocks; /* newest first */
+	spectra_buf scratch;              /* string decoding, kept across documents */
+} spectra_json_arena;
+
+void spectra_json_arena_init(spectra_json_arena *arena);
+/* Forgets every value parsed into the arena; keeps one block for the next document. */
+void spectra_json_arena_reset(spectra_json_arena *arena);
+void spectra_json_arena_free(spectra_json_arena *arena);
+/* spectra_json_parse_ex with the values in arena. */
+bool spectra_json_parse_in(spectra_json_arena *arena, const char *text, size_t len, unsigned flags,
+	spectra_json_value *root, spectra_json_error *error);
 
 /* The first member named key, or NULL (also when object is not an object). */
 const spectra_json_value *spectra_json_object_get(const spectra_json_value *object, const char *key);

@@ -1,7 +1,8 @@
 /* src/util/json_reader: strict and lenient parsing of any bytes. For a document it accepts:
  * the source ranges point at the right characters, strings are valid UTF-8 (strict mode),
  * the lenient mode accepts it too with the same tree, and writing the tree back as JSON and
- * parsing that gives the same tree (parse(serialize(x)) == x). */
+ * parsing that gives the same tree (parse(serialize(x)) == x); parsed into an arena, the same
+ * outcome and tree. */
 #include "fuzz.h"
 
 #include <math.h>
@@ -170,6 +171,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		spectra_json_free(&again);
 		spectra_buf_free(&out);
 	}
+	/* parsed into an arena (as the stream reader does), the same outcome and the same tree */
+	static spectra_json_arena arena; /* kept across inputs, as across a stream's events */
+	static bool arena_ready;
+	if (!arena_ready) {
+		spectra_json_arena_init(&arena);
+		arena_ready = true;
+	}
+	spectra_json_value in_arena;
+	bool arena_ok = spectra_json_parse_in(&arena, text, size, SPECTRA_JSON_ALLOW_INVALID_UTF8, &in_arena, NULL);
+	FUZZ_ASSERT(arena_ok == lenient_ok);
+	FUZZ_ASSERT(!arena_ok || same_tree(&lenient, &in_arena));
+	FUZZ_ASSERT(arena_ok || in_arena.type == SPECTRA_JSON_NULL);
+	spectra_json_arena_reset(&arena);
 	if (lenient_ok) {
 		check_ranges(&lenient, text, size, false);
 		/* repaired by the writer, it is strict JSON */

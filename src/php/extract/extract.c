@@ -423,6 +423,11 @@ void spectra_response_to_body(zval *response, zval *body, spectra_record *record
 	} else if (spectra_has_method(object, "getBody") && spectra_has_method(object, "getStatusCode")) {
 		read_psr7_response(object, body, record);
 		return;
+	} else if (instanceof_function(object->ce, zend_ce_traversable)) {
+		/* a stream (openai-php's StreamResponse, a generator): reading it here would use up the
+		 * application's chunks; its usage is read only through Spectra::stream() */
+		record->is_streaming = true;
+		return;
 	} else {
 		/* A plain object (e.g. json_decode without assoc): its public properties, recursively. */
 		php_json_error_code saved_error = JSON_G(error_code);
