@@ -3,7 +3,63 @@
  * prompt tokens are input the model read, so they join the input. */
 #include "gemini.h"
 
+#include <math.h>
+
 #include "src/php/extract/zval_read.h"
+
+/* The modality breakdowns (ModalityTokenCount lists) -> the usage keys their media tokens are
+ * priced by; text is what remains of each total. A document's tokens are priced as image
+ * tokens (the PDF pages are read as images), as genai-prices does. Tool-use prompt tokens join
+ * the prompt's. Repeated modalities add up. */
+typedef struct {
+	const char *list;
+	spectra_usage_key audio, image, video;
+} modality_keys;
+
+static const modality_keys modality_lists[] = {
+	{ "promptTokensDetails", SPECTRA_USAGE_input_audio_tokens, SPECTRA_USAGE_input_image_tokens,
+		SPECTRA_USAGE_input_video_tokens },
+	{ "toolUsePromptTokensDetails", SPECTRA_USAGE_input_audio_tokens, SPECTRA_USAGE_input_image_tokens,
+		SPECTRA_USAGE_input_video_tokens },
+	{ "cacheTokensDetails", SPECTRA_USAGE_cache_audio_read_tokens, SPECTRA_USAGE_cache_image_read_tokens,
+		SPECTRA_USAGE_cache_video_read_tokens },
+	{ "candidatesTokensDetails", SPECTRA_USAGE_output_audio_tokens, SPECTRA_USAGE_output_image_tokens,
+		SPECTRA_USAGE_output_video_tokens },
+};
+
+static void read_modalities(HashTable *usage, spectra_record *record)
+{
+	for (size_t l = 0; l < sizeof modality_lists / sizeof modality_lists[0]; l++) {
+		HashTable *list = spectra_read_array(usage, modality_lists[l].list);
+		if (!list) {
+			continue;
+		}
+		zval *entry;
+		ZEND_HASH_FOREACH_VAL(list, entry) {
+			ZVAL_DEREF(entry);
+			zend_string *modality =
+				Z_TYPE_P(entry) == IS_ARRAY ? spectra_read_string(Z_ARRVAL_P(entry), "modality") : NULL;
+			int64_t count;
+			if (!modality || !spectra_read_count(Z_ARRVAL_P(entry), "tokenCount", &count)) {
+				continue;
+			}
+			int key = -1;
+			if (zend_string_equals_literal(modality, "AUDIO")) {
+				key = (int) modality_lists[l].audio;
+			} else if (zend_string_equals_literal(modality, "IMAGE")
+				|| zend_string_equals_literal(modality, "DOCUMENT")) {
+				key = (int) modality_lists[l].image;
+			} else if (zend_string_equals_literal(modality, "VIDEO")) {
+				key = (int) modality_lists[l].video;
+			}
+			if (key >= 0) {
+				/* each count is at most SPECTRA_MAX_TOKEN_COUNT (9e15): a double holds the sum */
+				record->usage[key] = fmax(record->usage[key], 0) + (double) count;
+			}
+		}
+		ZEND_HASH_FOREACH_END();
+	}
+}
 
 static bool is_generate_content(HashTable *body)
 {
@@ -28,6 +84,7 @@ static void extract_generate_content(HashTable *body, spectra_record *record)
 			record->reasoning_tokens = thoughts;
 			record->cached_tokens = cached;
 			record->usage_seen = true;
+			read_modalities(usage, record);
 		}
 	}
 	HashTable *candidate_list = spectra_read_array(body, "candidates");
