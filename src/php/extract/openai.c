@@ -288,7 +288,9 @@ static void extract_images(HashTable *body, spectra_record *record)
 
 /* Audio transcriptions and translations: {"text", "language"?, "duration"?, "segments"?,
  * "usage"?: {"type": "duration", "seconds"} (whisper-1) or {"type": "tokens", "input_tokens",
- * "output_tokens"} (gpt-4o-transcribe)}. A bare {"text"} carries nothing to read. */
+ * "output_tokens"} (gpt-4o-transcribe)}; Mistral's {"model", "text", "language", "segments",
+ * "usage": {"prompt_audio_seconds", "prompt_tokens", "completion_tokens"}}; Groq's verbose_json
+ * adds "x_groq". A bare {"text"} carries nothing to read. */
 static bool is_transcription(HashTable *body)
 {
 	if (!spectra_read_string(body, "text") || spectra_read_array(body, "choices")
@@ -296,7 +298,8 @@ static bool is_transcription(HashTable *body)
 		return false;
 	}
 	return spectra_read_path(body, "duration") || spectra_read_string(body, "usage.type")
-		|| spectra_read_path(body, "segments") || spectra_read_string(body, "language");
+		|| spectra_read_path(body, "usage.prompt_audio_seconds") || spectra_read_path(body, "segments")
+		|| spectra_read_string(body, "language");
 }
 
 static void extract_transcription(HashTable *body, spectra_record *record)
@@ -306,11 +309,16 @@ static void extract_transcription(HashTable *body, spectra_record *record)
 	if (usage_type && zend_string_equals_literal(usage_type, "duration")
 		&& spectra_read_seconds(body, "usage.seconds", &seconds)) {
 		record->duration_seconds = seconds;
-	} else if (spectra_read_seconds(body, "duration", &seconds)) {
-		record->duration_seconds = seconds;
+	} else if (spectra_read_seconds(body, "usage.prompt_audio_seconds", &seconds)
+		|| spectra_read_seconds(body, "duration", &seconds)) {
+		record->duration_seconds = seconds; /* Mistral bills the seconds of audio it read */
 	}
-	spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens);
-	spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens);
+	if (!spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens)) {
+		spectra_read_token_count(body, "usage.prompt_tokens", record, &record->prompt_tokens);
+	}
+	if (!spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens)) {
+		spectra_read_token_count(body, "usage.completion_tokens", record, &record->completion_tokens);
+	}
 }
 
 const spectra_extractor spectra_openai_images_extractor = { "openai.images", "image_generation", "image", is_images,

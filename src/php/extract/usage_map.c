@@ -42,6 +42,21 @@ static const spectra_usage_flavor flavors[] = {
 		.required = { "embeddings", "prompt_eval_count" },
 		.absent = { "meta" },
 		.mappings = { { SPECTRA_USAGE_INPUT, { "prompt_eval_count" } } } },
+	/* Mistral OCR: billed per page; a document annotation bills the pages at the annotation
+	 * rate instead (genai-prices' ocr_annotated flavor: annotated pages are a part of pages) */
+	{ .extractor = { "mistral.ocr_annotated", "ocr", "ocr", NULL, NULL },
+		.required = { "pages", "usage_info", "document_annotation" },
+		.mappings = { { SPECTRA_USAGE_KEYED, { "usage_info.pages_processed" }, SPECTRA_USAGE_input_document_pages },
+			{ SPECTRA_USAGE_KEYED, { "usage_info.pages_processed" }, SPECTRA_USAGE_input_annotated_document_pages } } },
+	{ .extractor = { "mistral.ocr", "ocr", "ocr", NULL, NULL },
+		.required = { "pages", "usage_info" },
+		.mappings = { { SPECTRA_USAGE_KEYED, { "usage_info.pages_processed" }, SPECTRA_USAGE_input_document_pages } } },
+	/* Gemini embedContent and batchEmbedContents: the response carries the vectors only, no
+	 * usage (the input tokens are counted by countTokens, a call of its own) */
+	{ .extractor = { "gemini.embed_content", "embeddings", "embedding", NULL, NULL },
+		.required = { "embedding.values" } },
+	{ .extractor = { "gemini.batch_embed_contents", "embeddings", "embedding", NULL, NULL },
+		.required = { "embeddings.0.values" } },
 };
 
 static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity quantity)
@@ -57,19 +72,29 @@ static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity qu
 		return &record->cache_write_tokens;
 	case SPECTRA_USAGE_REASONING:
 		return &record->reasoning_tokens;
+	case SPECTRA_USAGE_KEYED:
+		break;
 	}
 	return NULL;
+}
+
+/* A path whose value is null is absent: Mistral OCR answers "document_annotation": null when
+ * none was asked for. */
+static bool is_present(HashTable *body, const char *path)
+{
+	zval *value = spectra_read_path(body, path);
+	return value && Z_TYPE_P(value) != IS_NULL;
 }
 
 static bool is_flavor(const spectra_usage_flavor *flavor, HashTable *body)
 {
 	for (size_t i = 0; i < sizeof flavor->required / sizeof flavor->required[0] && flavor->required[i]; i++) {
-		if (!spectra_read_path(body, flavor->required[i])) {
+		if (!is_present(body, flavor->required[i])) {
 			return false;
 		}
 	}
 	for (size_t i = 0; i < sizeof flavor->absent / sizeof flavor->absent[0] && flavor->absent[i]; i++) {
-		if (spectra_read_path(body, flavor->absent[i])) {
+		if (is_present(body, flavor->absent[i])) {
 			return false;
 		}
 	}
@@ -100,7 +125,9 @@ void spectra_usage_flavor_apply(const spectra_usage_flavor *flavor, HashTable *b
 				any = true;
 			}
 		}
-		if (any) {
+		if (any && mapping->quantity == SPECTRA_USAGE_KEYED) {
+			record->usage[mapping->key] = (double) sum;
+		} else if (any) {
 			*quantity_field(record, mapping->quantity) = sum;
 			record->usage_seen = true;
 		}
