@@ -22,6 +22,7 @@ static const spectra_extractor *const extractor_table[] = {
 	&spectra_openai_chat_extractor,
 	&spectra_openai_completion_extractor,
 	&spectra_gemini_generate_content_extractor,
+	&spectra_gemini_video_operation_extractor,
 };
 
 static bool model_is_unknown(const char *model)

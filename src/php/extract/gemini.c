@@ -4,6 +4,7 @@
 #include "gemini.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "src/php/extract/zval_read.h"
 
@@ -123,6 +124,44 @@ static void extract_generate_content(HashTable *body, spectra_record *record)
 	}
 }
 
+/* A long-running operation of a model (Veo's predictLongRunning and the polls of it): its name
+ * is "models/{model}/operations/{id}" (Gemini API) or ".../publishers/google/models/{model}/
+ * operations/{id}" (Vertex AI), beside done, metadata, response or error. Tuning, batch and
+ * file operations have other names. */
+static bool is_video_operation(HashTable *body)
+{
+	zend_string *name = spectra_read_string(body, "name");
+	if (!name || spectra_read_array(body, "candidates") || spectra_read_array(body, "usageMetadata")) {
+		return false;
+	}
+	const char *models = strstr(ZSTR_VAL(name), "models/");
+	return models && (models == ZSTR_VAL(name) || models[-1] == '/') && strstr(models, "/operations/");
+}
+
+/* Billed once: the operation that is done carries the videos (Gemini API
+ * response.generateVideoResponse.generatedSamples, Vertex AI response.videos); the call that
+ * started it and the polls before it produced none, a known 0. A failed operation carries an
+ * error, read before any extractor (extract.c). */
+static void extract_video_operation(HashTable *body, spectra_record *record)
+{
+	bool done = false;
+	spectra_read_bool(body, "done", &done);
+	if (!done) {
+		record->video_count = 0;
+		record->usage[SPECTRA_USAGE_video_seconds] = 0;
+		return;
+	}
+	HashTable *videos = spectra_read_array(body, "response.generateVideoResponse.generatedSamples");
+	if (!videos) {
+		videos = spectra_read_array(body, "response.videos");
+	}
+	if (videos) {
+		record->video_count = zend_hash_num_elements(videos);
+	}
+}
+
 /* The model that answered comes as modelVersion; extract.c reads it as the snapshot. */
 const spectra_extractor spectra_gemini_generate_content_extractor = { "gemini.generate_content", "generate_content",
 	"text", is_generate_content, extract_generate_content };
+const spectra_extractor spectra_gemini_video_operation_extractor = { "gemini.video_operation", "video_generation",
+	"video", is_video_operation, extract_video_operation };
