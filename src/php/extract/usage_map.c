@@ -57,6 +57,19 @@ static const spectra_usage_flavor flavors[] = {
 		.required = { "embedding.values" } },
 	{ .extractor = { "gemini.batch_embed_contents", "embeddings", "embedding", NULL, NULL },
 		.required = { "embeddings.0.values" } },
+	/* fal.ai model results: image models answer images[] of File objects (url, content_type,
+	 * width, height), video models one video File; billed per image or per video */
+	{ .extractor = { "falai.images", "image_generation", "image", NULL, NULL },
+		.required = { "images.0.url", "images.0.content_type" },
+		.mappings = { { SPECTRA_USAGE_IMAGES, { "images" }, .read = SPECTRA_READ_ITEMS } } },
+	{ .extractor = { "falai.video", "video_generation", "video", NULL, NULL },
+		.required = { "video.url", "video.content_type" },
+		.mappings = { { SPECTRA_USAGE_VIDEOS, { "video" }, .read = SPECTRA_READ_ITEMS } } },
+	/* ElevenLabs text-to-speech with timestamps: the alignment has one entry per character of
+	 * the text, which is what ElevenLabs bills */
+	{ .extractor = { "elevenlabs.speech_with_timestamps", "speech", "audio", NULL, NULL },
+		.required = { "audio_base64", "alignment.characters" },
+		.mappings = { { SPECTRA_USAGE_CHARACTERS, { "alignment.characters" }, .read = SPECTRA_READ_ITEMS } } },
 };
 
 static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity quantity)
@@ -72,10 +85,31 @@ static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity qu
 		return &record->cache_write_tokens;
 	case SPECTRA_USAGE_REASONING:
 		return &record->reasoning_tokens;
+	case SPECTRA_USAGE_IMAGES:
+		return &record->image_count;
+	case SPECTRA_USAGE_VIDEOS:
+		return &record->video_count;
+	case SPECTRA_USAGE_CHARACTERS:
+		return &record->input_characters;
 	case SPECTRA_USAGE_KEYED:
 		break;
 	}
 	return NULL;
+}
+
+static bool read_value(HashTable *body, const spectra_usage_mapping *mapping, const char *path, int64_t *value)
+{
+	if (mapping->read == SPECTRA_READ_COUNT) {
+		return spectra_read_count(body, path, value);
+	}
+	zval *items = spectra_read_path(body, path);
+	if (!items || Z_TYPE_P(items) != IS_ARRAY) {
+		return false;
+	}
+	/* a list counts its elements; an object (string keys, one File) is one item */
+	HashTable *table = Z_ARRVAL_P(items);
+	*value = zend_array_is_list(table) ? (int64_t) zend_hash_num_elements(table) : 1;
+	return true;
 }
 
 /* A path whose value is null is absent: Mistral OCR answers "document_annotation": null when
@@ -120,13 +154,15 @@ void spectra_usage_flavor_apply(const spectra_usage_flavor *flavor, HashTable *b
 		bool any = false;
 		for (size_t p = 0; p < sizeof mapping->paths / sizeof mapping->paths[0] && mapping->paths[p]; p++) {
 			int64_t value;
-			if (spectra_read_count(body, mapping->paths[p], &value)) {
+			if (read_value(body, mapping, mapping->paths[p], &value)) {
 				sum += value; /* each at most SPECTRA_MAX_TOKEN_COUNT: four cannot overflow */
 				any = true;
 			}
 		}
 		if (any && mapping->quantity == SPECTRA_USAGE_KEYED) {
 			record->usage[mapping->key] = (double) sum;
+		} else if (any && mapping->quantity >= SPECTRA_USAGE_IMAGES) {
+			*quantity_field(record, mapping->quantity) = sum; /* a unit quantity, not token usage */
 		} else if (any) {
 			*quantity_field(record, mapping->quantity) = sum;
 			record->usage_seen = true;
