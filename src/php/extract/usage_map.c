@@ -72,29 +72,21 @@ static const spectra_usage_flavor flavors[] = {
 		.mappings = { { SPECTRA_USAGE_CHARACTERS, { "alignment.characters" }, .read = SPECTRA_READ_ITEMS } } },
 };
 
+/* The record field each quantity fills (SPECTRA_USAGE_KEYED fills usage[] instead). */
+static const size_t quantity_offsets[] = {
+	[SPECTRA_USAGE_INPUT] = offsetof(spectra_record, prompt_tokens),
+	[SPECTRA_USAGE_OUTPUT] = offsetof(spectra_record, completion_tokens),
+	[SPECTRA_USAGE_CACHE_READ] = offsetof(spectra_record, cached_tokens),
+	[SPECTRA_USAGE_CACHE_WRITE] = offsetof(spectra_record, cache_write_tokens),
+	[SPECTRA_USAGE_REASONING] = offsetof(spectra_record, reasoning_tokens),
+	[SPECTRA_USAGE_IMAGES] = offsetof(spectra_record, image_count),
+	[SPECTRA_USAGE_VIDEOS] = offsetof(spectra_record, video_count),
+	[SPECTRA_USAGE_CHARACTERS] = offsetof(spectra_record, input_characters),
+};
+
 static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity quantity)
 {
-	switch (quantity) {
-	case SPECTRA_USAGE_INPUT:
-		return &record->prompt_tokens;
-	case SPECTRA_USAGE_OUTPUT:
-		return &record->completion_tokens;
-	case SPECTRA_USAGE_CACHE_READ:
-		return &record->cached_tokens;
-	case SPECTRA_USAGE_CACHE_WRITE:
-		return &record->cache_write_tokens;
-	case SPECTRA_USAGE_REASONING:
-		return &record->reasoning_tokens;
-	case SPECTRA_USAGE_IMAGES:
-		return &record->image_count;
-	case SPECTRA_USAGE_VIDEOS:
-		return &record->video_count;
-	case SPECTRA_USAGE_CHARACTERS:
-		return &record->input_characters;
-	case SPECTRA_USAGE_KEYED:
-		break;
-	}
-	return NULL;
+	return (int64_t *) ((char *) record + quantity_offsets[quantity]);
 }
 
 static bool read_value(HashTable *body, const spectra_usage_mapping *mapping, const char *path, int64_t *value)
