@@ -2,6 +2,7 @@
 #include "src/php/extract/anthropic.h"
 #include "src/php/extract/gemini.h"
 #include "src/php/extract/openai.h"
+#include "src/php/extract/replicate.h"
 #include "src/php/extract/usage_map.h"
 #include "src/php/extract/zval_read.h"
 #include "src/providers/providers.h"
@@ -23,6 +24,7 @@ static const spectra_extractor *const extractor_table[] = {
 	&spectra_openai_completion_extractor,
 	&spectra_gemini_generate_content_extractor,
 	&spectra_gemini_video_operation_extractor,
+	&spectra_replicate_prediction_extractor,
 };
 
 static bool model_is_unknown(const char *model)
