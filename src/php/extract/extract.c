@@ -13,11 +13,11 @@
 #include "src/php/sandbox/sandbox.h"
 
 /* Order matters only where shapes overlap: Responses before chat (both may carry
- * `output`-less usage), embeddings before completions. */
+ * `output`-less usage). The flavor rows of usage_map.c (embeddings among them) are tried
+ * before these. */
 static const spectra_extractor *const extractor_table[] = {
 	&spectra_openai_responses_extractor,
 	&spectra_anthropic_messages_extractor,
-	&spectra_openai_embeddings_extractor,
 	&spectra_openai_images_extractor,
 	&spectra_openai_transcription_extractor,
 	&spectra_openai_chat_extractor,

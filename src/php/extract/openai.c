@@ -1,4 +1,5 @@
-/* OpenAI shapes: chat completions, completions, Responses API, embeddings. The same
+/* OpenAI shapes: chat completions, completions, Responses API, images, transcriptions (the
+ * embeddings list is a row of usage_map.c). The same
  * shapes are spoken by most OpenAI-compatible providers (Groq, Mistral, xAI, DeepSeek,
  * OpenRouter, Ollama's /v1), so these extractors serve them too. */
 #include "openai.h"
@@ -238,23 +239,6 @@ static void extract_responses(HashTable *body, spectra_record *record)
 	read_service_tier(body, record);
 }
 
-static bool is_embeddings(HashTable *body)
-{
-	HashTable *data = spectra_read_array(body, "data");
-	zval *first = data ? zend_hash_index_find(data, 0) : NULL;
-	if (!first || Z_TYPE_P(first) != IS_ARRAY) {
-		return false;
-	}
-	zend_string *object = spectra_read_string(Z_ARRVAL_P(first), "object");
-	return (object && zend_string_equals_literal(object, "embedding"))
-		|| zend_hash_str_exists(Z_ARRVAL_P(first), "embedding", sizeof("embedding") - 1);
-}
-
-static void extract_embeddings(HashTable *body, spectra_record *record)
-{
-	spectra_read_token_count(body, "usage.prompt_tokens", record, &record->prompt_tokens);
-}
-
 /* Images API (generations, edits, variations): {"created", "data": [{"url"|"b64_json",
  * "revised_prompt"}], "usage"?}; gpt-image-1 adds token usage (input_tokens, output_tokens). */
 static bool is_images(HashTable *body)
@@ -331,5 +315,3 @@ const spectra_extractor spectra_openai_completion_extractor = { "openai.completi
 	is_completion, extract_chat };
 const spectra_extractor spectra_openai_responses_extractor = { "openai.responses", "chat", "text", is_responses,
 	extract_responses };
-const spectra_extractor spectra_openai_embeddings_extractor = { "openai.embeddings", "embeddings", "embedding",
-	is_embeddings, extract_embeddings };

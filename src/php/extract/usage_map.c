@@ -6,6 +6,12 @@
  * is summed into the record's total: Bedrock's inputTokens leaves out cache reads and writes,
  * which are input the model read, as with Anthropic's own API. */
 static const spectra_usage_flavor flavors[] = {
+	/* OpenAI embeddings (and the APIs that copy it: Azure, Mistral, Together, Ollama's /v1):
+	 * {"object": "list", "data": [{"object": "embedding", "embedding", "index"}], "usage":
+	 * {"prompt_tokens", "total_tokens"}} */
+	{ .extractor = { "openai.embeddings", "embeddings", "embedding", NULL, NULL },
+		.required = { "data.0.embedding" },
+		.mappings = { { SPECTRA_USAGE_INPUT, { "usage.prompt_tokens" } } } },
 	/* Cohere v2 chat: billed_units is what is charged (tokens also counts the prompt template) */
 	{ .extractor = { "cohere.v2_chat", "chat", "text", NULL, NULL },
 		.required = { "usage.billed_units", "message" },
