@@ -87,6 +87,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/extract/usage_map.c \
     src/php/extract/anthropic.c \
     src/php/extract/gemini.c \
+    src/php/extract/replicate.c \
     src/php/publish/publish.c \
     src/php/publish/record_array.c \
     src/php/span_bridge/native_input.c \

@@ -88,6 +88,26 @@ static void record_usage(const spectra_record *record, spectra_usage *usage)
 	}
 }
 
+/* The cost the response says was billed replaces the catalog's: the input and output parts
+ * are the response's when it gives them (Perplexity), else keep the catalog's proportions when
+ * it had a cost, else only the total is known. */
+static void apply_billed_cost(spectra_record *record)
+{
+	double billed = record->billed_cost_usd * 100;
+	if (record->billed_input_usd >= 0 && record->billed_output_usd >= 0) {
+		record->prompt_cost = record->billed_input_usd * 100;
+		record->completion_cost = record->billed_output_usd * 100;
+	} else if (record->cost_known && record->total_cost > 0) {
+		double scale = billed / record->total_cost;
+		record->prompt_cost *= scale;
+		record->completion_cost *= scale;
+	} else {
+		record->prompt_cost = record->completion_cost = 0;
+	}
+	record->total_cost = billed;
+	record->cost_known = true;
+}
+
 static void set_reason(spectra_record *record, const char *reason)
 {
 	spectra_record_set(record, &record->cost_reason, reason && *reason ? reason : NULL);
@@ -152,6 +172,11 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 		double each = spectra_pricing_tool_call_cents(slug, record->tool_calls[i].name);
 		record->total_cost += each * (double) record->tool_calls[i].count;
 	}
+	bool billed = record->billed_cost_usd >= 0 && isfinite(record->billed_cost_usd);
+	if (billed) {
+		apply_billed_cost(record);
+		snprintf(cost.reason, sizeof cost.reason, "%s", SPECTRA_COST_REASON_BILLED);
+	}
 	if (!isfinite(record->prompt_cost) || !isfinite(record->completion_cost) || !isfinite(record->total_cost)) {
 		/* prices are capped (SPECTRA_MAX_PRICE_CENTS), so only a quantity out of any real
 		 * range gets here: no cost is better than an infinite one */
@@ -159,7 +184,7 @@ void spectra_price_record(spectra_record *record, const char *default_tier)
 		record->cost_known = false;
 		snprintf(cost.reason, sizeof cost.reason, "cost out of range");
 	}
-	set_reason(record, record->cost_known ? NULL : cost.reason);
+	set_reason(record, record->cost_known && !billed ? NULL : cost.reason);
 	record->prompt_cost = round_cents(record->prompt_cost);
 	record->completion_cost = round_cents(record->completion_cost);
 	record->total_cost = round_cents(record->total_cost);

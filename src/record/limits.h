@@ -38,4 +38,8 @@
  * 1e9 cents is $10M per unit, and the cap keeps every cost finite. */
 #define SPECTRA_MAX_PRICE_CENTS 1e9
 
+/* A cost a response reports as billed (OpenRouter's usage.cost) above this many US dollars
+ * for one call is not a real bill and reads as absent. */
+#define SPECTRA_MAX_BILLED_USD 1e6
+
 #endif

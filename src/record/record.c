@@ -22,6 +22,9 @@ spectra_record *spectra_record_new(void)
 	}
 	record->time_to_first_token_ms = -1;
 	record->duration_seconds = -1;
+	record->billed_cost_usd = -1;
+	record->billed_input_usd = -1;
+	record->billed_output_usd = -1;
 	record->input_characters = -1;
 	record->image_count = -1;
 	record->video_count = -1;

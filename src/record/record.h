@@ -60,6 +60,10 @@ typedef struct {
 	double total_cost;
 	bool cost_known;
 	char *cost_reason; /* why cost_known is false (no price, no usage, ...); NULL when known */
+	/* what the response says the call was billed, in US dollars (OpenRouter usage.cost,
+	 * Perplexity usage.cost.total_cost); it wins over the catalog's cost. -1 = none */
+	double billed_cost_usd;
+	double billed_input_usd, billed_output_usd; /* its input and output parts when given, -1 = none */
 
 	uint64_t start_wall_ns; /* Unix ns at start (anchor) */
 	uint64_t start_mono_ns;

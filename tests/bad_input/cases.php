@@ -136,6 +136,24 @@ final class Hostile
              'modelVersion' => 'gemini-2.0-flash', 'responseId' => 'g1',
              'usageMetadata' => ['promptTokenCount' => 9, 'candidatesTokenCount' => 4, 'thoughtsTokenCount' => 2, 'cachedContentTokenCount' => 1, 'totalTokenCount' => 15]],
             ['data' => [['embedding' => [0.1, 0.2]]], 'model' => 'text-embedding-3-small', 'usage' => ['prompt_tokens' => 3, 'total_tokens' => 3]],
+            // OpenRouter billed cost, Perplexity search usage and cost breakdown
+            ['id' => 'gen-1', 'object' => 'chat.completion', 'model' => 'openai/gpt-4o-mini', 'choices' => [['index' => 0, 'finish_reason' => 'stop', 'message' => ['role' => 'assistant', 'content' => 'x']]],
+             'usage' => ['prompt_tokens' => 12, 'completion_tokens' => 3, 'cost' => 0.0004, 'is_byok' => true, 'cost_details' => ['upstream_inference_cost' => 0.001],
+                 'prompt_tokens_details' => ['audio_tokens' => 2], 'completion_tokens_details' => ['audio_tokens' => 1]]],
+            ['id' => 'p1', 'model' => 'sonar-deep-research', 'object' => 'chat.completion', 'choices' => [['index' => 0, 'finish_reason' => 'stop', 'message' => ['content' => 'x']]],
+             'usage' => ['prompt_tokens' => 2, 'completion_tokens' => 4, 'citation_tokens' => 5, 'reasoning_tokens' => 6, 'num_search_queries' => 2,
+                 'cost' => ['input_tokens_cost' => 0.1, 'output_tokens_cost' => 0.2, 'request_cost' => 0.005, 'total_cost' => 0.305]]],
+            // Gemini modality lists, a Veo operation, Mistral OCR and transcription, fal.ai, ElevenLabs
+            ['candidates' => [['finishReason' => 'STOP', 'content' => ['parts' => [['inlineData' => ['mimeType' => 'image/png', 'data' => 'AA']]]]]], 'modelVersion' => 'gemini-2.5-flash-image',
+             'usageMetadata' => ['promptTokenCount' => 30, 'candidatesTokenCount' => 20, 'cachedContentTokenCount' => 5,
+                 'promptTokensDetails' => [['modality' => 'TEXT', 'tokenCount' => 10], ['modality' => 'AUDIO', 'tokenCount' => 20]],
+                 'cacheTokensDetails' => [['modality' => 'AUDIO', 'tokenCount' => 5]], 'candidatesTokensDetails' => [['modality' => 'IMAGE', 'tokenCount' => 20]]]],
+            ['name' => 'models/veo-3.0-generate-001/operations/op1', 'done' => true,
+             'response' => ['generateVideoResponse' => ['generatedSamples' => [['video' => ['uri' => 'https://example.invalid/v']]]]]],
+            ['pages' => [['index' => 0, 'markdown' => 'x']], 'model' => 'mistral-ocr-2512', 'document_annotation' => null, 'usage_info' => ['pages_processed' => 1, 'doc_size_bytes' => 10]],
+            ['model' => 'voxtral-mini-2507', 'text' => 'x', 'language' => 'en', 'segments' => [], 'usage' => ['prompt_audio_seconds' => 3, 'prompt_tokens' => 1, 'completion_tokens' => 2]],
+            ['images' => [['url' => 'https://example.invalid/i.png', 'content_type' => 'image/png']], 'seed' => 1],
+            ['audio_base64' => 'AA', 'alignment' => ['characters' => ['h', 'i'], 'character_start_times_seconds' => [0, 0.1], 'character_end_times_seconds' => [0.1, 0.2]]],
         ];
         $response = self::pick($shapes);
         for ($mutations = mt_rand(0, 6); $mutations > 0; $mutations--) {

@@ -11,17 +11,11 @@
 // Ends with "N passed, N failed"; prints each disagreement that is not documented below.
 import fs from 'node:fs';
 import { calcPrice } from '@pydantic/genai-prices';
+import { requireVendoredVersion } from './genai-prices-version.mjs';
 
 const [mode, dataPath, sourcePath, vectorsPath, oursPath] = process.argv.slice(2);
 const data = JSON.parse(fs.readFileSync(dataPath, 'utf8'));
-const vendored = /^version: (.+)$/m.exec(fs.readFileSync(sourcePath, 'utf8'))[1];
-const installed = JSON.parse(
-  fs.readFileSync(new URL('./node_modules/@pydantic/genai-prices/package.json', import.meta.url), 'utf8'),
-).version;
-if (installed !== vendored) {
-  console.error(`installed @pydantic/genai-prices ${installed} is not the vendored ${vendored}`);
-  process.exit(1);
-}
+const installed = requireVendoredVersion(sourcePath);
 const units = data.units;
 const unitByPriceKey = Object.fromEntries(Object.entries(units).map(([k, u]) => [u.price_key ?? k, k]));
 const isDescendant = (a, b) => // b is strictly more specific than a

@@ -2,6 +2,7 @@
 #include "src/php/extract/anthropic.h"
 #include "src/php/extract/gemini.h"
 #include "src/php/extract/openai.h"
+#include "src/php/extract/replicate.h"
 #include "src/php/extract/usage_map.h"
 #include "src/php/extract/zval_read.h"
 #include "src/providers/providers.h"
@@ -12,16 +13,18 @@
 #include "src/php/sandbox/sandbox.h"
 
 /* Order matters only where shapes overlap: Responses before chat (both may carry
- * `output`-less usage), embeddings before completions. */
+ * `output`-less usage). The flavor rows of usage_map.c (embeddings among them) are tried
+ * before these. */
 static const spectra_extractor *const extractor_table[] = {
 	&spectra_openai_responses_extractor,
 	&spectra_anthropic_messages_extractor,
-	&spectra_openai_embeddings_extractor,
 	&spectra_openai_images_extractor,
 	&spectra_openai_transcription_extractor,
 	&spectra_openai_chat_extractor,
 	&spectra_openai_completion_extractor,
 	&spectra_gemini_generate_content_extractor,
+	&spectra_gemini_video_operation_extractor,
+	&spectra_replicate_prediction_extractor,
 };
 
 static bool model_is_unknown(const char *model)

@@ -1,4 +1,5 @@
-/* OpenAI shapes: chat completions, completions, Responses API, embeddings. The same
+/* OpenAI shapes: chat completions, completions, Responses API, images, transcriptions (the
+ * embeddings list is a row of usage_map.c). The same
  * shapes are spoken by most OpenAI-compatible providers (Groq, Mistral, xAI, DeepSeek,
  * OpenRouter, Ollama's /v1), so these extractors serve them too. */
 #include "openai.h"
@@ -46,6 +47,54 @@ static void read_choices(HashTable *body, spectra_record *record)
 	ZEND_HASH_FOREACH_END();
 }
 
+/* What the call was billed, when the response says so: OpenRouter's usage.cost (its credits,
+ * in US dollars; a bring-your-own-key call also paid cost_details.upstream_inference_cost to
+ * the upstream provider) and Perplexity's usage.cost.total_cost. */
+static void read_billed_cost(HashTable *usage, spectra_record *record)
+{
+	double billed, upstream;
+	bool byok = false;
+	if (spectra_read_number(usage, "cost", SPECTRA_MAX_BILLED_USD, &billed)) {
+		if (spectra_read_bool(usage, "is_byok", &byok) && byok
+			&& spectra_read_number(usage, "cost_details.upstream_inference_cost", SPECTRA_MAX_BILLED_USD, &upstream)) {
+			billed += upstream;
+		}
+		record->billed_cost_usd = billed;
+	} else if (spectra_read_number(usage, "cost.total_cost", SPECTRA_MAX_BILLED_USD, &billed)) {
+		record->billed_cost_usd = billed;
+		double part;
+		if (spectra_read_number(usage, "cost.input_tokens_cost", SPECTRA_MAX_BILLED_USD, &part)) {
+			record->billed_input_usd = part;
+		}
+		if (spectra_read_number(usage, "cost.output_tokens_cost", SPECTRA_MAX_BILLED_USD, &part)) {
+			record->billed_output_usd = part;
+		}
+	}
+}
+
+/* Perplexity reports reasoning and citation tokens beside completion_tokens (its total_tokens
+ * leaves them out) and bills both as output; its searches are billed per query. */
+static void read_perplexity_usage(HashTable *usage, spectra_record *record)
+{
+	int64_t value;
+	if (!zend_hash_str_exists(usage, ZEND_STRL("citation_tokens"))
+		&& !zend_hash_str_exists(usage, ZEND_STRL("num_search_queries"))
+		&& !zend_hash_str_exists(usage, ZEND_STRL("search_context_size"))) {
+		return;
+	}
+	if (spectra_read_count(usage, "reasoning_tokens", &value)) {
+		record->reasoning_tokens = value;
+		record->completion_tokens = spectra_add_sat(record->completion_tokens, value);
+	}
+	if (spectra_read_count(usage, "citation_tokens", &value)) {
+		record->usage[SPECTRA_USAGE_output_citation_tokens] = (double) value;
+		record->completion_tokens = spectra_add_sat(record->completion_tokens, value);
+	}
+	if (spectra_read_count(usage, "num_search_queries", &value)) {
+		record->usage[SPECTRA_USAGE_web_searches] = (double) value;
+	}
+}
+
 /* usage.prompt_tokens already includes cached tokens; completion includes reasoning. */
 static void read_chat_usage(HashTable *body, spectra_record *record)
 {
@@ -64,6 +113,14 @@ static void read_chat_usage(HashTable *body, spectra_record *record)
 	if (spectra_read_count(usage, "completion_tokens_details.reasoning_tokens", &value)) {
 		record->reasoning_tokens = value;
 	}
+	/* audio models (gpt-audio, gpt-4o-audio-preview): the audio part of each side, priced at
+	 * the model's audio rates; the rest is text */
+	if (spectra_read_count(usage, "prompt_tokens_details.audio_tokens", &value)) {
+		record->usage[SPECTRA_USAGE_input_audio_tokens] = (double) value;
+	}
+	if (spectra_read_count(usage, "completion_tokens_details.audio_tokens", &value)) {
+		record->usage[SPECTRA_USAGE_output_audio_tokens] = (double) value;
+	}
 	/* xAI counts reasoning outside completion_tokens (its total_tokens is prompt + completion
 	 * + reasoning) and bills it as output: the record's output includes it, as elsewhere */
 	int64_t total;
@@ -73,6 +130,8 @@ static void read_chat_usage(HashTable *body, spectra_record *record)
 				record->reasoning_tokens)) {
 		record->completion_tokens += record->reasoning_tokens;
 	}
+	read_perplexity_usage(usage, record);
+	read_billed_cost(usage, record);
 }
 
 static void read_service_tier(HashTable *body, spectra_record *record)
@@ -180,23 +239,6 @@ static void extract_responses(HashTable *body, spectra_record *record)
 	read_service_tier(body, record);
 }
 
-static bool is_embeddings(HashTable *body)
-{
-	HashTable *data = spectra_read_array(body, "data");
-	zval *first = data ? zend_hash_index_find(data, 0) : NULL;
-	if (!first || Z_TYPE_P(first) != IS_ARRAY) {
-		return false;
-	}
-	zend_string *object = spectra_read_string(Z_ARRVAL_P(first), "object");
-	return (object && zend_string_equals_literal(object, "embedding"))
-		|| zend_hash_str_exists(Z_ARRVAL_P(first), "embedding", sizeof("embedding") - 1);
-}
-
-static void extract_embeddings(HashTable *body, spectra_record *record)
-{
-	spectra_read_token_count(body, "usage.prompt_tokens", record, &record->prompt_tokens);
-}
-
 /* Images API (generations, edits, variations): {"created", "data": [{"url"|"b64_json",
  * "revised_prompt"}], "usage"?}; gpt-image-1 adds token usage (input_tokens, output_tokens). */
 static bool is_images(HashTable *body)
@@ -219,13 +261,20 @@ static void extract_images(HashTable *body, spectra_record *record)
 	if (spectra_read_count(body, "usage.input_tokens_details.image_tokens", &image_input)) {
 		record->usage[SPECTRA_USAGE_input_image_tokens] = (double) image_input;
 	}
+	/* the GPT image models that also write text (gpt-image-1.5) split their output */
+	int64_t image_output;
+	if (spectra_read_count(body, "usage.output_tokens_details.image_tokens", &image_output)) {
+		record->usage[SPECTRA_USAGE_output_image_tokens] = (double) image_output;
+	}
 	spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens);
 	spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens);
 }
 
 /* Audio transcriptions and translations: {"text", "language"?, "duration"?, "segments"?,
  * "usage"?: {"type": "duration", "seconds"} (whisper-1) or {"type": "tokens", "input_tokens",
- * "output_tokens"} (gpt-4o-transcribe)}. A bare {"text"} carries nothing to read. */
+ * "output_tokens"} (gpt-4o-transcribe)}; Mistral's {"model", "text", "language", "segments",
+ * "usage": {"prompt_audio_seconds", "prompt_tokens", "completion_tokens"}}; Groq's verbose_json
+ * adds "x_groq". A bare {"text"} carries nothing to read. */
 static bool is_transcription(HashTable *body)
 {
 	if (!spectra_read_string(body, "text") || spectra_read_array(body, "choices")
@@ -233,7 +282,8 @@ static bool is_transcription(HashTable *body)
 		return false;
 	}
 	return spectra_read_path(body, "duration") || spectra_read_string(body, "usage.type")
-		|| spectra_read_path(body, "segments") || spectra_read_string(body, "language");
+		|| spectra_read_path(body, "usage.prompt_audio_seconds") || spectra_read_path(body, "segments")
+		|| spectra_read_string(body, "language");
 }
 
 static void extract_transcription(HashTable *body, spectra_record *record)
@@ -243,11 +293,16 @@ static void extract_transcription(HashTable *body, spectra_record *record)
 	if (usage_type && zend_string_equals_literal(usage_type, "duration")
 		&& spectra_read_seconds(body, "usage.seconds", &seconds)) {
 		record->duration_seconds = seconds;
-	} else if (spectra_read_seconds(body, "duration", &seconds)) {
-		record->duration_seconds = seconds;
+	} else if (spectra_read_seconds(body, "usage.prompt_audio_seconds", &seconds)
+		|| spectra_read_seconds(body, "duration", &seconds)) {
+		record->duration_seconds = seconds; /* Mistral bills the seconds of audio it read */
 	}
-	spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens);
-	spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens);
+	if (!spectra_read_token_count(body, "usage.input_tokens", record, &record->prompt_tokens)) {
+		spectra_read_token_count(body, "usage.prompt_tokens", record, &record->prompt_tokens);
+	}
+	if (!spectra_read_token_count(body, "usage.output_tokens", record, &record->completion_tokens)) {
+		spectra_read_token_count(body, "usage.completion_tokens", record, &record->completion_tokens);
+	}
 }
 
 const spectra_extractor spectra_openai_images_extractor = { "openai.images", "image_generation", "image", is_images,
@@ -260,5 +315,3 @@ const spectra_extractor spectra_openai_completion_extractor = { "openai.completi
 	is_completion, extract_chat };
 const spectra_extractor spectra_openai_responses_extractor = { "openai.responses", "chat", "text", is_responses,
 	extract_responses };
-const spectra_extractor spectra_openai_embeddings_extractor = { "openai.embeddings", "embeddings", "embedding",
-	is_embeddings, extract_embeddings };

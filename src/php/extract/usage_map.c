@@ -6,6 +6,12 @@
  * is summed into the record's total: Bedrock's inputTokens leaves out cache reads and writes,
  * which are input the model read, as with Anthropic's own API. */
 static const spectra_usage_flavor flavors[] = {
+	/* OpenAI embeddings (and the APIs that copy it: Azure, Mistral, Together, Ollama's /v1):
+	 * {"object": "list", "data": [{"object": "embedding", "embedding", "index"}], "usage":
+	 * {"prompt_tokens", "total_tokens"}} */
+	{ .extractor = { "openai.embeddings", "embeddings", "embedding", NULL, NULL },
+		.required = { "data.0.embedding" },
+		.mappings = { { SPECTRA_USAGE_INPUT, { "usage.prompt_tokens" } } } },
 	/* Cohere v2 chat: billed_units is what is charged (tokens also counts the prompt template) */
 	{ .extractor = { "cohere.v2_chat", "chat", "text", NULL, NULL },
 		.required = { "usage.billed_units", "message" },
@@ -42,34 +48,85 @@ static const spectra_usage_flavor flavors[] = {
 		.required = { "embeddings", "prompt_eval_count" },
 		.absent = { "meta" },
 		.mappings = { { SPECTRA_USAGE_INPUT, { "prompt_eval_count" } } } },
+	/* Mistral OCR: billed per page; a document annotation bills the pages at the annotation
+	 * rate instead (genai-prices' ocr_annotated flavor: annotated pages are a part of pages) */
+	{ .extractor = { "mistral.ocr_annotated", "ocr", "ocr", NULL, NULL },
+		.required = { "pages", "usage_info", "document_annotation" },
+		.mappings = { { SPECTRA_USAGE_KEYED, { "usage_info.pages_processed" }, SPECTRA_USAGE_input_document_pages },
+			{ SPECTRA_USAGE_KEYED, { "usage_info.pages_processed" }, SPECTRA_USAGE_input_annotated_document_pages } } },
+	{ .extractor = { "mistral.ocr", "ocr", "ocr", NULL, NULL },
+		.required = { "pages", "usage_info" },
+		.mappings = { { SPECTRA_USAGE_KEYED, { "usage_info.pages_processed" }, SPECTRA_USAGE_input_document_pages } } },
+	/* Gemini embedContent and batchEmbedContents: the response carries the vectors only, no
+	 * usage (the input tokens are counted by countTokens, a call of its own) */
+	{ .extractor = { "gemini.embed_content", "embeddings", "embedding", NULL, NULL },
+		.required = { "embedding.values" } },
+	{ .extractor = { "gemini.batch_embed_contents", "embeddings", "embedding", NULL, NULL },
+		.required = { "embeddings.0.values" } },
+	/* fal.ai model results: image models answer images[] of File objects (url, content_type,
+	 * width, height), video models one video File; billed per image or per video */
+	{ .extractor = { "falai.images", "image_generation", "image", NULL, NULL },
+		.required = { "images.0.url", "images.0.content_type" },
+		.mappings = { { SPECTRA_USAGE_IMAGES, { "images" }, .read = SPECTRA_READ_ITEMS } } },
+	{ .extractor = { "falai.video", "video_generation", "video", NULL, NULL },
+		.required = { "video.url", "video.content_type" },
+		.mappings = { { SPECTRA_USAGE_VIDEOS, { "video" }, .read = SPECTRA_READ_ITEMS } } },
+	/* ElevenLabs text-to-speech with timestamps: the alignment has one entry per character of
+	 * the text, which is what ElevenLabs bills */
+	{ .extractor = { "elevenlabs.speech_with_timestamps", "speech", "audio", NULL, NULL },
+		.required = { "audio_base64", "alignment.characters" },
+		.mappings = { { SPECTRA_USAGE_CHARACTERS, { "alignment.characters" }, .read = SPECTRA_READ_ITEMS } } },
+};
+
+/* The record field each quantity fills (SPECTRA_USAGE_KEYED fills usage[] instead). */
+static const size_t quantity_offsets[] = {
+	[SPECTRA_USAGE_INPUT] = offsetof(spectra_record, prompt_tokens),
+	[SPECTRA_USAGE_OUTPUT] = offsetof(spectra_record, completion_tokens),
+	[SPECTRA_USAGE_CACHE_READ] = offsetof(spectra_record, cached_tokens),
+	[SPECTRA_USAGE_CACHE_WRITE] = offsetof(spectra_record, cache_write_tokens),
+	[SPECTRA_USAGE_REASONING] = offsetof(spectra_record, reasoning_tokens),
+	[SPECTRA_USAGE_IMAGES] = offsetof(spectra_record, image_count),
+	[SPECTRA_USAGE_VIDEOS] = offsetof(spectra_record, video_count),
+	[SPECTRA_USAGE_CHARACTERS] = offsetof(spectra_record, input_characters),
 };
 
 static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity quantity)
 {
-	switch (quantity) {
-	case SPECTRA_USAGE_INPUT:
-		return &record->prompt_tokens;
-	case SPECTRA_USAGE_OUTPUT:
-		return &record->completion_tokens;
-	case SPECTRA_USAGE_CACHE_READ:
-		return &record->cached_tokens;
-	case SPECTRA_USAGE_CACHE_WRITE:
-		return &record->cache_write_tokens;
-	case SPECTRA_USAGE_REASONING:
-		return &record->reasoning_tokens;
+	return (int64_t *) ((char *) record + quantity_offsets[quantity]);
+}
+
+static bool read_value(HashTable *body, const spectra_usage_mapping *mapping, const char *path, int64_t *value)
+{
+	if (mapping->read == SPECTRA_READ_COUNT) {
+		return spectra_read_count(body, path, value);
 	}
-	return NULL;
+	zval *items = spectra_read_path(body, path);
+	if (!items || Z_TYPE_P(items) != IS_ARRAY) {
+		return false;
+	}
+	/* a list counts its elements; an object (string keys, one File) is one item */
+	HashTable *table = Z_ARRVAL_P(items);
+	*value = zend_array_is_list(table) ? (int64_t) zend_hash_num_elements(table) : 1;
+	return true;
+}
+
+/* A path whose value is null is absent: Mistral OCR answers "document_annotation": null when
+ * none was asked for. */
+static bool is_present(HashTable *body, const char *path)
+{
+	zval *value = spectra_read_path(body, path);
+	return value && Z_TYPE_P(value) != IS_NULL;
 }
 
 static bool is_flavor(const spectra_usage_flavor *flavor, HashTable *body)
 {
 	for (size_t i = 0; i < sizeof flavor->required / sizeof flavor->required[0] && flavor->required[i]; i++) {
-		if (!spectra_read_path(body, flavor->required[i])) {
+		if (!is_present(body, flavor->required[i])) {
 			return false;
 		}
 	}
 	for (size_t i = 0; i < sizeof flavor->absent / sizeof flavor->absent[0] && flavor->absent[i]; i++) {
-		if (spectra_read_path(body, flavor->absent[i])) {
+		if (is_present(body, flavor->absent[i])) {
 			return false;
 		}
 	}
@@ -95,12 +152,16 @@ void spectra_usage_flavor_apply(const spectra_usage_flavor *flavor, HashTable *b
 		bool any = false;
 		for (size_t p = 0; p < sizeof mapping->paths / sizeof mapping->paths[0] && mapping->paths[p]; p++) {
 			int64_t value;
-			if (spectra_read_count(body, mapping->paths[p], &value)) {
+			if (read_value(body, mapping, mapping->paths[p], &value)) {
 				sum += value; /* each at most SPECTRA_MAX_TOKEN_COUNT: four cannot overflow */
 				any = true;
 			}
 		}
-		if (any) {
+		if (any && mapping->quantity == SPECTRA_USAGE_KEYED) {
+			record->usage[mapping->key] = (double) sum;
+		} else if (any && mapping->quantity >= SPECTRA_USAGE_IMAGES) {
+			*quantity_field(record, mapping->quantity) = sum; /* a unit quantity, not token usage */
+		} else if (any) {
 			*quantity_field(record, mapping->quantity) = sum;
 			record->usage_seen = true;
 		}

@@ -16,16 +16,28 @@ typedef enum {
 	SPECTRA_USAGE_CACHE_READ,  /* cached_tokens */
 	SPECTRA_USAGE_CACHE_WRITE, /* cache_write_tokens */
 	SPECTRA_USAGE_REASONING,   /* reasoning_tokens (part of the output) */
+	SPECTRA_USAGE_KEYED,       /* usage[key]: a genai-prices quantity (pages, ...) */
+	SPECTRA_USAGE_IMAGES,      /* image_count */
+	SPECTRA_USAGE_VIDEOS,      /* video_count */
+	SPECTRA_USAGE_CHARACTERS,  /* input_characters */
 } spectra_usage_quantity;
+
+/* How a path gives its value. */
+typedef enum {
+	SPECTRA_READ_COUNT, /* a count (spectra_read_count): int, float or numeric string */
+	SPECTRA_READ_ITEMS, /* the number of elements of a list; an object (one file) is 1 */
+} spectra_usage_read;
 
 typedef struct {
 	spectra_usage_quantity quantity;
-	const char *paths[4]; /* dotted paths into the body, summed; NULL-terminated */
+	const char *paths[4];    /* dotted paths into the body, summed; NULL-terminated */
+	spectra_usage_key key;   /* for SPECTRA_USAGE_KEYED */
+	spectra_usage_read read; /* SPECTRA_READ_COUNT unless said */
 } spectra_usage_mapping;
 
 typedef struct {
 	spectra_extractor extractor; /* name, operation, model type (its functions are unused) */
-	const char *required[3];     /* the body is this flavor when all these paths exist... */
+	const char *required[3];     /* the body is this flavor when all these paths exist (not null)... */
 	const char *absent[2];       /* ...and none of these does */
 	spectra_usage_mapping mappings[6];
 	const char *response_id;   /* path of the response id, or NULL */

@@ -99,22 +99,27 @@ bool spectra_read_token_count(HashTable *table, const char *path, spectra_record
 	return true;
 }
 
-bool spectra_read_seconds(HashTable *table, const char *path, double *out)
+bool spectra_read_number(HashTable *table, const char *path, double max, double *out)
 {
 	zval *value = spectra_read_path(table, path);
-	double seconds;
+	double number;
 	if (value && Z_TYPE_P(value) == IS_LONG) {
-		seconds = (double) Z_LVAL_P(value);
+		number = (double) Z_LVAL_P(value);
 	} else if (value && Z_TYPE_P(value) == IS_DOUBLE) {
-		seconds = Z_DVAL_P(value);
+		number = Z_DVAL_P(value);
 	} else {
 		return false;
 	}
-	if (!isfinite(seconds) || seconds < 0 || seconds > 1e7) {
+	if (!isfinite(number) || number < 0 || number > max) {
 		return false;
 	}
-	*out = seconds;
+	*out = number;
 	return true;
+}
+
+bool spectra_read_seconds(HashTable *table, const char *path, double *out)
+{
+	return spectra_read_number(table, path, 1e7, out);
 }
 
 bool spectra_read_into(HashTable *table, const char *path, spectra_record *record, char **field)

@@ -18,6 +18,8 @@ bool spectra_read_bool(HashTable *table, const char *path, bool *out);
 /* A token count read into *field, marking the record's usage as seen; false when absent
  * or not a count (spectra_read_count). */
 bool spectra_read_token_count(HashTable *table, const char *path, spectra_record *record, int64_t *field);
+/* A number (int or float, not a string) that is finite and from 0 to max. */
+bool spectra_read_number(HashTable *table, const char *path, double max, double *out);
 /* A duration in seconds: a finite number from 0 to 1e7 (115 days), int or float. */
 bool spectra_read_seconds(HashTable *table, const char *path, double *out);
 
