@@ -41,6 +41,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/stream/event_stream.c \
     src/stream/json_stream.c \
     src/stream/stream_usage.c \
+    src/stream/delta_skim.c \
     src/stream/stream_reader.c \
     src/stream/stream_record.c \
     src/stream/sse.c \

@@ -7,7 +7,7 @@
  * Each row is the median of runs over an 8 MiB stream fed in 4 KiB pieces (a network read's
  * size). Timings are reported, never checked. Target (issue 11): SSE scan >= 500 MB/s.
  *
- *   make -C bench stream      (or: bench/stream_bench [runs])            */
+ *   make -C bench stream      (or: bench/stream_bench [runs] [row label part])  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,8 +129,13 @@ static size_t read_stream(const spectra_buf *stream)
 	return events;
 }
 
+static const char *only; /* argv[2]: run only the rows whose label contains it */
+
 static void row(const char *label, size_t (*run)(const spectra_buf *), const spectra_buf *stream, int runs)
 {
+	if (only && !strstr(label, only)) {
+		return;
+	}
 	double samples[64];
 	size_t events = 0;
 	for (int r = 0; r < runs; r++) {
@@ -151,6 +156,7 @@ int main(int argc, char **argv)
 {
 	int runs = argc > 1 ? atoi(argv[1]) : 15;
 	runs = runs < 1 ? 1 : runs > 64 ? 64 : runs;
+	only = argc > 2 ? argv[2] : NULL;
 	spectra_buf openai, ollama, bedrock;
 	spectra_buf_init(&openai);
 	spectra_buf_init(&ollama);

@@ -119,17 +119,9 @@ static void process_field(spectra_sse_parser *parser, const char *field, size_t 
 	/* any other field is ignored */
 }
 
-static void process_line(spectra_sse_parser *parser)
+/* One complete line, from the line buffer or straight from the input. */
+static void process_line_bytes(spectra_sse_parser *parser, const char *line, size_t len)
 {
-	const char *line = parser->line.data;
-	size_t len = parser->line.len;
-	parser->line.len = 0;
-	if (parser->line_too_long) {
-		parser->line_too_long = false;
-		parser->skipping = true;
-		parser->data.len = 0;
-		return;
-	}
 	if (len == 0) {
 		dispatch(parser);
 		return;
@@ -150,6 +142,19 @@ static void process_line(spectra_sse_parser *parser)
 		value_len--;
 	}
 	process_field(parser, line, field_len, value, value_len);
+}
+
+static void process_line(spectra_sse_parser *parser)
+{
+	size_t len = parser->line.len;
+	parser->line.len = 0;
+	if (parser->line_too_long) {
+		parser->line_too_long = false;
+		parser->skipping = true;
+		parser->data.len = 0;
+		return;
+	}
+	process_line_bytes(parser, parser->line.data, len);
 }
 
 static bool append_to_line(spectra_sse_parser *parser, const char *bytes, size_t len)
@@ -197,6 +202,10 @@ bool spectra_sse_feed(spectra_sse_parser *parser, const char *bytes, size_t len)
 		return false;
 	}
 	size_t i = parser->at_start ? take_bom(parser, bytes, len) : 0;
+	/* the next LF and CR at or after i, found with memchr and kept until passed, so each
+	 * byte is searched once for each; NULL = none in the rest of these bytes */
+	const char *end = bytes + len, *next_lf = NULL, *next_cr = NULL;
+	bool lf_searched = false, cr_searched = false;
 	while (i < len && !parser->stopped && !parser->failed) {
 		if (parser->after_cr) {
 			parser->after_cr = false;
@@ -205,9 +214,30 @@ bool spectra_sse_feed(spectra_sse_parser *parser, const char *bytes, size_t len)
 				continue;
 			}
 		}
-		size_t run = i;
-		while (run < len && bytes[run] != '\n' && bytes[run] != '\r') {
-			run++;
+		if (!lf_searched || (next_lf && next_lf < bytes + i)) {
+			next_lf = memchr(bytes + i, '\n', len - i);
+			lf_searched = true;
+		}
+		if (!cr_searched || (next_cr && next_cr < bytes + i)) {
+			next_cr = memchr(bytes + i, '\r', len - i);
+			cr_searched = true;
+		}
+		const char *line_end = next_lf ? next_lf : end;
+		if (next_cr && next_cr < line_end) {
+			line_end = next_cr;
+		}
+		size_t run = (size_t) (line_end - bytes);
+		if (run < len && parser->line.len == 0 && !parser->line_too_long) {
+			/* a whole line in these bytes: read where it is, not copied */
+			parser->after_cr = bytes[run] == '\r';
+			if (run - i > SPECTRA_SSE_MAX_EVENT_BYTES) {
+				parser->skipping = true;
+				parser->data.len = 0;
+			} else {
+				process_line_bytes(parser, bytes + i, run - i);
+			}
+			i = run + 1;
+			continue;
 		}
 		if (!append_to_line(parser, bytes + i, run - i)) {
 			break;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "delta_skim.h"
 #include "../util/json_reader.h"
 
 void spectra_stream_usage_init(spectra_stream_usage *usage)
@@ -539,6 +540,15 @@ static void read_event(spectra_stream_usage *usage, const char *event_name, size
 		}
 		read_value(usage, event_name, name_len, &root, nested);
 		spectra_json_free(&root);
+		return;
+	}
+	int64_t chars = 0;
+	spectra_skim_kind kind = usage->no_skim ? SPECTRA_SKIM_DECLINED : spectra_delta_skim(json, json_len, &chars);
+	/* a chat chunk's id and model are kept from the first one that has them: until both are
+	 * known, chunks are read in full */
+	if (kind == SPECTRA_SKIM_ANTHROPIC_DELTA
+		|| (kind == SPECTRA_SKIM_CHAT_DELTA && usage->response_id && usage->model)) {
+		usage->output_chars = usage->output_chars > INT64_MAX - chars ? INT64_MAX : usage->output_chars + chars;
 		return;
 	}
 	spectra_json_value root;

@@ -53,6 +53,7 @@ typedef struct {
 	size_t bad_events;        /* events that were not JSON */
 	bool completed;           /* the stream said it ended (final usage, message_stop, done, [DONE]) */
 	spectra_json_arena arena; /* each event's JSON tree, reset after the event */
+	bool no_skim;             /* read every event in full (the fuzz harness compares both ways) */
 } spectra_stream_usage;
 
 void spectra_stream_usage_init(spectra_stream_usage *usage);

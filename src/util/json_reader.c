@@ -355,7 +355,7 @@ static bool parse_escape(json_parser *parser, spectra_buf *buf)
 
 /* Bytes a string holds as they are: printable ASCII but the quote and the backslash. */
 /* clang-format off */
-static const bool is_plain_string_byte[256] = {
+const bool spectra_json_plain_byte[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -375,6 +375,33 @@ static const bool is_plain_string_byte[256] = {
 };
 /* clang-format on */
 
+/* True when one of the 8 bytes of word is not plain: below 0x20, 0x80 and above, '"' or '\\'
+ * (the classic "has a zero byte" test, applied to word ^ '"' and word ^ '\\'). */
+static bool word_has_special(uint64_t word)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
+	uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | (word - ones * 0x20) | word;
+	return (special & highs) != 0;
+}
+
+size_t spectra_json_plain_run(const unsigned char *text, size_t len)
+{
+	size_t i = 0;
+	while (len - i >= 8) {
+		uint64_t word;
+		memcpy(&word, text + i, 8);
+		if (word_has_special(word)) {
+			break;
+		}
+		i += 8;
+	}
+	while (i < len && spectra_json_plain_byte[text[i]]) {
+		i++;
+	}
+	return i;
+}
+
 /* cur points at the opening quote. On success *chars is malloc'd to fit and NUL-terminated;
  * the text is decoded into parser->scratch first, which all strings share. */
 static bool parse_string(json_parser *parser, char **chars, size_t *len)
@@ -383,10 +410,8 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 	buf->len = 0;
 	parser->cur++;
 	/* the common string: printable ASCII up to its closing quote, copied once from the text */
-	const unsigned char *plain = parser->cur;
-	while (plain < parser->end && is_plain_string_byte[*plain]) {
-		plain++;
-	}
+	const unsigned char *plain =
+		parser->cur + spectra_json_plain_run(parser->cur, (size_t) (parser->end - parser->cur));
 	if (plain < parser->end && *plain == '"') {
 		size_t length = (size_t) (plain - parser->cur);
 		char *copy = parser_alloc(parser, length + 1);
@@ -403,9 +428,7 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 	for (;;) {
 		/* copy runs of plain bytes at once */
 		const unsigned char *run = parser->cur;
-		while (!at_end(parser) && is_plain_string_byte[*parser->cur]) {
-			parser->cur++;
-		}
+		parser->cur += spectra_json_plain_run(parser->cur, (size_t) (parser->end - parser->cur));
 		if (!spectra_buf_append(buf, run, (size_t) (parser->cur - run))) {
 			return fail_out_of_memory(parser);
 		}

@@ -1,15 +1,17 @@
 /* src/stream/stream_reader: a whole streamed response (any framing, told by its first byte)
  * read into usage. Checks that the reading does not depend on how the bytes are cut: whole,
- * and in pieces whose lengths come from the input's first bytes, the usage, ids, counts and
- * end state agree; and the usage's own invariants. */
+ * and in pieces whose lengths come from the input's first bytes (and, for half the inputs, with
+ * the delta skim off, every event read in full), the usage, ids, counts and end state agree;
+ * and the usage's own invariants. */
 #include "fuzz.h"
 
 #include "stream/stream_reader.h"
 
 static void read_stream(spectra_stream_reader *reader, const uint8_t *data, size_t size, const uint8_t *cuts,
-	size_t cut_count)
+	size_t cut_count, bool no_skim)
 {
 	spectra_stream_reader_init(reader);
+	reader->usage.no_skim = no_skim;
 	size_t at = 0, turn = 0;
 	while (at < size) {
 		size_t chunk = fuzz_next_chunk(cuts, cut_count, &turn, 64, size - at);
@@ -28,8 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t cut_count = size < 4 ? size : 4;
 	spectra_stream_reader whole, pieces;
-	read_stream(&whole, data + cut_count, size - cut_count, NULL, 0);
-	read_stream(&pieces, data + cut_count, size - cut_count, data, cut_count);
+	read_stream(&whole, data + cut_count, size - cut_count, NULL, 0, false);
+	/* in pieces, and with every event read in full (no delta skim): the same reading */
+	read_stream(&pieces, data + cut_count, size - cut_count, data, cut_count, cut_count > 0 && data[0] & 1);
 	const spectra_stream_usage *a = &whole.usage, *b = &pieces.usage;
 	FUZZ_ASSERT(whole.framing == pieces.framing && whole.ended_cleanly == pieces.ended_cleanly);
 	FUZZ_ASSERT(whole.dropped_events == pieces.dropped_events && whole.framing_lost == pieces.framing_lost);
