@@ -52,7 +52,8 @@ typedef struct {
 	size_t events;            /* events read */
 	size_t bad_events;        /* events that were not JSON */
 	bool completed;           /* the stream said it ended (final usage, message_stop, done, [DONE]) */
-	spectra_json_arena arena; /* each event's JSON tree, reset after the event */
+	spectra_json_arena arena; /* the tree of each event (parsed here, or built by the caller of
+	                           * spectra_stream_usage_value), reset after the event */
 	bool no_skim;             /* read every event in full (the fuzz harness compares both ways) */
 } spectra_stream_usage;
 

@@ -42,7 +42,7 @@ static bool arena_add_block(spectra_json_arena *arena, size_t need)
 	return true;
 }
 
-static void *arena_alloc(spectra_json_arena *arena, size_t size)
+void *spectra_json_arena_alloc(spectra_json_arena *arena, size_t size)
 {
 	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	spectra_json_arena_block *block = arena->blocks;
@@ -101,7 +101,7 @@ void spectra_json_arena_free(spectra_json_arena *arena)
 
 static void *parser_alloc(json_parser *parser, size_t size)
 {
-	return parser->arena ? arena_alloc(parser->arena, size) : malloc(size);
+	return parser->arena ? spectra_json_arena_alloc(parser->arena, size) : malloc(size);
 }
 
 static bool parse_value(json_parser *parser, spectra_json_value *out);
@@ -630,7 +630,7 @@ static bool grow_for_one_more(json_parser *parser, void **items, size_t count, s
 	void *grown;
 	if (parser->arena) {
 		/* the old items stay behind in the arena until its reset */
-		grown = arena_alloc(parser->arena, new_capacity * item_size);
+		grown = spectra_json_arena_alloc(parser->arena, new_capacity * item_size);
 		if (grown && count) {
 			memcpy(grown, *items, count * item_size);
 		}

@@ -116,6 +116,9 @@ void spectra_json_arena_init(spectra_json_arena *arena);
 /* Forgets every value parsed into the arena; keeps one block for the next document. */
 void spectra_json_arena_reset(spectra_json_arena *arena);
 void spectra_json_arena_free(spectra_json_arena *arena);
+/* size bytes from the arena (aligned for any value), for a caller building a tree itself; NULL
+ * when memory ran out. */
+void *spectra_json_arena_alloc(spectra_json_arena *arena, size_t size);
 /* spectra_json_parse_ex with the values in arena. */
 bool spectra_json_parse_in(spectra_json_arena *arena, const char *text, size_t len, unsigned flags,
 	spectra_json_value *root, spectra_json_error *error);

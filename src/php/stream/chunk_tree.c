@@ -9,13 +9,23 @@
 
 typedef struct {
 	size_t nodes;
+	spectra_json_arena *arena;
 } conversion;
+
+static void *allocate(conversion *run, size_t size)
+{
+	void *memory = spectra_json_arena_alloc(run->arena, size);
+	if (memory) {
+		memset(memory, 0, size);
+	}
+	return memory;
+}
 
 static bool convert(conversion *run, zval *value, spectra_json_value *out, int depth);
 
-static bool convert_string(const char *chars, size_t len, spectra_json_value *out)
+static bool convert_string(conversion *run, const char *chars, size_t len, spectra_json_value *out)
 {
-	char *copy = malloc(len + 1);
+	char *copy = allocate(run, len + 1);
 	if (!copy) {
 		return false;
 	}
@@ -33,7 +43,7 @@ static bool convert_table(conversion *run, HashTable *table, bool as_list, spect
 	if (as_list) {
 		out->type = SPECTRA_JSON_ARRAY;
 		out->as.array.count = 0;
-		out->as.array.items = count ? calloc(count, sizeof(spectra_json_value)) : NULL;
+		out->as.array.items = count ? allocate(run, count * sizeof(spectra_json_value)) : NULL;
 		if (count && !out->as.array.items) {
 			out->type = SPECTRA_JSON_NULL;
 			return false;
@@ -49,7 +59,7 @@ static bool convert_table(conversion *run, HashTable *table, bool as_list, spect
 	}
 	out->type = SPECTRA_JSON_OBJECT;
 	out->as.object.count = 0;
-	out->as.object.members = count ? calloc(count, sizeof(spectra_json_member)) : NULL;
+	out->as.object.members = count ? allocate(run, count * sizeof(spectra_json_member)) : NULL;
 	if (count && !out->as.object.members) {
 		out->type = SPECTRA_JSON_NULL;
 		return false;
@@ -63,7 +73,7 @@ static bool convert_table(conversion *run, HashTable *table, bool as_list, spect
 		char digits[24];
 		const char *name = key ? ZSTR_VAL(key) : digits;
 		size_t name_len = key ? ZSTR_LEN(key) : (size_t) snprintf(digits, sizeof digits, ZEND_ULONG_FMT, index);
-		member->key = malloc(name_len + 1);
+		member->key = allocate(run, name_len + 1);
 		if (!member->key) {
 			return false;
 		}
@@ -132,7 +142,7 @@ static bool convert(conversion *run, zval *value, spectra_json_value *out, int d
 		out->as.number.value = Z_DVAL_P(value);
 		return true;
 	case IS_STRING:
-		return convert_string(Z_STRVAL_P(value), Z_STRLEN_P(value), out);
+		return convert_string(run, Z_STRVAL_P(value), Z_STRLEN_P(value), out);
 	case IS_ARRAY:
 		return convert_nested(run, Z_ARRVAL_P(value),
 			zend_array_is_list(Z_ARRVAL_P(value)) && zend_hash_num_elements(Z_ARRVAL_P(value)) > 0, out, depth);
@@ -147,12 +157,12 @@ static bool convert(conversion *run, zval *value, spectra_json_value *out, int d
 	}
 }
 
-bool spectra_chunk_tree(zval *value, spectra_json_value *out)
+bool spectra_chunk_tree(zval *value, spectra_json_arena *arena, spectra_json_value *out)
 {
-	conversion run = { 0 };
+	conversion run = { 0, arena };
 	if (convert(&run, value, out, 0)) {
 		return true;
 	}
-	spectra_json_free(out);
+	out->type = SPECTRA_JSON_NULL; /* its parts stay in the arena until its reset */
 	return false;
 }

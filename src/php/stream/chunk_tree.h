@@ -7,10 +7,10 @@
 #include "php.h"
 #include "src/util/json_reader.h"
 
-/* Fills *out (release it with spectra_json_free). Lists become arrays, other arrays and
- * stdClass objects become objects (integer keys as decimal text), other objects and
- * resources null; anything deeper than SPECTRA_JSON_MAX_DEPTH is cut off as null. False
- * when memory ran out (*out is then null). */
-bool spectra_chunk_tree(zval *value, spectra_json_value *out);
+/* Fills *out, its parts in arena (gone with the arena's next reset). Lists become arrays,
+ * other arrays and stdClass objects become objects (integer keys as decimal text), other
+ * objects and resources null; anything deeper than SPECTRA_JSON_MAX_DEPTH is cut off as
+ * null. False when memory ran out (*out is then null). */
+bool spectra_chunk_tree(zval *value, spectra_json_arena *arena, spectra_json_value *out);
 
 #endif

@@ -133,11 +133,12 @@ void spectra_stream_observer_create(zval *context, zval *observer_out)
 
 static void read_tree(spectra_stream_observer *observer, zval *decoded)
 {
+	spectra_stream_usage *usage = &observer->reader.usage;
 	spectra_json_value tree;
-	if (spectra_chunk_tree(decoded, &tree)) {
-		spectra_stream_usage_value(&observer->reader.usage, NULL, 0, &tree);
+	if (spectra_chunk_tree(decoded, &usage->arena, &tree)) {
+		spectra_stream_usage_value(usage, NULL, 0, &tree);
 	}
-	spectra_json_free(&tree);
+	spectra_json_arena_reset(&usage->arena);
 }
 
 static void read_chunk(spectra_stream_observer *observer, zval *chunk)
