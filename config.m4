@@ -77,6 +77,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/export/retry.c \
     src/export/queue.c \
     src/export/job_weight.c \
+    src/export/span_batch.c \
     src/php/sandbox/sandbox.c \
     src/php/capture/context.c \
     src/php/capture/options.c \

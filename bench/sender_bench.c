@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "export/exporter.h"
+#include "export/span_batch.h"
 #include "otlp/encode_protobuf.h"
 #include "providers/providers.h"
 #include "record/record.h"
@@ -73,16 +74,16 @@ static spectra_span_job *make_job(uint64_t seq)
 	snprintf(r->id, sizeof r->id, "01JD8Y6ZQ4S3X9T7W2K%07u", (unsigned) (seq % 10000000));
 	char response_id[48];
 	snprintf(response_id, sizeof response_id, "chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6P%06u", (unsigned) (seq % 1000000));
-	spectra_record_set(&r->provider, "openai");
+	spectra_record_set(r, &r->provider, "openai");
 	r->provider_info = spectra_provider_find("openai", 6);
-	spectra_record_set(&r->model, "gpt-4o-mini");
-	spectra_record_set(&r->snapshot, "gpt-4o-mini-2024-07-18");
-	spectra_record_set(&r->response_id, response_id);
-	spectra_record_set(&r->conversation_id, "conv_01JD8Y6ZQ4S3X9T7W2K5M1N0PA");
-	spectra_record_set(&r->model_type, "text");
-	spectra_record_set(&r->server_address, "api.openai.com");
+	spectra_record_set(r, &r->model, "gpt-4o-mini");
+	spectra_record_set(r, &r->snapshot, "gpt-4o-mini-2024-07-18");
+	spectra_record_set(r, &r->response_id, response_id);
+	spectra_record_set(r, &r->conversation_id, "conv_01JD8Y6ZQ4S3X9T7W2K5M1N0PA");
+	spectra_record_set(r, &r->model_type, "text");
+	spectra_record_set(r, &r->server_address, "api.openai.com");
 	r->server_port = 443;
-	spectra_record_set(&r->pricing_tier, "standard");
+	spectra_record_set(r, &r->pricing_tier, "standard");
 	spectra_record_add_finish_reason(r, "tool_calls", 10);
 	spectra_record_count_tool_call(r, "function", 8, 2);
 	r->usage_seen = true;
@@ -97,7 +98,7 @@ static spectra_span_job *make_job(uint64_t seq)
 	r->start_wall_ns = UINT64_C(1760000000123456789) + seq * 1000003u;
 	r->start_mono_ns = 1000000000u + seq;
 	r->end_mono_ns = r->start_mono_ns + 842113587u;
-	spectra_record_set(&r->trackable_type, "App\\Models\\Team");
+	spectra_record_set(r, &r->trackable_type, "App\\Models\\Team");
 	r->completed = true;
 
 	spectra_span_job *job = spectra_span_job_new(r, true, false);
@@ -110,39 +111,6 @@ static spectra_span_job *make_job(uint64_t seq)
 		die("out of memory");
 	}
 	return job;
-}
-
-/* What src/php/delivery/emit.c hands to the exporter: the jobs of one request, built into
- * spans and encoded on the sender thread. Kept in step with its span_batch by hand (the
- * delivery glue is Zend code and cannot be linked here). */
-typedef struct {
-	spectra_deferred_payload base;
-	const spectra_resource *resource;
-	spectra_span_job **jobs;
-	size_t count;
-} bench_batch;
-
-/* Each job's span is built when the encoder asks for it and freed once written. */
-static spectra_span *bench_batch_build(void *context, size_t index)
-{
-	return spectra_span_job_build(((bench_batch *) context)->jobs[index]);
-}
-
-static bool bench_batch_encode(spectra_deferred_payload *self, spectra_buf *out)
-{
-	bench_batch *batch = (bench_batch *) self;
-	return spectra_otlp_encode_built(SPECTRA_OTLP_PROTOBUF, batch->resource, bench_batch_build, batch, batch->count,
-		out);
-}
-
-static void bench_batch_release(spectra_deferred_payload *self)
-{
-	bench_batch *batch = (bench_batch *) self;
-	for (size_t i = 0; i < batch->count; i++) {
-		spectra_span_job_free(batch->jobs[i]);
-	}
-	free(batch->jobs);
-	free(batch);
 }
 
 static void make_resource(spectra_resource *resource)
@@ -227,19 +195,19 @@ int main(int argc, char **argv)
 		double wall0 = now_s();
 		cpu_times self0 = cpu_s(RUSAGE_SELF), thread0 = cpu_s(RUSAGE_THREAD);
 		for (size_t i = 0; i < n; i += per_item) {
-			bench_batch *batch = calloc(1, sizeof *batch);
 			size_t count = n - i < per_item ? n - i : per_item;
 			spectra_span_job **item_jobs = malloc(count * sizeof *item_jobs);
-			if (!batch || !item_jobs) {
+			if (!item_jobs) {
 				die("out of memory");
 			}
 			memcpy(item_jobs, jobs + i, count * sizeof *item_jobs);
-			batch->base.encode = bench_batch_encode;
-			batch->base.release = bench_batch_release;
-			batch->resource = &resource;
-			batch->jobs = item_jobs;
-			batch->count = count;
-			spectra_exporter_submit_deferred(&batch->base, count * 1024, count);
+			/* what src/php/delivery/emit.c submits: the same batch type */
+			spectra_deferred_payload *batch =
+				spectra_span_batch_new(SPECTRA_OTLP_PROTOBUF, &resource, item_jobs, count);
+			if (!batch) {
+				die("out of memory");
+			}
+			spectra_exporter_submit_deferred(batch, spectra_span_batch_overhead(count) + count * 1024, count);
 		}
 		if (!spectra_exporter_flush(120000)) {
 			die("flush timed out");

@@ -403,6 +403,18 @@ static delivery_context *context_new(void)
 	return context;
 }
 
+/* A sender's request buffers are kept from one request to the next, emptied: a batch is
+ * hundreds of KiB, and allocating that afresh each time costs page faults for every span.
+ * One grown past a few batches' size (a rare huge request) gives its memory back. */
+static void empty_scratch(spectra_buf *buf)
+{
+	if (buf->cap > 8u * 1024u * 1024u) {
+		spectra_buf_free(buf);
+	} else {
+		buf->len = 0;
+	}
+}
+
 static void context_free(delivery_context *context)
 {
 	if (context) {
@@ -527,7 +539,7 @@ static delivery_outcome deliver(delivery_context *context, const char *payload, 
 	spectra_buf *compressed = &context->compressed;
 	if (config->gzip) {
 		if (!spectra_gzip_compress(payload, len, compressed)) {
-			spectra_buf_free(compressed);
+			empty_scratch(compressed);
 			record_error(0, "export failed: gzip compression failed (%zu spans)", span_count);
 			return DELIVERY_FAILED;
 		}
@@ -603,7 +615,7 @@ static delivery_outcome deliver(delivery_context *context, const char *payload, 
 			break;
 		}
 	}
-	spectra_buf_free(compressed);
+	empty_scratch(compressed);
 	return outcome;
 }
 
@@ -711,11 +723,11 @@ static void deliver_parts(delivery_context *context, spectra_queue_item *first, 
 		free(parts);
 		if (merged_ok) {
 			count_outcome(deliver(context, merged->data, merged->len, span_count), span_count);
-			spectra_buf_free(merged);
+			empty_scratch(merged);
 			return;
 		}
 		if (merged) {
-			spectra_buf_free(merged);
+			empty_scratch(merged);
 		}
 	}
 	item = first;
