@@ -64,6 +64,8 @@ step packaging tools/check-package.sh; count_c "$log_dir/packaging.log"
 step format tools/check-format.sh && passed=$((passed + 1))
 step layering python3 tools/check-layering.py; count_c "$log_dir/layering.log"
 step generated tools/check-generated.sh; count_c "$log_dir/generated.log"
+# the benchmarks are not run here (timings are never checked), but they must keep building
+step bench-build make -C bench -s encode_bench sender_bench otlp_sink stream_bench && passed=$((passed + 1))
 # every parser of untrusted bytes under libFuzzer (ASan+UBSan), a fixed short run from the
 # committed seeds; tools/fuzz.sh [seconds] runs them longer
 step fuzz-short tools/fuzz.sh --short; count_c "$log_dir/fuzz-short.log"
@@ -71,7 +73,7 @@ step fuzz-short tools/fuzz.sh --short; count_c "$log_dir/fuzz-short.log"
 SPECTRA_VALGRIND=0 tools/run-phpt.sh >"$log_dir/phpt.log" 2>&1
 echo "=== phpt"; count_phpt "$log_dir/phpt.log"
 
-SPECTRA_OPCACHE=1 tools/run-phpt.sh tests/track tests/providers tests/pricing >"$log_dir/phpt-opcache.log" 2>&1
+SPECTRA_OPCACHE=1 tools/run-phpt.sh tests/track tests/providers tests/pricing tests/stream >"$log_dir/phpt-opcache.log" 2>&1
 echo "=== phpt with opcache + tracing JIT"; count_phpt "$log_dir/phpt-opcache.log"
 
 # Faketime lane: the C unit tests, the packaging checks and the phpt suite again with the
