@@ -177,6 +177,18 @@ static bool take_string_or_null(cursor *c, int64_t *chars)
 	return take_null(c) || take_string(c, NULL, NULL, chars);
 }
 
+/* At the cursor: the quoted name, exactly; consumed. */
+static bool expected_key(cursor *c, name expected)
+{
+	size_t need = expected.len + 2;
+	if ((size_t) (c->end - c->at) < need || c->at[0] != '"' || c->at[need - 1] != '"'
+		|| memcmp(c->at + 1, expected.text, expected.len) != 0) {
+		return false;
+	}
+	c->at += need;
+	return true;
+}
+
 /* The members of an object, each known one at most once: the callback reads the value of
  * member `index` of names; an unknown member declines. */
 typedef bool (*member_reader)(cursor *c, int index, void *context);
@@ -192,21 +204,25 @@ static bool take_object(cursor *c, const name *names, int name_count, member_rea
 	}
 	int next = 0; /* members mostly come in the order of names: that one is tried first */
 	do {
-		const unsigned char *key;
-		size_t key_len;
-		if (!take_string(c, &key, &key_len, NULL) || !take(c, ':')) {
-			return false;
-		}
 		int index = -1;
-		if (next < name_count && string_is(key, key_len, names[next])) {
-			index = next;
+		skip_space(c);
+		if (next < name_count && expected_key(c, names[next])) {
+			index = next; /* the key's bytes are the name's: nothing to validate */
 		} else {
+			const unsigned char *key;
+			size_t key_len;
+			if (!take_string(c, &key, &key_len, NULL)) {
+				return false;
+			}
 			for (int i = 0; i < name_count; i++) {
 				if (string_is(key, key_len, names[i])) {
 					index = i;
 					break;
 				}
 			}
+		}
+		if (!take(c, ':')) {
+			return false;
 		}
 		next = index + 1;
 		if (index < 0 || (seen & (1u << index)) || !read(c, index, context)) {
