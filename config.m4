@@ -102,6 +102,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/delivery/emit.c \
     src/php/delivery/fpm_termination.c \
     src/php/pipeline/pipeline.c \
+    src/php/stream/chunk_skim.c \
     src/php/stream/chunk_tree.c \
     src/php/stream/stream_generator.c \
     src/php/stream/stream_observer.c"

@@ -8,6 +8,7 @@
 #include "src/php/capture/context.h"
 #include "src/php/pipeline/pipeline.h"
 #include "src/php/sandbox/sandbox.h"
+#include "src/php/stream/chunk_skim.h"
 #include "src/php/stream/chunk_tree.h"
 #include "src/record/clock.h"
 #include "src/stream/stream_reader.h"
@@ -134,6 +135,9 @@ void spectra_stream_observer_create(zval *context, zval *observer_out)
 static void read_tree(spectra_stream_observer *observer, zval *decoded)
 {
 	spectra_stream_usage *usage = &observer->reader.usage;
+	if (Z_TYPE_P(decoded) == IS_ARRAY && spectra_chunk_skim(Z_ARRVAL_P(decoded), usage)) {
+		return;
+	}
 	spectra_json_value tree;
 	if (spectra_chunk_tree(decoded, &usage->arena, &tree)) {
 		spectra_stream_usage_value(usage, NULL, 0, &tree);
