@@ -15,6 +15,7 @@
 #include "src/pricing/pricing.h"
 #include "src/php/capture/context.h"
 #include "src/php/capture/trace.h"
+#include "src/php/curl/curl_capture.h"
 #include "src/php/delivery/emit.h"
 #include "src/php/publish/publish.h"
 #include "src/php/settings/provider_hosts.h"
@@ -58,6 +59,7 @@ PHP_MINIT_FUNCTION(spectra)
 {
 	REGISTER_INI_ENTRIES();
 	spectra_provider_hosts_startup(module_number);
+	spectra_curl_capture_startup();
 
 	zend_class_entry *request_context_ce = register_class_Spectra_RequestContext();
 	spectra_context_register(request_context_ce);
@@ -104,6 +106,7 @@ PHP_RINIT_FUNCTION(spectra)
 	spectra_publish_rinit();
 	spectra_span_bridge_rinit();
 	spectra_delivery_rinit();
+	spectra_curl_capture_rinit();
 	return SUCCESS;
 }
 
@@ -114,6 +117,7 @@ PHP_RINIT_FUNCTION(spectra)
  * thread never waits on the network. */
 PHP_RSHUTDOWN_FUNCTION(spectra)
 {
+	spectra_curl_capture_rshutdown();
 	spectra_sandbox_rshutdown();
 	spectra_publish_rshutdown();
 	spectra_span_bridge_rshutdown();
