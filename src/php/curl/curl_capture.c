@@ -297,6 +297,11 @@ static void start_request(zend_object *handle)
 		GC_ADDREF(track);
 		state->enriching = track;
 		record = spectra_context_from_obj(track)->record;
+		/* an earlier attempt's outcome is not this one's */
+		record->is_failed = false;
+		record->status_code = 0;
+		spectra_record_set(record, &record->error_type, NULL);
+		spectra_record_set(record, &record->error_message, NULL);
 		if (!record->model || !*record->model) {
 			zend_string *model = spectra_curl_request_model(state, body_table);
 			if (model) {
