@@ -18,5 +18,8 @@ typedef struct {
 /* "scheme://user:pass@host:port/path?query#fragment" (the scheme may be missing, as libcurl
  * allows). False when there is no host, or the port is not a number from 1 to 65535. */
 bool spectra_url_split(const char *url, size_t len, spectra_url_parts *out);
+/* Only the host, as spectra_url_split() finds it (the port is not checked): the check every
+ * captured request pays. */
+bool spectra_url_host(const char *url, size_t len, const char **host, size_t *host_len);
 
 #endif

@@ -45,6 +45,12 @@ int main(void)
 	REFUSED("https://[::1/x");
 	REFUSED("https://[::1]x/y");
 
+	const char *host;
+	size_t host_len;
+	CHECK(spectra_url_host("https://u:p@api.openai.com:99999/x", 34, &host, &host_len) && host_len == 14
+		&& memcmp(host, "api.openai.com", 14) == 0);
+	CHECK(!spectra_url_host("https:///x", 10, &host, &host_len));
+
 	char buf[32];
 	CHECK_STR(spectra_curl_error_name(7, buf, sizeof buf), "CURLE_COULDNT_CONNECT");
 	CHECK_STR(spectra_curl_error_name(28, buf, sizeof buf), "CURLE_OPERATION_TIMEDOUT");

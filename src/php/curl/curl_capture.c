@@ -191,10 +191,11 @@ static void observe_init_end(zend_execute_data *execute_data, zval *retval)
 	if (!observing() || !is_curl_handle(retval)) {
 		return;
 	}
-	spectra_curl_mark_other(Z_OBJ_P(retval), false); /* a number reused from a freed handle */
 	zval *url = arg(execute_data, 1);
 	if (url && Z_TYPE_P(url) == IS_STRING) {
-		note_url(Z_OBJ_P(retval), url);
+		note_url(Z_OBJ_P(retval), url); /* sets the handle's mark either way */
+	} else {
+		spectra_curl_mark_other(Z_OBJ_P(retval), false); /* a number reused from a freed handle */
 	}
 }
 
@@ -533,4 +534,9 @@ void spectra_curl_capture_rinit(void)
 void spectra_curl_capture_rshutdown(void)
 {
 	spectra_curl_handles_rshutdown();
+}
+
+void spectra_curl_capture_gshutdown(void)
+{
+	spectra_curl_host_cache_free();
 }

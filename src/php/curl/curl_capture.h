@@ -14,5 +14,6 @@ void spectra_curl_capture_startup(void);
 bool spectra_curl_capture_enabled(void);
 void spectra_curl_capture_rinit(void);
 void spectra_curl_capture_rshutdown(void);
+void spectra_curl_capture_gshutdown(void);
 
 #endif

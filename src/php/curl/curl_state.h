@@ -18,6 +18,14 @@ typedef struct {
 	HashTable other;
 	HashTable handles;
 	int own_calls; /* > 0 while capture calls curl_* itself: those calls are not observed */
+	/* host => provider (NULL: none) as the provider table answered, kept across requests
+	 * (the table and the spectra.providers.*.hosts settings are fixed after startup): a
+	 * host seen before costs one hash lookup, not a scan of every pattern. Persistent,
+	 * bounded (SPECTRA_CURL_HOST_CACHE entries, then started again); freed at GSHUTDOWN. */
+	HashTable host_cache;
+	bool host_cache_ready;
 } spectra_curl_state;
+
+#define SPECTRA_CURL_HOST_CACHE 256
 
 #endif
