@@ -102,6 +102,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/curl/curl_handles.c \
     src/php/curl/curl_tee.c \
     src/php/curl/curl_request.c \
+    src/php/curl/curl_stream.c \
     src/php/curl/curl_capture.c"
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)

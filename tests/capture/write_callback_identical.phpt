@@ -5,14 +5,7 @@ curl
 --FILE--
 <?php
 require __DIR__ . '/capture.inc';
-$port = free_port();
-$server = proc_open([PHP_BINARY, '-n', '-S', "127.0.0.1:$port", SPECTRA_TOOLS . '/fixed_answer.php'],
-    [0 => ['pipe', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes, null,
-    ['PATH' => getenv('PATH')]); // a plain PHP: the server is not under test (nor under the ASan lane's preload)
-for ($i = 0; $i < 500 && !($s = @stream_socket_client("tcp://127.0.0.1:$port")); $i++) {
-    usleep(20000);
-}
-register_shutdown_function(fn () => proc_terminate($server));
+$port = fixed_answer_start();
 
 $client = <<<'PHP'
 $url = getenv('FIXED_URL');

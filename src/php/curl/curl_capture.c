@@ -9,6 +9,7 @@
 #include "src/php/capture/context.h"
 #include "src/php/curl/curl_handles.h"
 #include "src/php/curl/curl_request.h"
+#include "src/php/curl/curl_stream.h"
 #include "src/php/curl/curl_tee.h"
 #include "src/php/extract/extract.h"
 #include "src/php/pipeline/pipeline.h"
@@ -351,6 +352,8 @@ static void finish_request(zend_object *handle, spectra_curl_handle *state, zval
 	}
 	smart_str_free(&state->body);
 	state->body_over_cap = false;
+	uint64_t first_byte_ns = state->first_byte_ns;
+	state->first_byte_ns = 0;
 
 	zend_object *owner = enriching ? enriching : Z_TYPE(context) == IS_OBJECT ? Z_OBJ(context) : NULL;
 	spectra_context_object *target = owner ? spectra_context_from_obj(owner) : NULL;
@@ -369,6 +372,14 @@ static void finish_request(zend_object *handle, spectra_curl_handle *state, zval
 			spectra_record_set(record, &record->error_type, "no_response");
 		}
 		zval *answer = !code && Z_TYPE(body) == IS_STRING ? &body : NULL;
+		if (answer && spectra_curl_stream_is_sse(Z_STRVAL_P(answer), Z_STRLEN_P(answer))) {
+			record->is_streaming = true;
+			spectra_curl_stream_read(record, Z_STRVAL_P(answer), Z_STRLEN_P(answer));
+			if (first_byte_ns > record->start_mono_ns) {
+				record->time_to_first_token_ms = (int64_t) ((first_byte_ns - record->start_mono_ns) / 1000000);
+			}
+			answer = NULL; /* read: the JSON extractors have nothing to add */
+		}
 		if (enriching) {
 			if (answer) {
 				spectra_extract_response(record, answer);

@@ -13,6 +13,7 @@ static void release_request(spectra_curl_handle *state)
 	}
 	smart_str_free(&state->body);
 	state->body_over_cap = false;
+	state->first_byte_ns = 0;
 }
 
 static void handle_dtor(zval *entry)

@@ -21,6 +21,7 @@ typedef struct {
 	zend_object *enriching; /* or track()'s RequestContext it fills in (a reference held) */
 	smart_str body;         /* the answer's bytes as they passed the tee */
 	bool body_over_cap;     /* more than SPECTRA_CURL_BODY_CAP bytes: not kept */
+	uint64_t first_byte_ns; /* monotonic clock when the tee saw the first bytes; 0 = not yet */
 } spectra_curl_handle;
 
 /* Bytes of an answer kept for reading usage and errors. */

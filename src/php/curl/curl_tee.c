@@ -1,6 +1,7 @@
 #include "curl_tee.h"
 
 #include "src/php/curl/curl_handles.h"
+#include "src/record/clock.h"
 
 typedef struct {
 	zval callable;
@@ -54,6 +55,9 @@ static void keep_bytes(zval *args, uint32_t argc)
 		return;
 	}
 	size_t kept = state->body.s ? ZSTR_LEN(state->body.s) : 0;
+	if (!state->first_byte_ns && Z_STRLEN(args[1])) {
+		state->first_byte_ns = spectra_clock_monotonic_ns();
+	}
 	if (Z_STRLEN(args[1]) > SPECTRA_CURL_BODY_CAP - kept) {
 		state->body_over_cap = true;
 		smart_str_free(&state->body);
