@@ -38,6 +38,8 @@ if test "$PHP_SPECTRA" != "no"; then
     src/util/redact.c \
     src/util/hex.c \
     src/util/kv_list.c \
+    src/util/url_parts.c \
+    src/util/curl_errors.c \
     src/stream/event_stream.c \
     src/stream/json_stream.c \
     src/stream/stream_usage.c \
@@ -105,11 +107,16 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/stream/chunk_skim.c \
     src/php/stream/chunk_tree.c \
     src/php/stream/stream_generator.c \
-    src/php/stream/stream_observer.c"
+    src/php/stream/stream_observer.c \
+    src/php/curl/curl_handles.c \
+    src/php/curl/curl_tee.c \
+    src/php/curl/curl_request.c \
+    src/php/curl/curl_stream.c \
+    src/php/curl/curl_capture.c"
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)
   for dir in src/util src/providers src/record src/stream src/pricing src/span src/otlp src/export \
-             src/php/sandbox src/php/api src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline src/php/stream \
+             src/php/sandbox src/php/api src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline src/php/stream src/php/curl \
              src/otlp/gen/opentelemetry/proto/common/v1 src/otlp/gen/opentelemetry/proto/resource/v1 \
              src/otlp/gen/opentelemetry/proto/trace/v1 src/otlp/gen/opentelemetry/proto/collector/trace/v1; do
     PHP_ADD_BUILD_DIR([$ext_builddir/$dir])

@@ -5,6 +5,7 @@
 
 #include "src/php/capture/capture_state.h"
 #include "src/php/capture/trace_state.h"
+#include "src/php/curl/curl_state.h"
 #include "src/php/delivery/delivery_state.h"
 #include "src/php/publish/publish_state.h"
 #include "src/php/sandbox/sandbox_state.h"
@@ -36,6 +37,7 @@ ZEND_BEGIN_MODULE_GLOBALS(spectra)
 	spectra_publish_state publish;
 	spectra_span_bridge_state span_bridge;
 	spectra_delivery_state delivery;
+	spectra_curl_state curl;
 	/* process state */
 	spectra_stream_state streams;
 ZEND_END_MODULE_GLOBALS(spectra)

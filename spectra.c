@@ -15,6 +15,7 @@
 #include "src/pricing/pricing.h"
 #include "src/php/capture/context.h"
 #include "src/php/capture/trace.h"
+#include "src/php/curl/curl_capture.h"
 #include "src/php/delivery/emit.h"
 #include "src/php/publish/publish.h"
 #include "src/php/settings/provider_hosts.h"
@@ -50,6 +51,11 @@ static PHP_GINIT_FUNCTION(spectra)
 	memset(spectra_globals, 0, sizeof(*spectra_globals));
 }
 
+static PHP_GSHUTDOWN_FUNCTION(spectra)
+{
+	spectra_curl_capture_gshutdown();
+}
+
 static void fork_child_handler(void)
 {
 	spectra_exporter_after_fork_child();
@@ -59,6 +65,7 @@ PHP_MINIT_FUNCTION(spectra)
 {
 	REGISTER_INI_ENTRIES();
 	spectra_provider_hosts_startup(module_number);
+	spectra_curl_capture_startup();
 
 	zend_class_entry *request_context_ce = register_class_Spectra_RequestContext();
 	spectra_context_register(request_context_ce);
@@ -106,6 +113,7 @@ PHP_RINIT_FUNCTION(spectra)
 	spectra_publish_rinit();
 	spectra_span_bridge_rinit();
 	spectra_delivery_rinit();
+	spectra_curl_capture_rinit();
 	return SUCCESS;
 }
 
@@ -116,6 +124,7 @@ PHP_RINIT_FUNCTION(spectra)
  * thread never waits on the network. */
 PHP_RSHUTDOWN_FUNCTION(spectra)
 {
+	spectra_curl_capture_rshutdown();
 	spectra_sandbox_rshutdown();
 	spectra_publish_rshutdown();
 	spectra_span_bridge_rshutdown();
@@ -151,7 +160,7 @@ PHP_MINFO_FUNCTION(spectra)
 
 zend_module_entry spectra_module_entry = { STANDARD_MODULE_HEADER, PHP_SPECTRA_NAME, NULL, PHP_MINIT(spectra),
 	PHP_MSHUTDOWN(spectra), PHP_RINIT(spectra), PHP_RSHUTDOWN(spectra), PHP_MINFO(spectra), PHP_SPECTRA_VERSION,
-	PHP_MODULE_GLOBALS(spectra), PHP_GINIT(spectra), NULL, NULL, STANDARD_MODULE_PROPERTIES_EX };
+	PHP_MODULE_GLOBALS(spectra), PHP_GINIT(spectra), PHP_GSHUTDOWN(spectra), NULL, STANDARD_MODULE_PROPERTIES_EX };
 
 #ifdef COMPILE_DL_SPECTRA
 #ifdef ZTS

@@ -13,6 +13,7 @@ if [ "${SPECTRA_ASAN_REUSE:-0}" != 1 ] || [ ! -f "$asan_module" ] || [ ! -f "$as
   # the working tree as it is (committed or not), without build products
   (cd "$asan_root" && git ls-files -co --exclude-standard -z | xargs -0 tar -c) | tar -x -C "$asan_work"
   [ -d "$asan_root/tests/tools/node_modules" ] && ln -s "$asan_root/tests/tools/node_modules" "$asan_work/tests/tools/node_modules"
+  [ -d "$asan_root/tests/capture/clients/vendor" ] && ln -s "$asan_root/tests/capture/clients/vendor" "$asan_work/tests/capture/clients/vendor"
   # built without an inherited LD_PRELOAD (libfaketime): configure runs ASan test programs, and
   # the ASan runtime refuses to start when another library was preloaded before it
   (cd "$asan_work" && env -u LD_PRELOAD SPECTRA_ASAN=1 SPECTRA_REBUILD=1 tools/build.sh >/dev/null)

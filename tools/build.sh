@@ -17,5 +17,5 @@ if [ ! -f Makefile ] || [ configure -nt Makefile ] || [ "${SPECTRA_REBUILD:-0}" 
 fi
 # a new inode, never an in-place rewrite: processes that mapped the old .so keep working
 rm -f modules/spectra.so modules/spectra.la
-make -j"$(nproc)" >/dev/null
+make -j"${SPECTRA_JOBS:-2}" >/dev/null
 echo "built $(pwd)/modules/spectra.so"

@@ -22,7 +22,7 @@ LAYERS = [
     'src/util', 'src/providers', 'src/record', 'src/stream', 'src/pricing', 'src/span', 'src/otlp', 'src/export',
     'php:state', 'php_spectra.h',
     'src/php/sandbox', 'src/php/settings', 'src/php/extract', 'src/php/capture', 'src/php/publish',
-    'src/php/span_bridge', 'src/php/delivery', 'src/php/pipeline', 'src/php/stream', 'src/php/api',
+    'src/php/span_bridge', 'src/php/delivery', 'src/php/pipeline', 'src/php/stream', 'src/php/curl', 'src/php/api',
     'stubs', 'spectra.c',
 ]
 ZEND_WORDS = re.compile(r'php\.h|zval|zend_|emalloc|SPECTRA_G')

@@ -70,6 +70,8 @@ step bench-build make -C bench -s encode_bench sender_bench otlp_sink stream_ben
 # committed seeds; tools/fuzz.sh [seconds] runs them longer
 step fuzz-short tools/fuzz.sh --short; count_c "$log_dir/fuzz-short.log"
 
+# the real HTTP clients of tests/capture/composer_clients.phpt (skipped, and it says so, without them)
+bash tools/install-capture-clients.sh >"$log_dir/capture-clients.log" 2>&1 || echo "    Guzzle/Symfony HttpClient not installed: tests/capture/composer_clients.phpt will be skipped (see $log_dir/capture-clients.log)"
 SPECTRA_VALGRIND=0 tools/run-phpt.sh >"$log_dir/phpt.log" 2>&1
 echo "=== phpt"; count_phpt "$log_dir/phpt.log"
 

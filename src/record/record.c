@@ -1,5 +1,6 @@
 #include "record.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,15 @@ spectra_record *spectra_record_new(void)
 	record->input_characters = -1;
 	record->image_count = -1;
 	record->video_count = -1;
+	record->request_max_tokens = -1;
+	record->request_temperature = NAN;
+	record->request_top_p = NAN;
+	record->request_top_k = NAN;
+	record->request_frequency_penalty = NAN;
+	record->request_presence_penalty = NAN;
+	record->request_seed = -1;
+	record->request_choice_count = -1;
+	record->request_tool_count = -1;
 	for (int i = 0; i < SPECTRA_USAGE_KEY_COUNT; i++) {
 		record->usage[i] = -1;
 	}

@@ -86,6 +86,16 @@ typedef struct {
 	bool is_reasoning;
 	char *reasoning_effort;
 	bool is_streaming;
+	/* what the request asked for (ext/curl capture reads them from its body); NaN or -1 = not given */
+	int64_t request_max_tokens;
+	double request_temperature;
+	double request_top_p;
+	double request_top_k;
+	double request_frequency_penalty;
+	double request_presence_penalty;
+	int64_t request_seed;
+	int64_t request_choice_count;
+	int64_t request_tool_count; /* tool (function) definitions offered */
 	bool has_tool_calls;
 	spectra_tool_count *tool_calls;
 	size_t tool_call_kinds;        /* at most SPECTRA_MAX_TOOL_CALL_TYPES (limits.h) */

@@ -18,6 +18,7 @@
  *               COUNT         int64_t, below 0 (-1 = none) -> null
  *               FLOAT         double -> float
  *               FLOAT_OR_NULL double, below 0 -> null
+ *               REAL          double, NaN (not given) -> null; any other value, negative too
  *               RATE          double rounded to 2 decimals, below 0 -> null
  *               BOOL          bool
  *               TEXT_LIST     spectra_string_list -> list of strings
@@ -79,6 +80,15 @@
 	X(is_reasoning, BOOL, r->is_reasoning, NULL, NULL) \
 	X(reasoning_effort, TEXT, r->reasoning_effort, "spectra.reasoning_effort", NULL) \
 	X(is_streaming, BOOL, r->is_streaming, "gen_ai.request.stream", NULL) \
+	X(request_max_tokens, COUNT, r->request_max_tokens, "gen_ai.request.max_tokens", NULL) \
+	X(request_temperature, REAL, r->request_temperature, "gen_ai.request.temperature", NULL) \
+	X(request_top_p, REAL, r->request_top_p, "gen_ai.request.top_p", NULL) \
+	X(request_top_k, REAL, r->request_top_k, "gen_ai.request.top_k", NULL) \
+	X(request_frequency_penalty, REAL, r->request_frequency_penalty, "gen_ai.request.frequency_penalty", NULL) \
+	X(request_presence_penalty, REAL, r->request_presence_penalty, "gen_ai.request.presence_penalty", NULL) \
+	X(request_seed, COUNT, r->request_seed, "gen_ai.request.seed", NULL) \
+	X(request_choice_count, COUNT, r->request_choice_count, "gen_ai.request.choice.count", NULL) \
+	X(request_tool_count, COUNT, r->request_tool_count, "spectra.request.tool_count", NULL) \
 	X(has_tool_calls, BOOL, r->has_tool_calls, NULL, NULL) \
 	X(tool_call_counts, TOOL_COUNTS, r, "spectra.tool_calls.", NULL) \
 	X(tags, PHP_VALUE, tags, "spectra.tags", NULL) \

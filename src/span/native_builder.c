@@ -4,6 +4,7 @@
  * attributes a span gets, and when, is decided here. */
 #include "native_builder.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +35,34 @@ static void add_string_if(spectra_attr_list *attrs, const char *key, const char 
 {
 	if (value && *value) {
 		spectra_attr_add_string(attrs, key, value);
+	}
+}
+
+/* gen_ai.request.*: what the request asked for, when it said (ext/curl capture). Counts are
+ * -1 and the other numbers NaN when not given. */
+static void add_request_parameters(spectra_attr_list *attrs, const spectra_record *record)
+{
+	const struct {
+		const char *name;
+		bool whole;
+		double value;
+	} parameters[] = {
+		{ SPECTRA_SPAN_ATTR(request_max_tokens), true, (double) record->request_max_tokens },
+		{ SPECTRA_SPAN_ATTR(request_seed), true, (double) record->request_seed },
+		{ SPECTRA_SPAN_ATTR(request_choice_count), true, (double) record->request_choice_count },
+		{ SPECTRA_SPAN_ATTR(request_tool_count), true, (double) record->request_tool_count },
+		{ SPECTRA_SPAN_ATTR(request_temperature), false, record->request_temperature },
+		{ SPECTRA_SPAN_ATTR(request_top_p), false, record->request_top_p },
+		{ SPECTRA_SPAN_ATTR(request_top_k), false, record->request_top_k },
+		{ SPECTRA_SPAN_ATTR(request_frequency_penalty), false, record->request_frequency_penalty },
+		{ SPECTRA_SPAN_ATTR(request_presence_penalty), false, record->request_presence_penalty },
+	};
+	for (size_t i = 0; i < sizeof parameters / sizeof parameters[0]; i++) {
+		if (parameters[i].whole && parameters[i].value >= 0) {
+			spectra_attr_add_int(attrs, parameters[i].name, (int64_t) parameters[i].value);
+		} else if (!parameters[i].whole && !isnan(parameters[i].value)) {
+			spectra_attr_add_double(attrs, parameters[i].name, parameters[i].value);
+		}
 	}
 }
 
@@ -162,6 +191,7 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 				(double) record->time_to_first_token_ms / 1000.0);
 		}
 	}
+	add_request_parameters(attrs, record);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(server_address), record->server_address);
 	if (record->server_address && record->server_port > 0) {
 		spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(server_port), record->server_port);

@@ -54,6 +54,15 @@ static spectra_record *full_record(void)
 	r->start_mono_ns = 1;
 	r->end_mono_ns = 2000001;
 	r->time_to_first_token_ms = 1;
+	r->request_max_tokens = 256;
+	r->request_temperature = 0.2;
+	r->request_top_p = 0.9;
+	r->request_top_k = 40;
+	r->request_frequency_penalty = -0.5;
+	r->request_presence_penalty = 0;
+	r->request_seed = 7;
+	r->request_choice_count = 1;
+	r->request_tool_count = 2;
 	r->status_code = 500;
 	r->is_failed = true;
 	spectra_record_set(r, &r->error_type, "server_error");
@@ -77,7 +86,7 @@ static bool from_context(spectra_record_field field)
 
 static void test_table_is_consistent(void)
 {
-	CHECK(SPECTRA_RECORD_FIELD_COUNT == 52);
+	CHECK(SPECTRA_RECORD_FIELD_COUNT == 61);
 	CHECK_STR(spectra_record_fields[0].key, "id");
 	CHECK_STR(spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT - 1].key, "completed_at");
 	CHECK_STR(SPECTRA_SPAN_ATTR(model), "gen_ai.request.model");

@@ -17,25 +17,6 @@
 
 extern zend_class_entry *spectra_ce_span_builder;
 
-/* False outside a request (after RSHUTDOWN released the request state): code running
- * then, e.g. a late destructor, still runs its callback but records nothing. */
-static bool request_state_ready(void)
-{
-	return !SPECTRA_G(sandbox).in_shutdown && Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY;
-}
-
-/* The running fiber, as a key of the per-fiber suppression table (0 = the main context). */
-static zend_ulong current_fiber_key(void)
-{
-	return (zend_ulong) (uintptr_t) EG(active_fiber);
-}
-
-static bool tracking_active(void)
-{
-	return SPECTRA_G(enabled) && request_state_ready()
-		&& !zend_hash_index_exists(&SPECTRA_G(capture).suppressed, current_fiber_key());
-}
-
 /* Calls the user's callback with the context as its only argument. */
 static void call_with_context(zend_fcall_info *fci, zend_fcall_info_cache *fcc, zval *context, zval *retval)
 {
@@ -64,8 +45,19 @@ PHP_METHOD(Spectra_Spectra, track)
 		zval_ptr_dtor(&context);
 		RETURN_THROWS();
 	}
-	bool active = tracking_active();
+	bool active = spectra_capture_tracking_active();
+	spectra_capture_state *capture = &SPECTRA_G(capture);
+	zend_object *outer_track = capture->current_track;
+	void *outer_fiber = capture->current_track_fiber;
+	if (active) {
+		capture->current_track = Z_OBJ(context);
+		capture->current_track_fiber = EG(active_fiber);
+	}
 	call_with_context(&fci, &fcc, &context, return_value);
+	if (active && spectra_capture_request_ready()) {
+		capture->current_track = outer_track;
+		capture->current_track_fiber = outer_fiber;
+	}
 
 	zend_object *exception = EG(exception);
 	if (!active) {
@@ -197,7 +189,7 @@ PHP_METHOD(Spectra_Spectra, recordSuccess)
 	if (usage && !spectra_options_check_usage(usage, 3)) {
 		RETURN_THROWS();
 	}
-	if (!tracking_active()) {
+	if (!spectra_capture_tracking_active()) {
 		RETURN_EMPTY_ARRAY();
 	}
 	spectra_pipeline_success(context, response, usage, return_value);
@@ -222,7 +214,7 @@ PHP_METHOD(Spectra_Spectra, recordFailure)
 	if (!context) {
 		RETURN_THROWS();
 	}
-	if (!tracking_active()) {
+	if (!spectra_capture_tracking_active()) {
 		RETURN_EMPTY_ARRAY();
 	}
 	spectra_pipeline_failure(context, Z_OBJ_P(exception), status, !status_is_null, return_value);
@@ -237,13 +229,13 @@ PHP_METHOD(Spectra_Spectra, withoutTracking)
 	ZEND_PARSE_PARAMETERS_END();
 	/* the callback starts and returns in the same fiber; it may suspend in between, and
 	 * other fibers (or the main context) then run with their own suppression */
-	if (!request_state_ready()) {
+	if (!spectra_capture_request_ready()) {
 		/* after RSHUTDOWN (a late destructor): nothing is recorded anyway */
 		call_with_context(&fci, &fcc, NULL, return_value);
 		return;
 	}
 	HashTable *suppressed = &SPECTRA_G(capture).suppressed;
-	zend_ulong fiber = current_fiber_key();
+	zend_ulong fiber = spectra_capture_fiber_key();
 	zval *depth = zend_hash_index_find(suppressed, fiber);
 	if (depth) {
 		Z_LVAL_P(depth)++;
@@ -253,7 +245,7 @@ PHP_METHOD(Spectra_Spectra, withoutTracking)
 		zend_hash_index_add_new(suppressed, fiber, &one);
 	}
 	call_with_context(&fci, &fcc, NULL, return_value);
-	depth = request_state_ready() ? zend_hash_index_find(suppressed, fiber) : NULL;
+	depth = spectra_capture_request_ready() ? zend_hash_index_find(suppressed, fiber) : NULL;
 	if (depth && --Z_LVAL_P(depth) <= 0) {
 		zend_hash_index_del(suppressed, fiber);
 	}
@@ -280,7 +272,7 @@ PHP_METHOD(Spectra_Spectra, withMetadata)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ARRAY_HT(metadata)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!request_state_ready()) {
+	if (!spectra_capture_request_ready()) {
 		return;
 	}
 	zend_hash_merge(Z_ARRVAL(SPECTRA_G(capture).metadata), metadata, zval_add_ref, true);
@@ -292,7 +284,7 @@ PHP_METHOD(Spectra_Spectra, addGlobalTags)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ARRAY_HT(tags)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!request_state_ready()) {
+	if (!spectra_capture_request_ready()) {
 		return;
 	}
 	if (!spectra_options_merge_tags(&SPECTRA_G(capture).tags, &SPECTRA_G(capture).tags_dropped, tags, 1, "")) {
@@ -372,7 +364,7 @@ PHP_METHOD(Spectra_Spectra, listen)
 		zend_argument_type_error(1, "must be a valid callback, %s given", zend_zval_type_name(listener));
 		RETURN_THROWS();
 	}
-	if (!request_state_ready()) {
+	if (!spectra_capture_request_ready()) {
 		return;
 	}
 	Z_TRY_ADDREF_P(listener);
@@ -461,12 +453,15 @@ void spectra_capture_rinit(void)
 	SPECTRA_G(capture).tags_dropped = 0;
 	ZVAL_UNDEF(&SPECTRA_G(capture).trackable_id);
 	zend_hash_init(&SPECTRA_G(capture).suppressed, 4, NULL, NULL, false);
+	SPECTRA_G(capture).current_track = NULL;
+	SPECTRA_G(capture).current_track_fiber = NULL;
 }
 
 void spectra_capture_rshutdown(void)
 {
 	spectra_capture_clear_globals();
 	zend_hash_destroy(&SPECTRA_G(capture).suppressed);
+	SPECTRA_G(capture).current_track = NULL;
 	zval_ptr_dtor(&SPECTRA_G(capture).metadata);
 	ZVAL_UNDEF(&SPECTRA_G(capture).metadata);
 	zval_ptr_dtor(&SPECTRA_G(capture).tags);

@@ -16,6 +16,11 @@ typedef struct {
 	 * follows the fiber that set it, so a Fiber suspended inside withoutTracking() does
 	 * not turn tracking off for the code that runs while it waits. */
 	HashTable suppressed;
+	/* The RequestContext of the innermost track() whose callback is running, and the fiber
+	 * it runs in (NULL = none): ext/curl capture enriches that record rather than making a
+	 * second one. */
+	zend_object *current_track;
+	void *current_track_fiber;
 } spectra_capture_state;
 
 void spectra_capture_rinit(void);

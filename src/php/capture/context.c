@@ -94,6 +94,17 @@ static void init_readonly(zend_object *object, int property, zend_string *value)
 	Z_PROP_FLAG_P(slot) = 0;
 }
 
+bool spectra_capture_request_ready(void)
+{
+	return !SPECTRA_G(sandbox).in_shutdown && Z_TYPE(SPECTRA_G(publish).listeners) == IS_ARRAY;
+}
+
+bool spectra_capture_tracking_active(void)
+{
+	return SPECTRA_G(enabled) && spectra_capture_request_ready()
+		&& !zend_hash_index_exists(&SPECTRA_G(capture).suppressed, spectra_capture_fiber_key());
+}
+
 /* server.address / server.port / endpoint from a URL option, else the provider's API host. */
 
 static bool is_auto_provider(const char *provider)

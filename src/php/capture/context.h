@@ -11,6 +11,18 @@
 
 void spectra_context_register(zend_class_entry *ce);
 
+/* False outside a request (after RSHUTDOWN released the request state): code running
+ * then, e.g. a late destructor, still runs its callback but records nothing. */
+bool spectra_capture_request_ready(void);
+/* The running fiber, as a key of the per-fiber suppression table (0 = the main context). */
+static inline zend_ulong spectra_capture_fiber_key(void)
+{
+	return (zend_ulong) (uintptr_t) EG(active_fiber);
+}
+/* Records are made now: the extension is enabled, the request is running, and no
+ * withoutTracking() of this fiber is. */
+bool spectra_capture_tracking_active(void);
+
 /* Starts a record: ids, clocks, the request's trace, globals merged with options.
  * Throws TypeError/ValueError for bad options and returns false. */
 bool spectra_context_start(zend_string *provider, zend_string *model, HashTable *options, uint32_t options_arg_num,

@@ -1,5 +1,7 @@
 #include "record_array.h"
 
+#include <math.h>
+
 #include "php_spectra.h"
 #include "ext/date/php_date.h"
 #include "zend_exceptions.h"
@@ -99,6 +101,15 @@ static void add_long_or_null(zval *array, const char *key, int64_t value, bool p
 	}
 }
 
+static void add_real_or_null(zval *array, const char *key, double value)
+{
+	if (isnan(value)) {
+		add_assoc_null(array, key);
+	} else {
+		add_assoc_double(array, key, value);
+	}
+}
+
 static void add_double_or_null(zval *array, const char *key, double value)
 {
 	if (value >= 0) {
@@ -152,6 +163,7 @@ static void add_php_value(zval *array, const char *key, zval *value)
 #define PUT_COUNT(key, value) add_count_or_null(out, key, value)
 #define PUT_FLOAT(key, value) add_assoc_double(out, key, value)
 #define PUT_FLOAT_OR_NULL(key, value) add_double_or_null(out, key, value)
+#define PUT_REAL(key, value) add_real_or_null(out, key, value)
 #define PUT_RATE(key, value) add_rate_or_null(out, key, value)
 #define PUT_BOOL(key, value) add_assoc_bool(out, key, value)
 #define PUT_TEXT_LIST(key, list) add_string_list(out, key, &(list))

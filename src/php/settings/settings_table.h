@@ -17,7 +17,7 @@
 	X("spectra.enabled", "1", SYSTEM, BOOL, enabled, \
 		"kill switch") \
 	X("spectra.auto_capture", "0", SYSTEM, BOOL, auto_capture, \
-		"reserved for automatic ext/curl capture (not implemented yet)") \
+		"`1`: every ext/curl request to a provider URL is recorded with no code change (see Automatic capture)") \
 	X("spectra.capture_content", "0", ALL, BOOL, capture_content, \
 		"reserved: message content is never captured yet") \
 	X("spectra.request_transformer", "", ALL, STRING, request_transformer, \

@@ -1,0 +1,49 @@
+/* What ext/curl capture knows about one CurlHandle, kept with the handle (the tables of
+ * src/php/curl/curl_state.h) and released with it. */
+#ifndef SPECTRA_PHP_CURL_HANDLES_H
+#define SPECTRA_PHP_CURL_HANDLES_H
+
+#include "php.h"
+#include "zend_smart_str.h"
+#include "php_spectra.h"
+#include "src/providers/providers.h"
+
+typedef struct {
+	const spectra_provider_info *provider; /* NULL: no provider URL known (yet) */
+	zend_string *url;                      /* the provider URL as set; never logged */
+	zval postfields;                       /* CURLOPT_POSTFIELDS as given; UNDEF = none */
+	zval user_write;                       /* the application's CURLOPT_WRITEFUNCTION; UNDEF = none */
+	bool tee_installed;                    /* our tee wraps user_write on the handle */
+	bool body_via_read;                    /* READFUNCTION/INFILE/UPLOAD: the body is not read */
+	bool response_to_file;                 /* CURLOPT_FILE: the answer is not read */
+	/* the request in flight */
+	zval context;           /* RequestContext of its own record; UNDEF = none */
+	zend_object *enriching; /* or track()'s RequestContext it fills in (a reference held) */
+	smart_str body;         /* the answer's bytes as they passed the tee */
+	bool body_over_cap;     /* more than SPECTRA_CURL_BODY_CAP bytes: not kept */
+	uint64_t first_byte_ns; /* monotonic clock when the tee saw the first bytes; 0 = not yet */
+} spectra_curl_handle;
+
+/* Bytes of an answer kept for reading usage and errors. */
+#define SPECTRA_CURL_BODY_CAP (16 * 1024 * 1024)
+
+void spectra_curl_handles_rinit(void);
+void spectra_curl_handles_rshutdown(void);
+
+/* The handle's entry, or NULL. */
+spectra_curl_handle *spectra_curl_handle_find(zend_object *handle);
+/* The handle's entry, created when missing (NULL only when the weak map refuses it). */
+spectra_curl_handle *spectra_curl_handle_get(zend_object *handle);
+void spectra_curl_handle_forget(zend_object *handle);
+/* Ends the request in flight without recording it (its record is dropped). */
+void spectra_curl_handle_drop_request(spectra_curl_handle *state);
+bool spectra_curl_handle_in_flight(const spectra_curl_handle *state);
+
+/* The "known to be no provider" marks. */
+static inline bool spectra_curl_is_other(zend_object *handle)
+{
+	return zend_hash_index_exists(&SPECTRA_G(curl).other, handle->handle);
+}
+void spectra_curl_mark_other(zend_object *handle, bool other);
+
+#endif

@@ -1,0 +1,196 @@
+#include "curl_request.h"
+
+#include "php_spectra.h"
+#include "src/php/extract/extract.h"
+#include "src/php/extract/zval_read.h"
+#include "src/providers/endpoints.h"
+#include "src/providers/hosts.h"
+#include "src/util/url_parts.h"
+
+/* Request bodies over this are not decoded (a model name is not worth a huge parse). */
+#define REQUEST_BODY_CAP (8 * 1024 * 1024)
+
+static const spectra_provider_info *provider_for_host(const char *host, size_t len)
+{
+	spectra_curl_state *curl = &SPECTRA_G(curl);
+	if (len > 255) {
+		return spectra_provider_for_host(host, len);
+	}
+	if (!curl->host_cache_ready) {
+		zend_hash_init(&curl->host_cache, 16, NULL, NULL, true);
+		curl->host_cache_ready = true;
+	}
+	zval *known = zend_hash_str_find(&curl->host_cache, host, len);
+	if (known) {
+		return Z_PTR_P(known);
+	}
+	const spectra_provider_info *provider = spectra_provider_for_host(host, len);
+	if (zend_hash_num_elements(&curl->host_cache) >= SPECTRA_CURL_HOST_CACHE) {
+		zend_hash_clean(&curl->host_cache);
+	}
+	zval entry;
+	ZVAL_PTR(&entry, (void *) provider);
+	zend_hash_str_add(&curl->host_cache, host, len, &entry);
+	return provider;
+}
+
+const spectra_provider_info *spectra_curl_provider_for_url(const char *url, size_t len)
+{
+	const char *host;
+	size_t host_len;
+	return spectra_url_host(url, len, &host, &host_len) ? provider_for_host(host, host_len) : NULL;
+}
+
+void spectra_curl_host_cache_free(void)
+{
+	if (SPECTRA_G(curl).host_cache_ready) {
+		zend_hash_destroy(&SPECTRA_G(curl).host_cache);
+		SPECTRA_G(curl).host_cache_ready = false;
+	}
+}
+
+void spectra_curl_request_body(const spectra_curl_handle *state, zval *body_out)
+{
+	ZVAL_UNDEF(body_out);
+	const zval *fields = &state->postfields;
+	if (Z_TYPE_P(fields) == IS_ARRAY) {
+		ZVAL_COPY(body_out, fields);
+	} else if (Z_TYPE_P(fields) == IS_STRING && Z_STRLEN_P(fields) <= REQUEST_BODY_CAP) {
+		spectra_record *scratch = spectra_record_new();
+		if (scratch) {
+			spectra_response_to_body((zval *) fields, body_out, scratch);
+			spectra_record_free(scratch);
+		}
+	}
+}
+
+zend_string *spectra_curl_request_model(const spectra_curl_handle *state, HashTable *body)
+{
+	zend_string *model = body ? spectra_read_string(body, "model") : NULL;
+	if (model && ZSTR_LEN(model) && !zend_str_has_nul_byte(model)) {
+		return zend_string_copy(model);
+	}
+	spectra_url_parts parts;
+	if (!state->url || !spectra_url_split(ZSTR_VAL(state->url), ZSTR_LEN(state->url), &parts)) {
+		return NULL;
+	}
+	const char *path = parts.path, *end = parts.path + parts.path_len;
+	const char *found = NULL;
+	for (const char *p = path; p + 8 <= end; p++) {
+		if (memcmp(p, "/models/", 8) == 0) {
+			found = p + 8;
+		}
+	}
+	if (!found) {
+		return NULL;
+	}
+	const char *stop = found;
+	while (stop < end && *stop != ':' && *stop != '/') {
+		stop++;
+	}
+	return stop > found ? zend_string_init(found, (size_t) (stop - found), false) : NULL;
+}
+
+/* The first of paths that holds a finite number (int, float, numeric string). */
+static bool read_number(HashTable *body, const char *const *paths, double *out)
+{
+	for (; *paths; paths++) {
+		zval *value = spectra_read_path(body, *paths);
+		if (!value) {
+			continue;
+		}
+		double number;
+		zend_long whole;
+		zend_uchar type = Z_TYPE_P(value) == IS_STRING
+			? is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), &whole, &number, false)
+			: Z_TYPE_P(value);
+		if (type == IS_LONG) {
+			number = (double) (Z_TYPE_P(value) == IS_LONG ? Z_LVAL_P(value) : whole);
+		} else if (type == IS_DOUBLE && Z_TYPE_P(value) == IS_DOUBLE) {
+			number = Z_DVAL_P(value);
+		} else if (type != IS_DOUBLE) {
+			continue;
+		}
+		if (zend_finite(number)) {
+			*out = number;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void read_real(HashTable *body, const char *const *paths, double *field)
+{
+	double number;
+	if (read_number(body, paths, &number)) {
+		*field = number;
+	}
+}
+
+/* A whole, non-negative count (token limits, seeds, choices). */
+static void read_whole(HashTable *body, const char *const *paths, int64_t *field)
+{
+	double number;
+	if (read_number(body, paths, &number) && number >= 0 && number <= 9007199254740992.0 && number == floor(number)) {
+		*field = (int64_t) number;
+	}
+}
+
+/* The request parameters of the GenAI conventions, under the names OpenAI-style, Anthropic
+ * and Gemini bodies use. */
+static void read_parameters(spectra_record *record, HashTable *body)
+{
+	static const char *const max_tokens[] = { "max_tokens", "max_completion_tokens", "max_output_tokens",
+		"generationConfig.maxOutputTokens", NULL };
+	static const char *const temperature[] = { "temperature", "generationConfig.temperature", NULL };
+	static const char *const top_p[] = { "top_p", "generationConfig.topP", NULL };
+	static const char *const top_k[] = { "top_k", "generationConfig.topK", NULL };
+	static const char *const frequency_penalty[] = { "frequency_penalty", "generationConfig.frequencyPenalty", NULL };
+	static const char *const presence_penalty[] = { "presence_penalty", "generationConfig.presencePenalty", NULL };
+	static const char *const seed[] = { "seed", "generationConfig.seed", NULL };
+	static const char *const choices[] = { "n", "generationConfig.candidateCount", NULL };
+	read_whole(body, max_tokens, &record->request_max_tokens);
+	read_real(body, temperature, &record->request_temperature);
+	read_real(body, top_p, &record->request_top_p);
+	read_real(body, top_k, &record->request_top_k);
+	read_real(body, frequency_penalty, &record->request_frequency_penalty);
+	read_real(body, presence_penalty, &record->request_presence_penalty);
+	read_whole(body, seed, &record->request_seed);
+	read_whole(body, choices, &record->request_choice_count);
+	HashTable *tools = spectra_read_array(body, "tools");
+	if (tools) {
+		record->request_tool_count = zend_hash_num_elements(tools);
+	}
+}
+
+void spectra_curl_request_apply(spectra_record *record, const spectra_curl_handle *state, HashTable *body)
+{
+	spectra_url_parts parts;
+	if (state->url && spectra_url_split(ZSTR_VAL(state->url), ZSTR_LEN(state->url), &parts)) {
+		spectra_record_setl(record, &record->server_address, parts.host, parts.host_len);
+		record->server_port = parts.port;
+		if (!record->endpoint) {
+			spectra_record_setl(record, &record->endpoint, parts.path, parts.path_len);
+		}
+		const spectra_endpoint_info *endpoint = spectra_endpoint_find(parts.path, parts.path_len);
+		if (endpoint && !record->operation) {
+			spectra_record_set(record, &record->operation, endpoint->operation);
+		}
+		if (endpoint && !record->model_type) {
+			spectra_record_set(record, &record->model_type, endpoint->model_type);
+		}
+		static const char stream_suffix[] = ":streamGenerateContent";
+		size_t suffix_len = sizeof stream_suffix - 1;
+		if (parts.path_len >= suffix_len
+			&& memcmp(parts.path + parts.path_len - suffix_len, stream_suffix, suffix_len) == 0) {
+			record->is_streaming = true;
+		}
+	}
+	bool stream;
+	if (body && spectra_read_bool(body, "stream", &stream) && stream) {
+		record->is_streaming = true;
+	}
+	if (body) {
+		read_parameters(record, body);
+	}
+}

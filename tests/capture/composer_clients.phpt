@@ -1,0 +1,95 @@
+--TEST--
+auto_capture: Guzzle 7 (sync, a pool of 5 concurrent requests, a 429 that throws, inside track()) and Symfony HttpClient's curl client (sync and 5 multiplexed) are recorded with no code change
+--EXTENSIONS--
+curl
+--SKIPIF--
+<?php
+if (!is_file(__DIR__ . '/clients/vendor/autoload.php')) {
+    die('skip Guzzle and Symfony HttpClient are not installed (bash tools/install-capture-clients.sh)');
+}
+?>
+--INI--
+spectra.auto_capture=1
+spectra.providers.openai.hosts=127.0.0.1
+spectra.otel.exporter=none
+--FILE--
+<?php
+use GuzzleHttp\Client;
+use GuzzleHttp\Pool;
+use GuzzleHttp\Psr7\Request;
+use Spectra\Spectra;
+use Symfony\Component\HttpClient\CurlHttpClient;
+
+require __DIR__ . '/capture.inc';
+require __DIR__ . '/clients/vendor/autoload.php';
+$port = mock_provider_start(5);
+capture_records();
+$base = "http://127.0.0.1:$port";
+$payload = fn (string $text) => ['model' => 'gpt-4o-mini', 'messages' => [['role' => 'user', 'content' => $text]]];
+function tokens(array $records): string
+{
+    $t = array_map(fn ($r) => $r['prompt_tokens'] . '/' . $r['status_code'], $records);
+    sort($t);
+    return count($records) . ' records: ' . implode(' ', $t);
+}
+
+$guzzle = new Client(['base_uri' => $base, 'headers' => ['Authorization' => 'Bearer sk-test']]);
+$answer = json_decode((string) $guzzle->post('/v1/chat/completions', ['json' => $payload('one two')])->getBody(), true);
+echo 'guzzle sync: application saw ', $answer['usage']['prompt_tokens'], '; ', tokens(capture_records()), "\n";
+
+$requests = function () use ($payload) {
+    foreach (['a', 'a b', 'a b c', 'a b c d', 'a b c d e'] as $text) {
+        yield new Request('POST', '/v1/chat/completions', ['Content-Type' => 'application/json'], json_encode($payload($text)));
+    }
+};
+$seen = [];
+(new Pool($guzzle, $requests(), ['concurrency' => 5, 'fulfilled' => function ($response) use (&$seen) {
+    $seen[] = json_decode((string) $response->getBody(), true)['usage']['prompt_tokens'];
+}]))->promise()->wait();
+sort($seen);
+echo 'guzzle pool: application saw ', implode(',', $seen), '; ', tokens(capture_records()), "\n";
+
+try {
+    $guzzle->post('/v1/chat/completions?status=429', ['json' => $payload('x')]);
+} catch (GuzzleHttp\Exception\ClientException $e) {
+    echo 'guzzle 429: ', get_class($e), ' ', $e->getResponse()->getStatusCode(), "\n";
+}
+$r = capture_records();
+echo count($r), ' record: ', $r[0]['status_code'], ' ', $r[0]['error_type'], "\n";
+
+try {
+    Spectra::track('openai', 'gpt-4o-mini', fn () => $guzzle->post('/v1/chat/completions', ['json' => $payload('a b c')]));
+} catch (Throwable $e) {
+    echo get_class($e), "\n";
+}
+$r = capture_records();
+echo 'guzzle in track(): ', count($r), ' record, ', $r[0]['prompt_tokens'], ' tokens, endpoint ', $r[0]['endpoint'], ', port ', $r[0]['server_port'] === $port ? 'ok' : 'wrong', "\n";
+
+$symfony = new CurlHttpClient(['base_uri' => $base]);
+$answer = $symfony->request('POST', '/v1/chat/completions', ['json' => $payload('one two three')])->toArray();
+echo 'symfony sync: application saw ', $answer['usage']['prompt_tokens'], '; ', tokens(capture_records()), "\n";
+$responses = [];
+foreach (['a', 'a b', 'a b c', 'a b c d', 'a b c d e'] as $text) {
+    $responses[] = $symfony->request('POST', '/v1/chat/completions', ['json' => $payload($text)]);
+}
+$seen = [];
+foreach ($symfony->stream($responses) as $response => $chunk) {
+    if ($chunk->isLast()) {
+        $seen[] = $response->toArray()['usage']['prompt_tokens'];
+    }
+}
+sort($seen);
+echo 'symfony multiplexed: application saw ', implode(',', $seen), '; ', tokens(capture_records()), "\n";
+$status = $symfony->request('POST', '/v1/chat/completions?status=500', ['json' => $payload('x')])->getStatusCode();
+$r = capture_records();
+echo 'symfony 500: ', $status, '; ', count($r), ' record ', $r[0]['status_code'], ' ', $r[0]['error_type'], "\n";
+?>
+--EXPECT--
+guzzle sync: application saw 2; 1 records: 2/200
+guzzle pool: application saw 1,2,3,4,5; 5 records: 1/200 2/200 3/200 4/200 5/200
+guzzle 429: GuzzleHttp\Exception\ClientException 429
+1 record: 429 rate_limit_exceeded
+guzzle in track(): 1 record, 3 tokens, endpoint /v1/chat/completions, port ok
+symfony sync: application saw 3; 1 records: 3/200
+symfony multiplexed: application saw 1,2,3,4,5; 5 records: 1/200 2/200 3/200 4/200 5/200
+symfony 500: 500; 1 record 500 server_error
