@@ -129,7 +129,7 @@ PHP_METHOD(Spectra_Spectra, stream)
 		zval_ptr_dtor(&context);
 		RETURN_THROWS();
 	}
-	if (!tracking_active()) {
+	if (!spectra_capture_tracking_active()) {
 		zval_ptr_dtor(&context);
 		spectra_stream_generator(chunks, NULL, return_value);
 		return;

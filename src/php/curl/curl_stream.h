@@ -1,5 +1,5 @@
 /* A streamed (SSE) answer that ext/curl capture saw pass, read into its record with the
- * plain-C stream parsers (src/stream/sse.h, src/stream/stream_usage.h): usage, response id,
+ * plain-C stream reader (src/stream/stream_reader.h, stream_record.h): usage, response id,
  * answering model, finish reasons, tool calls by type, an error event. Fed here directly
  * (not through the Spectra::stream() glue). */
 #ifndef SPECTRA_PHP_CURL_STREAM_H
