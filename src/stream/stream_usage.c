@@ -95,11 +95,7 @@ static void count_text_at(spectra_stream_usage *usage, const spectra_json_value 
 	if (!text || text->type != SPECTRA_JSON_STRING) {
 		return;
 	}
-	int64_t chars = 0;
-	for (size_t i = 0; i < text->as.string.len; i++) {
-		chars += ((unsigned char) text->as.string.chars[i] & 0xC0) != 0x80;
-	}
-	usage->output_chars = usage->output_chars > INT64_MAX - chars ? INT64_MAX : usage->output_chars + chars;
+	spectra_stream_usage_add_text(usage, spectra_stream_characters(text->as.string.chars, text->as.string.len));
 }
 
 static void keep_string(char **field, const char *value, size_t len)
@@ -548,7 +544,7 @@ static void read_event(spectra_stream_usage *usage, const char *event_name, size
 	 * known, chunks are read in full */
 	if (kind == SPECTRA_SKIM_ANTHROPIC_DELTA
 		|| (kind == SPECTRA_SKIM_CHAT_DELTA && usage->response_id && usage->model)) {
-		usage->output_chars = usage->output_chars > INT64_MAX - chars ? INT64_MAX : usage->output_chars + chars;
+		spectra_stream_usage_add_text(usage, chars);
 		return;
 	}
 	spectra_json_value root;
@@ -572,6 +568,20 @@ void spectra_stream_usage_value(spectra_stream_usage *usage, const char *event_n
 {
 	usage->events++;
 	read_value(usage, event_name, name_len, root, false);
+}
+
+int64_t spectra_stream_characters(const char *text, size_t len)
+{
+	int64_t count = 0;
+	for (size_t i = 0; i < len; i++) {
+		count += ((unsigned char) text[i] & 0xC0) != 0x80;
+	}
+	return count;
+}
+
+void spectra_stream_usage_add_text(spectra_stream_usage *usage, int64_t chars)
+{
+	usage->output_chars = usage->output_chars > INT64_MAX - chars ? INT64_MAX : usage->output_chars + chars;
 }
 
 int64_t spectra_stream_usage_estimated_output(const spectra_stream_usage *usage)

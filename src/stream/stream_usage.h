@@ -69,6 +69,12 @@ void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_n
 void spectra_stream_usage_value(spectra_stream_usage *usage, const char *event_name, size_t name_len,
 	const spectra_json_value *root);
 
+/* The characters of generated text as the estimate counts them: UTF-8 lead bytes (a stray
+ * byte of invalid UTF-8 counts as one). */
+int64_t spectra_stream_characters(const char *text, size_t len);
+/* Adds that many characters of generated text to output_chars (saturating). */
+void spectra_stream_usage_add_text(spectra_stream_usage *usage, int64_t chars);
+
 /* Output tokens estimated from the streamed text, for a stream that reported no usage: one
  * token per four characters, rounded up (OpenAI's rule of thumb for English text; other
  * languages and code tokenize denser, so it is a floor more than a measure). */

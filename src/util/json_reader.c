@@ -375,27 +375,10 @@ const bool spectra_json_plain_byte[256] = {
 };
 /* clang-format on */
 
-/* True when one of the 8 bytes of word is not plain: below 0x20, 0x80 and above, '"' or '\\'
- * (the classic "has a zero byte" test, applied to word ^ '"' and word ^ '\\'). */
-static bool word_has_special(uint64_t word)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
-	uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | (word - ones * 0x20) | word;
-	return (special & highs) != 0;
-}
-
-size_t spectra_json_plain_run(const unsigned char *text, size_t len)
+/* The length of the run of plain bytes at the start of text[0, len). */
+static size_t plain_run(const unsigned char *text, size_t len)
 {
 	size_t i = 0;
-	while (len - i >= 8) {
-		uint64_t word;
-		memcpy(&word, text + i, 8);
-		if (word_has_special(word)) {
-			break;
-		}
-		i += 8;
-	}
 	while (i < len && spectra_json_plain_byte[text[i]]) {
 		i++;
 	}
@@ -410,8 +393,7 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 	buf->len = 0;
 	parser->cur++;
 	/* the common string: printable ASCII up to its closing quote, copied once from the text */
-	const unsigned char *plain =
-		parser->cur + spectra_json_plain_run(parser->cur, (size_t) (parser->end - parser->cur));
+	const unsigned char *plain = parser->cur + plain_run(parser->cur, (size_t) (parser->end - parser->cur));
 	if (plain < parser->end && *plain == '"') {
 		size_t length = (size_t) (plain - parser->cur);
 		char *copy = parser_alloc(parser, length + 1);
@@ -428,7 +410,7 @@ static bool parse_string(json_parser *parser, char **chars, size_t *len)
 	for (;;) {
 		/* copy runs of plain bytes at once */
 		const unsigned char *run = parser->cur;
-		parser->cur += spectra_json_plain_run(parser->cur, (size_t) (parser->end - parser->cur));
+		parser->cur += plain_run(parser->cur, (size_t) (parser->end - parser->cur));
 		if (!spectra_buf_append(buf, run, (size_t) (parser->cur - run))) {
 			return fail_out_of_memory(parser);
 		}

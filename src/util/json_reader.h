@@ -98,10 +98,6 @@ void spectra_json_free(spectra_json_value *value);
  * the quote and the backslash. */
 extern const bool spectra_json_plain_byte[256];
 
-/* The length of the run of bytes at the start of text[0, len) that a JSON string holds as
- * they are: printable ASCII but the quote and the backslash (eight bytes at a time). */
-size_t spectra_json_plain_run(const unsigned char *text, size_t len);
-
 /* An arena for readers that parse many small documents one after another (the events of a
  * stream): the values of a document parsed into it live in its blocks, released all at once
  * by spectra_json_arena_reset() instead of one free() per value. Such a root is never passed

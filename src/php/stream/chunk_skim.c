@@ -1,15 +1,5 @@
 #include "chunk_skim.h"
 
-/* Characters of a string as the stream reader counts them: UTF-8 lead bytes. */
-static int64_t characters(const zend_string *text)
-{
-	int64_t count = 0;
-	for (size_t i = 0; i < ZSTR_LEN(text); i++) {
-		count += ((unsigned char) ZSTR_VAL(text)[i] & 0xC0) != 0x80;
-	}
-	return count;
-}
-
 static bool key_is(const zend_string *key, const char *name, size_t len)
 {
 	return ZSTR_LEN(key) == len && memcmp(ZSTR_VAL(key), name, len) == 0;
@@ -26,7 +16,7 @@ static bool string_is(const zval *value, const char *text, size_t len)
 static void count_string(const zval *value, int64_t *chars)
 {
 	if (Z_TYPE_P(value) == IS_STRING) {
-		*chars += characters(Z_STR_P(value));
+		*chars += spectra_stream_characters(Z_STRVAL_P(value), Z_STRLEN_P(value));
 	}
 }
 
@@ -144,6 +134,6 @@ bool spectra_chunk_skim(HashTable *event, spectra_stream_usage *usage)
 		return false;
 	}
 	usage->events++;
-	usage->output_chars = usage->output_chars > INT64_MAX - chars ? INT64_MAX : usage->output_chars + chars;
+	spectra_stream_usage_add_text(usage, chars);
 	return true;
 }
