@@ -80,7 +80,13 @@ foreach ($symfony->stream($responses) as $response => $chunk) {
 }
 sort($seen);
 echo 'symfony multiplexed: application saw ', implode(',', $seen), '; ', tokens(capture_records()), "\n";
-$status = $symfony->request('POST', '/v1/chat/completions?status=500', ['json' => $payload('x')])->getStatusCode();
+// the application reads the error body (getContent(false): no exception): only then has it
+// surely passed through the write callback; a response dropped after getStatusCode() may be
+// closed before its body arrives, and then only the status can be recorded
+$failed = $symfony->request('POST', '/v1/chat/completions?status=500', ['json' => $payload('x')]);
+$status = $failed->getStatusCode();
+$failed->getContent(false);
+unset($failed);
 $r = capture_records();
 echo 'symfony 500: ', $status, '; ', count($r), ' record ', $r[0]['status_code'], ' ', $r[0]['error_type'], "\n";
 ?>
