@@ -26,20 +26,29 @@ step() { # name, command...
 
 # phpt summary lines -> our counters (a LEAK counts as a failure)
 count_phpt() { # log
-  local log=$1 p f l
+  local log=$1 p f l names
   # a log may hold several run-tests summaries (the valgrind lane runs two): add them up
   p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
   f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
   l=$(grep -c '^LEAK' "$log" || true)
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${l:-0}))
-  echo "    phpt: ${p:-0} passed, ${f:-0} failed, ${l:-0} leaked"
+  # the names go on the count line itself: CI keeps only part of the output, and a failure
+  # nobody can name cannot be fixed
+  names=$(sed -n 's/^\(FAIL\|LEAK\|BORK\) .*\[\(.*\.phpt\)\]$/\2/p' "$log" | sed "s|^$PWD/||" | sort -u | tr '\n' ' ')
+  echo "    phpt: ${p:-0} passed, ${f:-0} failed, ${l:-0} leaked${names:+ (not passed: ${names% })}"
   if ! grep -q '^Tests passed' "$log"; then
     # run-tests never got to its summary (a build or startup failure): that is a failure
     echo "    no run-tests summary in $log: counted as a failure"
     failed=$((failed + 1))
   fi
-  grep -E '^(FAIL|LEAK|BORK)' "$log" | sed 's/^/    | /' || true
+  grep -E '^(FAIL|LEAK|BORK) ' "$log" | sed 's/^/    | /' || true
+  # and each failed test's diff, briefly
+  local diff
+  for diff in $(sed -n 's/^\(FAIL\|LEAK\) .*\[\(.*\)\.phpt\]$/\2.diff/p' "$log" | sort -u); do
+    [ -f "$diff" ] && head -n 30 "$diff" | sed "s#^#    | ${diff##*/}: #"
+  done
+  return 0
 }
 
 count_c() { # log

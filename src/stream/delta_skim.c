@@ -233,10 +233,32 @@ static bool take_object(cursor *c, const name *names, int name_count, member_rea
 	return take(c, '}');
 }
 
+/* The text strings of a delta: their characters, and where the last one lies (its quotes
+ * included), for the memo. */
+typedef struct {
+	int64_t chars;
+	int count;
+	const unsigned char *from;
+	const unsigned char *to;
+} text_seen;
+
+static bool take_text(cursor *c, text_seen *text)
+{
+	skip_space(c);
+	const unsigned char *from = c->at;
+	if (!take_string(c, NULL, NULL, &text->chars)) {
+		return false;
+	}
+	text->count++;
+	text->from = from;
+	text->to = c->at;
+	return true;
+}
+
 /* ---- OpenAI chat chunks ----------------------------------------------------------------- */
 
 typedef struct {
-	int64_t chars;
+	text_seen text;
 	bool is_chunk; /* "object": "chat.completion.chunk" */
 } chat_state;
 
@@ -246,7 +268,7 @@ static bool read_delta_member(cursor *c, int index, void *context)
 {
 	chat_state *state = context;
 	if (index == 1) {
-		return take_string_or_null(c, &state->chars);
+		return take_null(c) || take_text(c, &state->text);
 	}
 	return index == 0 ? take_string(c, NULL, NULL, NULL) : take_null(c);
 }
@@ -305,7 +327,7 @@ static bool read_chunk_member(cursor *c, int index, void *context)
 /* ---- Anthropic content_block_delta -------------------------------------------------------- */
 
 typedef struct {
-	int64_t chars;
+	text_seen text;
 	bool is_delta;
 } anthropic_state;
 
@@ -318,7 +340,7 @@ static bool read_text_delta_member(cursor *c, int index, void *context)
 	if (index == 0 || index == 4) {
 		return take_string(c, NULL, NULL, NULL);
 	}
-	return take_string(c, NULL, NULL, &state->chars);
+	return take_text(c, &state->text);
 }
 
 static const name block_delta_members[] = { NAME("type"), NAME("index"), NAME("delta") };
@@ -347,7 +369,8 @@ static bool at_end(cursor *c)
 	return c->at == c->end;
 }
 
-spectra_skim_kind spectra_delta_skim(const char *json, size_t len, int64_t *chars)
+/* The whole skim; *text tells where the counted strings were. */
+static spectra_skim_kind skim(const char *json, size_t len, text_seen *text)
 {
 	cursor c = { (const unsigned char *) json, (const unsigned char *) json + len };
 	skip_space(&c);
@@ -356,17 +379,73 @@ spectra_skim_kind spectra_delta_skim(const char *json, size_t len, int64_t *char
 	}
 	/* Anthropic's events start with their type; OpenAI's chunks with their id */
 	if (memcmp(c.at, "{\"type\"", 7) == 0) {
-		anthropic_state state = { 0, false };
+		anthropic_state state = { { 0, 0, NULL, NULL }, false };
 		if (take_object(&c, block_delta_members, 3, read_block_delta_member, &state) && state.is_delta && at_end(&c)) {
-			*chars = state.chars;
+			*text = state.text;
 			return SPECTRA_SKIM_ANTHROPIC_DELTA;
 		}
 		return SPECTRA_SKIM_DECLINED;
 	}
-	chat_state state = { 0, false };
+	chat_state state = { { 0, 0, NULL, NULL }, false };
 	if (take_object(&c, chunk_members, 9, read_chunk_member, &state) && state.is_chunk && at_end(&c)) {
-		*chars = state.chars;
+		*text = state.text;
 		return SPECTRA_SKIM_CHAT_DELTA;
 	}
 	return SPECTRA_SKIM_DECLINED;
+}
+
+spectra_skim_kind spectra_delta_skim(const char *json, size_t len, int64_t *chars)
+{
+	text_seen text = { 0, 0, NULL, NULL };
+	spectra_skim_kind kind = skim(json, len, &text);
+	*chars = text.chars;
+	return kind;
+}
+
+void spectra_delta_memo_init(spectra_delta_memo *memo)
+{
+	memo->kind = SPECTRA_SKIM_DECLINED;
+	memo->prefix_len = 0;
+	memo->suffix_len = 0;
+}
+
+/* json is the memo's delta with another valid string in place of its text: the skim would
+ * take the same path through it and only count other characters. */
+static bool matches_memo(const spectra_delta_memo *memo, const char *json, size_t len, int64_t *chars)
+{
+	if (memo->kind == SPECTRA_SKIM_DECLINED || len < memo->prefix_len + 2 + memo->suffix_len
+		|| memcmp(json, memo->bytes, memo->prefix_len) != 0 || json[memo->prefix_len] != '"') {
+		return false;
+	}
+	cursor c = { (const unsigned char *) json + memo->prefix_len, (const unsigned char *) json + len };
+	int64_t count = 0;
+	if (!take_string(&c, NULL, NULL, &count) || (size_t) (c.end - c.at) != memo->suffix_len
+		|| memcmp(c.at, memo->bytes + memo->prefix_len, memo->suffix_len) != 0) {
+		return false;
+	}
+	*chars = count;
+	return true;
+}
+
+spectra_skim_kind spectra_delta_skim_memo(spectra_delta_memo *memo, const char *json, size_t len, int64_t *chars)
+{
+	if (matches_memo(memo, json, len, chars)) {
+		return memo->kind;
+	}
+	text_seen text = { 0, 0, NULL, NULL };
+	spectra_skim_kind kind = skim(json, len, &text);
+	*chars = text.chars;
+	if (kind != SPECTRA_SKIM_DECLINED && text.count == 1) {
+		/* a delta with one text string: the bytes around it are the next delta's template */
+		size_t prefix = (size_t) ((const char *) text.from - json);
+		size_t suffix = len - (size_t) ((const char *) text.to - json);
+		if (prefix + suffix <= sizeof memo->bytes) {
+			memcpy(memo->bytes, json, prefix);
+			memcpy(memo->bytes + prefix, (const char *) text.to, suffix);
+			memo->prefix_len = prefix;
+			memo->suffix_len = suffix;
+			memo->kind = kind;
+		}
+	}
+	return kind;
 }

@@ -23,4 +23,23 @@ typedef enum {
  * as the JSON reader decodes them, lenient about invalid UTF-8 as the stream reader is). */
 spectra_skim_kind spectra_delta_skim(const char *json, size_t len, int64_t *chars);
 
+/* The deltas of one stream differ mostly in their text: the same id, model, index and
+ * keys around it. The memo keeps the bytes around the one text string of the last delta
+ * accepted; a delta with the same bytes around a valid string is the same kind of delta
+ * (the skim's path through it depends only on those bytes), so only its string is read. */
+#define SPECTRA_DELTA_MEMO_BYTES 512
+
+typedef struct {
+	spectra_skim_kind kind; /* DECLINED: empty */
+	size_t prefix_len;
+	size_t suffix_len;
+	char bytes
+		[SPECTRA_DELTA_MEMO_BYTES]; /* the bytes before the text's opening quote, then those after its closing one */
+} spectra_delta_memo;
+
+void spectra_delta_memo_init(spectra_delta_memo *memo);
+
+/* spectra_delta_skim through a memo of the stream's last delta; the result is the same. */
+spectra_skim_kind spectra_delta_skim_memo(spectra_delta_memo *memo, const char *json, size_t len, int64_t *chars);
+
 #endif

@@ -13,6 +13,7 @@ void spectra_stream_usage_init(spectra_stream_usage *usage)
 	usage->input_tokens = usage->output_tokens = usage->cached_tokens = -1;
 	usage->cache_write_tokens = usage->reasoning_tokens = -1;
 	spectra_json_arena_init(&usage->arena);
+	spectra_delta_memo_init(&usage->skim_memo);
 }
 
 void spectra_stream_usage_free(spectra_stream_usage *usage)
@@ -539,7 +540,8 @@ static void read_event(spectra_stream_usage *usage, const char *event_name, size
 		return;
 	}
 	int64_t chars = 0;
-	spectra_skim_kind kind = usage->no_skim ? SPECTRA_SKIM_DECLINED : spectra_delta_skim(json, json_len, &chars);
+	spectra_skim_kind kind =
+		usage->no_skim ? SPECTRA_SKIM_DECLINED : spectra_delta_skim_memo(&usage->skim_memo, json, json_len, &chars);
 	/* a chat chunk's id and model are kept from the first one that has them: until both are
 	 * known, chunks are read in full */
 	if (kind == SPECTRA_SKIM_ANTHROPIC_DELTA

@@ -26,6 +26,7 @@
 
 #include "../record/limits.h"
 #include "../util/json_reader.h"
+#include "delta_skim.h"
 
 typedef struct {
 	char *type;
@@ -49,12 +50,13 @@ typedef struct {
 	/* Unicode characters of generated text and tool-call arguments in the deltas: the base of
 	 * the estimate when the stream reports no usage (spectra_stream_usage_estimated_output) */
 	int64_t output_chars;
-	size_t events;            /* events read */
-	size_t bad_events;        /* events that were not JSON */
-	bool completed;           /* the stream said it ended (final usage, message_stop, done, [DONE]) */
-	spectra_json_arena arena; /* the tree of each event (parsed here, or built by the caller of
+	size_t events;                /* events read */
+	size_t bad_events;            /* events that were not JSON */
+	bool completed;               /* the stream said it ended (final usage, message_stop, done, [DONE]) */
+	spectra_json_arena arena;     /* the tree of each event (parsed here, or built by the caller of
 	                           * spectra_stream_usage_value), reset after the event */
-	bool no_skim;             /* read every event in full (the fuzz harness compares both ways) */
+	bool no_skim;                 /* read every event in full (the fuzz harness compares both ways) */
+	spectra_delta_memo skim_memo; /* the last text delta skimmed, for the next one */
 } spectra_stream_usage;
 
 void spectra_stream_usage_init(spectra_stream_usage *usage);

@@ -21,6 +21,22 @@ static int64_t full_chars(const char *json)
 	return chars;
 }
 
+/* One memo through every case in turn: whatever the last delta taken was, the memo's answer
+ * is the plain skim's. */
+static spectra_delta_memo running_memo;
+
+static void same_through_memo(const char *json)
+{
+	int64_t plain_chars = -1;
+	int64_t memo_chars = -1;
+	spectra_skim_kind plain = spectra_delta_skim(json, strlen(json), &plain_chars);
+	spectra_skim_kind memo = spectra_delta_skim_memo(&running_memo, json, strlen(json), &memo_chars);
+	if (!CHECK(plain == memo && (plain == SPECTRA_SKIM_DECLINED || plain_chars == memo_chars))) {
+		fprintf(stderr, "     %s: kind %d/%d through the memo, %lld/%lld chars\n", json, (int) plain, (int) memo,
+			(long long) plain_chars, (long long) memo_chars);
+	}
+}
+
 static void accepted(spectra_skim_kind kind, const char *json, int64_t expected_chars)
 {
 	int64_t chars = -1;
@@ -29,6 +45,7 @@ static void accepted(spectra_skim_kind kind, const char *json, int64_t expected_
 		fprintf(stderr, "     %s: kind %d, %lld chars (full reading %lld)\n", json, (int) got, (long long) chars,
 			(long long) full_chars(json));
 	}
+	same_through_memo(json);
 }
 
 static void declined(const char *json)
@@ -37,14 +54,86 @@ static void declined(const char *json)
 	if (!CHECK(spectra_delta_skim(json, strlen(json), &chars) == SPECTRA_SKIM_DECLINED)) {
 		fprintf(stderr, "     taken: %s\n", json);
 	}
+	same_through_memo(json);
+}
+
+/* A memo primed with `template`, then `json` through it: the kind and characters expected
+ * (and the plain skim's, which must agree). */
+static void after_template(const char *template, const char *json, spectra_skim_kind kind, int64_t expected_chars)
+{
+	spectra_delta_memo memo;
+	spectra_delta_memo_init(&memo);
+	int64_t chars = -1;
+	spectra_delta_skim_memo(&memo, template, strlen(template), &chars);
+	chars = -1;
+	spectra_skim_kind got = spectra_delta_skim_memo(&memo, json, strlen(json), &chars);
+	int64_t plain_chars = -1;
+	spectra_skim_kind plain = spectra_delta_skim(json, strlen(json), &plain_chars);
+	bool chars_ok = kind == SPECTRA_SKIM_DECLINED || (chars == expected_chars && plain_chars == expected_chars);
+	if (!CHECK(got == kind && plain == kind && chars_ok)) {
+		fprintf(stderr, "     after the template, %s: kind %d (plain %d), %lld chars\n", json, (int) got, (int) plain,
+			(long long) chars);
+	}
 }
 
 #define CHUNK(choices) \
 	"{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,\"model\":\"gpt-4o\"," \
 	"\"system_fingerprint\":\"fp_1\",\"choices\":[" choices "]}"
 
+#define TEXT_CHUNK(text) \
+	CHUNK("{\"index\":0,\"delta\":{\"content\":" text "},\"logprobs\":null,\"finish_reason\":null}")
+#define TEXT_DELTA(text) \
+	"{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":" text "}}"
+
+static void memo_cases(void)
+{
+	const char *chat = TEXT_CHUNK("\"Hello\"");
+	after_template(chat, TEXT_CHUNK("\" world\""), SPECTRA_SKIM_CHAT_DELTA, 6);
+	after_template(chat, TEXT_CHUNK("\"\""), SPECTRA_SKIM_CHAT_DELTA, 0);
+	after_template(chat, TEXT_CHUNK("\"caf\\u00e9 \\\"q\\\"\""), SPECTRA_SKIM_CHAT_DELTA, 8);
+	after_template(chat, TEXT_CHUNK("null"), SPECTRA_SKIM_CHAT_DELTA, 0);
+	/* the string ends early and the rest is a member the skim does not know */
+	after_template(chat, TEXT_CHUNK("\"a\",\"x\":\"b\""), SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat, TEXT_CHUNK("\"raw\ttab\""), SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat, TEXT_CHUNK("\"bad \\x\""), SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat, TEXT_CHUNK("\"unterminated"), SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat, TEXT_CHUNK("7"), SPECTRA_SKIM_DECLINED, 0);
+	/* same bytes before the text, news after it */
+	after_template(chat,
+		CHUNK("{\"index\":0,\"delta\":{\"content\":\"!\"},\"logprobs\":null,\"finish_reason\":\"stop\"}"),
+		SPECTRA_SKIM_DECLINED, 0);
+	/* news of the same length as the template's bytes */
+	after_template(chat, CHUNK("{\"index\":0,\"delta\":{\"content\":\"!\"},\"logprobs\":null,\"finish_reason\":true}"),
+		SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat,
+		CHUNK("{\"index\":0,\"delta\":{\"content\":\"!\"},\"logprobs\":\"ab\",\"finish_reason\":null}"),
+		SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat,
+		"{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,\"model\":\"gpt-4o\","
+		"\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"Hello\"},\"logprobs\":"
+		"null,\"finish_reason\":null}]}",
+		SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat, TEXT_CHUNK("\"a\"") " ", SPECTRA_SKIM_CHAT_DELTA, 1);
+	after_template(chat, TEXT_CHUNK("\"a\"") " x", SPECTRA_SKIM_DECLINED, 0);
+	after_template(chat, "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\"", SPECTRA_SKIM_DECLINED, 0);
+	/* another id: read in full, and taken */
+	after_template(chat,
+		"{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1731000000,\"model\":\"gpt-4o\","
+		"\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ab\"}}]}",
+		SPECTRA_SKIM_CHAT_DELTA, 2);
+	const char *anthropic = TEXT_DELTA("\"Hi\"");
+	after_template(anthropic, TEXT_DELTA("\" there\""), SPECTRA_SKIM_ANTHROPIC_DELTA, 6);
+	after_template(anthropic, TEXT_DELTA("null"), SPECTRA_SKIM_DECLINED, 0);
+	/* a template with two text strings is not kept: the next delta is read in full */
+	after_template(CHUNK("{\"index\":0,\"delta\":{\"content\":\"a\"}},{\"index\":1,\"delta\":{\"content\":\"b\"}}"),
+		CHUNK("{\"index\":0,\"delta\":{\"content\":\"a\"}},{\"index\":1,\"delta\":{\"content\":\"xyz\"}}"),
+		SPECTRA_SKIM_CHAT_DELTA, 4);
+}
+
 int main(void)
 {
+	spectra_delta_memo_init(&running_memo);
+	memo_cases();
 	accepted(SPECTRA_SKIM_CHAT_DELTA,
 		CHUNK("{\"index\":0,\"delta\":{\"content\":\"Hello\"},\"logprobs\":null,\"finish_reason\":null}"), 5);
 	accepted(SPECTRA_SKIM_CHAT_DELTA, CHUNK("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}"), 0);
