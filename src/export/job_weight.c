@@ -17,6 +17,15 @@ static size_t string_weight(const char *text)
 	return text ? block(strlen(text) + 1) : 0;
 }
 
+static size_t list_weight(const spectra_string_list *list)
+{
+	size_t bytes = list->capacity ? block(list->capacity * sizeof(char *)) : 0;
+	for (size_t i = 0; i < list->count; i++) {
+		bytes += string_weight(list->items[i]);
+	}
+	return bytes;
+}
+
 static size_t attrs_weight(const spectra_attr_list *list)
 {
 	size_t bytes = list->cap ? block(list->cap * sizeof(spectra_attr)) : 0;
@@ -61,12 +70,9 @@ static size_t record_weight(const spectra_record *record)
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
 		bytes += string_weight(strings[i]);
 	}
-	if (record->finish_reasons.count) {
-		bytes += block(record->finish_reasons.count * sizeof(char *));
-	}
-	for (size_t i = 0; i < record->finish_reasons.count; i++) {
-		bytes += string_weight(record->finish_reasons.items[i]);
-	}
+	bytes += list_weight(&record->finish_reasons);
+	bytes += list_weight(&record->request_stop_sequences);
+	bytes += list_weight(&record->request_encoding_formats);
 	if (record->tool_calls) {
 		bytes += block(SPECTRA_MAX_TOOL_CALL_TYPES * sizeof(spectra_tool_count)); /* allocated whole */
 	}

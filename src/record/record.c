@@ -53,6 +53,7 @@ static void free_string_list(spectra_string_list *list)
 	free(list->items);
 	list->items = NULL;
 	list->count = 0;
+	list->capacity = 0;
 }
 
 void spectra_record_free(spectra_record *record)
@@ -83,6 +84,8 @@ void spectra_record_free(spectra_record *record)
 		free(*strings[i]);
 	}
 	free_string_list(&record->finish_reasons);
+	free_string_list(&record->request_stop_sequences);
+	free_string_list(&record->request_encoding_formats);
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
 		free(record->tool_calls[i].name);
 	}
@@ -117,22 +120,41 @@ void spectra_record_setl(spectra_record *record, char **field, const char *value
 	*field = copy;
 }
 
+/* Appends a copy to a list of at most cap items; false when it is full. */
+static bool list_add(spectra_record *record, spectra_string_list *list, size_t cap, const char *value, size_t len)
+{
+	if (list->count >= cap) {
+		return false;
+	}
+	if (list->count == list->capacity) {
+		/* most lists hold one or two items: start small, double up to the cap */
+		size_t capacity = list->capacity ? list->capacity * 2 : 2;
+		capacity = capacity < cap ? capacity : cap;
+		char **grown = realloc(list->items, capacity * sizeof(char *));
+		if (!grown) {
+			return true; /* out of memory: the item is lost, not counted as over the cap */
+		}
+		list->items = grown;
+		list->capacity = capacity;
+	}
+	char *copy = spectra_strndup(value, capped_length(record, value, len));
+	if (copy) {
+		list->items[list->count++] = copy;
+	}
+	return true;
+}
+
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len)
 {
-	if (record->finish_reasons.count >= SPECTRA_MAX_FINISH_REASONS) {
+	if (!list_add(record, &record->finish_reasons, SPECTRA_MAX_FINISH_REASONS, reason, len)) {
 		record->finish_reasons_dropped++;
-		return;
 	}
-	if (!record->finish_reasons.items) {
-		/* allocated once at the cap: no realloc per choice */
-		record->finish_reasons.items = malloc(SPECTRA_MAX_FINISH_REASONS * sizeof(char *));
-		if (!record->finish_reasons.items) {
-			return;
-		}
-	}
-	char *copy = spectra_strndup(reason, capped_length(record, reason, len));
-	if (copy) {
-		record->finish_reasons.items[record->finish_reasons.count++] = copy;
+}
+
+void spectra_record_add_request_item(spectra_record *record, spectra_string_list *list, const char *value, size_t len)
+{
+	if (!list_add(record, list, SPECTRA_MAX_REQUEST_LIST_ITEMS, value, len)) {
+		record->request_items_dropped++;
 	}
 }
 

@@ -14,6 +14,7 @@
 typedef struct {
 	char **items;
 	size_t count;
+	size_t capacity; /* items allocated */
 } spectra_string_list;
 
 typedef struct {
@@ -96,11 +97,14 @@ typedef struct {
 	int64_t request_seed;
 	int64_t request_choice_count;
 	int64_t request_tool_count; /* tool (function) definitions offered */
+	spectra_string_list request_stop_sequences;
+	spectra_string_list request_encoding_formats; /* embeddings: float, base64, int8, ... */
 	bool has_tool_calls;
 	spectra_tool_count *tool_calls;
 	size_t tool_call_kinds;        /* at most SPECTRA_MAX_TOOL_CALL_TYPES (limits.h) */
 	int64_t tool_calls_dropped;    /* calls of types beyond that cap, not counted */
 	size_t finish_reasons_dropped; /* beyond SPECTRA_MAX_FINISH_REASONS */
+	size_t request_items_dropped;  /* stop sequences, encoding formats beyond SPECTRA_MAX_REQUEST_LIST_ITEMS */
 	size_t strings_truncated;      /* string fields cut to SPECTRA_MAX_STRING_BYTES */
 
 	char *trackable_type;
@@ -119,6 +123,9 @@ void spectra_record_set(spectra_record *record, char **field, const char *value)
 void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len);
 /* A finish reason beyond SPECTRA_MAX_FINISH_REASONS is counted in finish_reasons_dropped. */
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len);
+/* Adds one stop sequence or encoding format of the request to its list; beyond
+ * SPECTRA_MAX_REQUEST_LIST_ITEMS it is counted in request_items_dropped. */
+void spectra_record_add_request_item(spectra_record *record, spectra_string_list *list, const char *value, size_t len);
 /* Adds n calls of a type (saturating). A type beyond SPECTRA_MAX_TOOL_CALL_TYPES is not
  * stored: its calls go to tool_calls_dropped (has_tool_calls is still set). */
 void spectra_record_count_tool_call(spectra_record *record, const char *type, size_t len, int64_t n);
