@@ -18,6 +18,9 @@ static void record_usage(spectra_record *record, const spectra_stream_usage *usa
 		copy_count(usage->cache_write_tokens, &record->cache_write_tokens);
 		copy_count(usage->reasoning_tokens, &record->reasoning_tokens);
 		record->usage_seen = true;
+		if (usage->billed_cost_usd >= 0) {
+			record->billed_cost_usd = usage->billed_cost_usd;
+		}
 		if (usage->reasoning_tokens > 0) {
 			record->is_reasoning = true;
 		}

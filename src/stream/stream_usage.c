@@ -12,6 +12,7 @@ void spectra_stream_usage_init(spectra_stream_usage *usage)
 	memset(usage, 0, sizeof *usage);
 	usage->input_tokens = usage->output_tokens = usage->cached_tokens = -1;
 	usage->cache_write_tokens = usage->reasoning_tokens = -1;
+	usage->billed_cost_usd = -1;
 	spectra_json_arena_init(&usage->arena);
 	spectra_delta_memo_init(&usage->skim_memo);
 }
@@ -67,6 +68,21 @@ static bool count_at(const spectra_json_value *value, const char *path, int64_t 
 		return false;
 	}
 	*out = number->as.number.integer;
+	return true;
+}
+
+/* A finite amount of US dollars from 0 to SPECTRA_MAX_BILLED_USD. */
+static bool dollars_at(const spectra_json_value *value, const char *path, double *out)
+{
+	const spectra_json_value *number = at(value, path);
+	if (!number || number->type != SPECTRA_JSON_NUMBER) {
+		return false;
+	}
+	double amount = number->as.number.value;
+	if (!(amount >= 0 && amount <= SPECTRA_MAX_BILLED_USD)) {
+		return false;
+	}
+	*out = amount;
 	return true;
 }
 
@@ -197,6 +213,18 @@ static void openai_usage(spectra_stream_usage *usage, const spectra_json_value *
 		&& count_at(block, "total_tokens", &total)
 		&& total == usage->input_tokens + usage->output_tokens + usage->reasoning_tokens) {
 		usage->output_tokens += usage->reasoning_tokens;
+	}
+	/* the amount billed, as the non-streamed reading takes it (src/php/extract/openai.c) */
+	double billed, upstream;
+	const spectra_json_value *byok = at(block, "is_byok");
+	if (dollars_at(block, "cost", &billed)) {
+		if (byok && byok->type == SPECTRA_JSON_BOOL && byok->as.boolean
+			&& dollars_at(block, "cost_details.upstream_inference_cost", &upstream)) {
+			billed += upstream;
+		}
+		usage->billed_cost_usd = billed;
+	} else if (dollars_at(block, "cost.total_cost", &billed)) {
+		usage->billed_cost_usd = billed;
 	}
 	usage->completed = true;
 }

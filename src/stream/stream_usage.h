@@ -40,6 +40,9 @@ typedef struct {
 	int64_t cache_write_tokens;
 	int64_t reasoning_tokens;
 	bool usage_seen;
+	/* what the stream says the call was billed, in US dollars (OpenRouter's usage.cost,
+	 * Perplexity's usage.cost.total_cost), -1 = not said */
+	double billed_cost_usd;
 	char *response_id; /* malloc'd, NULL = none */
 	char *model;
 	char *error_type; /* an error event of the stream */
