@@ -89,7 +89,6 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/extract/extract.c \
     src/php/extract/openai.c \
     src/php/extract/usage_map.c \
-    src/php/extract/anthropic.c \
     src/php/extract/gemini.c \
     src/php/extract/replicate.c \
     src/php/publish/publish.c \

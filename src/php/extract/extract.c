@@ -1,5 +1,4 @@
 #include "extract.h"
-#include "src/php/extract/anthropic.h"
 #include "src/php/extract/gemini.h"
 #include "src/php/extract/openai.h"
 #include "src/php/extract/replicate.h"
@@ -17,7 +16,6 @@
  * before these. */
 static const spectra_extractor *const extractor_table[] = {
 	&spectra_openai_responses_extractor,
-	&spectra_anthropic_messages_extractor,
 	&spectra_openai_images_extractor,
 	&spectra_openai_transcription_extractor,
 	&spectra_openai_chat_extractor,

@@ -6,6 +6,25 @@
  * is summed into the record's total: Bedrock's inputTokens leaves out cache reads and writes,
  * which are input the model read, as with Anthropic's own API. */
 static const spectra_usage_flavor flavors[] = {
+	/* Anthropic Messages (and Bedrock InvokeModel with an Anthropic model): usage.input_tokens
+	 * is the uncached input only, cache reads and writes are beside it; cache_creation splits
+	 * the writes by TTL (1-hour writes cost more); web searches are billed per request;
+	 * content blocks tell tool use and thinking */
+	{ .extractor = { "anthropic.messages", "chat", "text", NULL, NULL },
+		.object = "usage",
+		.equals = { "type", "message" },
+		.mappings = { { SPECTRA_USAGE_INPUT,
+						  { "usage.input_tokens", "usage.cache_read_input_tokens",
+							  "usage.cache_creation_input_tokens" } },
+			{ SPECTRA_USAGE_OUTPUT, { "usage.output_tokens" } },
+			{ SPECTRA_USAGE_CACHE_READ, { "usage.cache_read_input_tokens" } },
+			{ SPECTRA_USAGE_CACHE_WRITE, { "usage.cache_creation_input_tokens" } },
+			{ SPECTRA_USAGE_CACHE_WRITE_1H, { "usage.cache_creation.ephemeral_1h_input_tokens" } },
+			{ SPECTRA_USAGE_KEYED, { "usage.server_tool_use.web_search_requests" }, SPECTRA_USAGE_web_searches } },
+		.response_id = "id",
+		.finish_reason = "stop_reason",
+		.pricing_tier = "usage.service_tier",
+		.items = { "content", { "tool_use", "server_tool_use" }, { "thinking", "redacted_thinking" } } },
 	/* OpenAI embeddings (and the APIs that copy it: Azure, Mistral, Together, Ollama's /v1):
 	 * {"object": "list", "data": [{"object": "embedding", "embedding", "index"}], "usage":
 	 * {"prompt_tokens", "total_tokens"}} */
@@ -85,6 +104,7 @@ static const size_t quantity_offsets[] = {
 	[SPECTRA_USAGE_CACHE_READ] = offsetof(spectra_record, cached_tokens),
 	[SPECTRA_USAGE_CACHE_WRITE] = offsetof(spectra_record, cache_write_tokens),
 	[SPECTRA_USAGE_REASONING] = offsetof(spectra_record, reasoning_tokens),
+	[SPECTRA_USAGE_CACHE_WRITE_1H] = offsetof(spectra_record, cache_write_1h_tokens),
 	[SPECTRA_USAGE_IMAGES] = offsetof(spectra_record, image_count),
 	[SPECTRA_USAGE_VIDEOS] = offsetof(spectra_record, video_count),
 	[SPECTRA_USAGE_CHARACTERS] = offsetof(spectra_record, input_characters),
@@ -130,7 +150,48 @@ static bool is_flavor(const spectra_usage_flavor *flavor, HashTable *body)
 			return false;
 		}
 	}
+	if (flavor->object && !spectra_read_array(body, flavor->object)) {
+		return false;
+	}
+	if (flavor->equals.path) {
+		zend_string *value = spectra_read_string(body, flavor->equals.path);
+		return value && zend_string_equals_cstr(value, flavor->equals.value, strlen(flavor->equals.value));
+	}
 	return true;
+}
+
+static bool is_one_of(zend_string *type, const char *const *names, size_t count)
+{
+	for (size_t i = 0; i < count && names[i]; i++) {
+		if (zend_string_equals_cstr(type, names[i], strlen(names[i]))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void read_items(const spectra_usage_items *items, HashTable *body, spectra_record *record)
+{
+	HashTable *list = items->list ? spectra_read_array(body, items->list) : NULL;
+	if (!list) {
+		return;
+	}
+	size_t tool_count = sizeof items->tool_types / sizeof items->tool_types[0];
+	size_t reasoning_count = sizeof items->reasoning_types / sizeof items->reasoning_types[0];
+	zval *item;
+	ZEND_HASH_FOREACH_VAL(list, item) {
+		ZVAL_DEREF(item);
+		zend_string *type = Z_TYPE_P(item) == IS_ARRAY ? spectra_read_string(Z_ARRVAL_P(item), "type") : NULL;
+		if (!type) {
+			continue;
+		}
+		if (is_one_of(type, items->tool_types, tool_count)) {
+			spectra_record_count_tool_call(record, ZSTR_VAL(type), ZSTR_LEN(type), 1);
+		} else if (is_one_of(type, items->reasoning_types, reasoning_count)) {
+			record->is_reasoning = true;
+		}
+	}
+	ZEND_HASH_FOREACH_END();
 }
 
 const spectra_usage_flavor *spectra_usage_flavor_find(HashTable *body)
@@ -173,4 +234,9 @@ void spectra_usage_flavor_apply(const spectra_usage_flavor *flavor, HashTable *b
 	if (reason && ZSTR_LEN(reason)) {
 		spectra_record_add_finish_reason(record, ZSTR_VAL(reason), ZSTR_LEN(reason));
 	}
+	zend_string *tier = flavor->pricing_tier ? spectra_read_string(body, flavor->pricing_tier) : NULL;
+	if (tier && !record->pricing_tier) {
+		spectra_record_setl(record, &record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
+	}
+	read_items(&flavor->items, body, record);
 }
