@@ -11,7 +11,8 @@ typedef struct {
 	char *patterns; /* owned, comma-separated */
 } custom_hosts;
 
-/* Set at startup (MINIT), read-only afterwards. */
+/* Set at startup (MINIT) or when an FPM pool applies its lines (a worker, single-threaded,
+ * before its first request); read-only afterwards. */
 static custom_hosts *custom;
 static size_t custom_count;
 
@@ -102,6 +103,26 @@ bool spectra_provider_add_hosts(const char *slug, const char *patterns)
 	}
 	custom[custom_count++] = (custom_hosts){ provider, copy };
 	return true;
+}
+
+bool spectra_provider_set_hosts(const char *slug, const char *patterns)
+{
+	const spectra_provider_info *provider = slug ? spectra_provider_find(slug, strlen(slug)) : NULL;
+	if (!provider || !patterns) {
+		return false;
+	}
+	for (size_t i = 0; i < custom_count; i++) {
+		if (custom[i].provider != provider) {
+			continue;
+		}
+		if (strcmp(custom[i].patterns, patterns) == 0) {
+			return true; /* unchanged (a thread's settings refresh): nothing another thread reads is touched */
+		}
+		free(custom[i].patterns);
+		custom[i] = custom[--custom_count];
+		break;
+	}
+	return *patterns == '\0' || spectra_provider_add_hosts(slug, patterns);
 }
 
 void spectra_provider_clear_custom_hosts(void)

@@ -18,6 +18,9 @@ const spectra_provider_info *spectra_provider_for_host(const char *host, size_t 
  * named slug or an alias of it. Process-wide: call at startup, before any thread reads.
  * False when the name is no provider, or out of memory. */
 bool spectra_provider_add_hosts(const char *slug, const char *patterns);
+/* The provider's custom patterns become these ("" = none), replacing those set before; the
+ * same patterns again change nothing. */
+bool spectra_provider_set_hosts(const char *slug, const char *patterns);
 void spectra_provider_clear_custom_hosts(void);
 
 /* Whether host matches one pattern (exposed for tests). */

@@ -64,6 +64,23 @@ int main(void)
 	expect("", NULL);
 	CHECK(spectra_provider_for_host(NULL, 0) == NULL);
 
+	/* custom hosts, set again as an FPM pool does after startup: replaced, not added to */
+	CHECK(spectra_provider_set_hosts("openai", "llm.acme.internal"));
+	expect("llm.acme.internal", "openai");
+	CHECK(spectra_provider_set_hosts("openai", "gw-*.corp.example"));
+	expect("llm.acme.internal", NULL);
+	expect("gw-1.corp.example", "openai");
+	CHECK(spectra_provider_set_hosts("anthropic", "llm.acme.internal"));
+	expect("llm.acme.internal", "anthropic");
+	CHECK(spectra_provider_set_hosts("openai", "gw-*.corp.example")); /* the same again */
+	expect("gw-1.corp.example", "openai");
+	CHECK(spectra_provider_set_hosts("openai", ""));
+	expect("gw-1.corp.example", NULL);
+	expect("api.openai.com", "openai");
+	CHECK(!spectra_provider_set_hosts("no-such-provider", "x.example"));
+	spectra_provider_clear_custom_hosts();
+	expect("llm.acme.internal", NULL);
+
 	/* the glob itself */
 	CHECK(matches("*.b", "a.b"));
 	CHECK(!matches("*.b", ".b"));

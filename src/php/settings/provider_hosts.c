@@ -21,6 +21,36 @@ static bool already_listed(const char *name, size_t count)
 	return false;
 }
 
+/* The slug of "spectra.providers.<slug>.hosts" into slug (at most size bytes). */
+static bool slug_of(const char *name, size_t len, char *slug, size_t size)
+{
+	size_t prefix = strlen("spectra.providers."), suffix = strlen(".hosts");
+	if (len <= prefix + suffix || len - prefix - suffix >= size) {
+		return false;
+	}
+	memcpy(slug, name + prefix, len - prefix - suffix);
+	slug[len - prefix - suffix] = '\0';
+	return true;
+}
+
+/* Applied when the value is set: at startup from php.ini, and in an FPM worker when its
+ * pool's php_admin_value line is applied, which comes after startup. */
+static ZEND_INI_MH(apply_hosts)
+{
+	(void) mh_arg1;
+	(void) mh_arg2;
+	(void) mh_arg3;
+	(void) stage;
+	char slug[64];
+	if (!slug_of(ZSTR_VAL(entry->name), ZSTR_LEN(entry->name), slug, sizeof slug)) {
+		return FAILURE;
+	}
+	if (!spectra_provider_set_hosts(slug, new_value ? ZSTR_VAL(new_value) : "")) {
+		php_error_docref(NULL, E_WARNING, "Spectra: %s could not be applied (out of memory)", ZSTR_VAL(entry->name));
+	}
+	return SUCCESS;
+}
+
 void spectra_provider_hosts_startup(int module_number)
 {
 	size_t count = 0;
@@ -33,6 +63,7 @@ void spectra_provider_hosts_startup(int module_number)
 		memcpy(setting_names[count], name, sizeof name);
 		setting_defs[count] = (zend_ini_entry_def){
 			.name = setting_names[count],
+			.on_modify = apply_hosts,
 			.value = "",
 			.name_length = (uint16_t) strlen(setting_names[count]),
 			.value_length = 0,
@@ -42,21 +73,6 @@ void spectra_provider_hosts_startup(int module_number)
 	}
 	setting_defs[count] = (zend_ini_entry_def){ 0 };
 	zend_register_ini_entries(setting_defs, module_number);
-
-	for (size_t i = 0; i < count; i++) {
-		const char *patterns = zend_ini_string_ex(setting_names[i], strlen(setting_names[i]), 0, NULL);
-		if (!patterns || !*patterns) {
-			continue;
-		}
-		char slug[64];
-		size_t prefix = strlen("spectra.providers.");
-		size_t slug_len = strlen(setting_names[i]) - prefix - strlen(".hosts");
-		memcpy(slug, setting_names[i] + prefix, slug_len);
-		slug[slug_len] = '\0';
-		if (!spectra_provider_add_hosts(slug, patterns)) {
-			php_error_docref(NULL, E_WARNING, "Spectra: %s could not be applied (out of memory)", setting_names[i]);
-		}
-	}
 }
 
 void spectra_provider_hosts_shutdown(void)

@@ -170,14 +170,16 @@ report_checks "$out/checks.txt"
 # ---------------------------------------------------------------- automatic capture
 # A second php-fpm + nginx over the same app. The master loads the extension at startup, as
 # php.ini or conf.d does (capture can join the engine's observer API only then), with
-# spectra.auto_capture=1 and 127.0.0.1 made an OpenAI host. The /captured route's Http calls
+# spectra.auto_capture=1; the pool makes 127.0.0.1 an OpenAI host (a php_admin_value line,
+# applied after startup). The /captured route's Http calls
 # have no Spectra code; /raw's call is inside track() and must stay one record.
 : >"$app/storage/app/spectra-events.jsonl" # the listener's file holds this pool's events from here on
 mkdir -p "$tmp/recv-capture"
 capture_servers() {
   recv2_port=$(e2e_start_receiver "$tmp/recv-capture") || return 1
-  fpm2=$(E2E_SPECTRA_IN_MASTER=1 E2E_FPM_INI="$E2E_FPM_INI spectra.auto_capture=1 spectra.providers.openai.hosts=127.0.0.1" \
+  fpm2=$(E2E_SPECTRA_IN_MASTER=1 E2E_FPM_INI="$E2E_FPM_INI spectra.auto_capture=1" \
     e2e_start_fpm "$tmp/fpm-capture" "$app/public" \
+    "php_admin_value[spectra.providers.openai.hosts] = 127.0.0.1" \
     "php_admin_value[spectra.event_dispatcher] = event" \
     "php_admin_value[spectra.otel.span_builder] = App\\Tracing\\SpanBuilder" \
     "php_admin_value[spectra.otel.enabled] = 1" \
