@@ -269,8 +269,8 @@ static bool append_span(spectra_buf *out, spectra_span *span, spectra_span_wire_
  * size each span's attributes again at every level above it. The spans are written first,
  * after room for the longest possible envelope head, and moved down to meet the real head
  * (a few bytes shorter) at the end, so each span can be freed as soon as it is written. */
-static bool encode_spans(const spectra_resource *resource, spectra_span_source source, void *context, size_t span_count,
-	bool free_spans, spectra_buf *out)
+static bool encode_spans(const spectra_resource *resource, spectra_span *const *spans,
+	const spectra_span_source *source, size_t span_count, spectra_buf *out)
 {
 	pb_arena arena = { 0 };
 	pb_resource pb_res;
@@ -298,14 +298,15 @@ static bool encode_spans(const spectra_resource *resource, spectra_span_source s
 		out->len += head_room;
 	}
 	for (size_t i = 0; i < span_count; i++) {
-		spectra_span *span = ok || !free_spans ? source(context, i) : NULL;
+		/* after a failure a source's spans are not built at all: nothing will be sent */
+		spectra_span *span = spans ? spans[i] : ok ? source->build(source->context, i) : NULL;
 		if (!span) {
 			continue;
 		}
 		ok = ok && append_span(out, span, &scratch);
 		written++;
-		if (free_spans) {
-			spectra_span_free(span);
+		if (!spans) {
+			source->release(source->context, span);
 		}
 	}
 	spectra_span_wire_scratch_free(&scratch);
@@ -340,21 +341,16 @@ static bool encode_spans(const spectra_resource *resource, spectra_span_source s
 	return ok;
 }
 
-static spectra_span *array_source(void *context, size_t index)
-{
-	return ((spectra_span *const *) context)[index];
-}
-
 bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
 	spectra_buf *out)
 {
-	return span_count == 0 || encode_spans(resource, array_source, (void *) spans, span_count, false, out);
+	return span_count == 0 || encode_spans(resource, spans, NULL, span_count, out);
 }
 
-bool spectra_otlp_encode_protobuf_built(const spectra_resource *resource, spectra_span_source source, void *context,
+bool spectra_otlp_encode_protobuf_built(const spectra_resource *resource, const spectra_span_source *source,
 	size_t span_count, spectra_buf *out)
 {
-	return span_count == 0 || encode_spans(resource, source, context, span_count, true, out);
+	return span_count == 0 || encode_spans(resource, NULL, source, span_count, out);
 }
 
 bool spectra_otlp_prepare_resource(spectra_resource *resource)

@@ -288,6 +288,12 @@ static spectra_span *rebuild_span(void *context, size_t index)
 	return random_span();
 }
 
+static void release_rebuilt(void *context, spectra_span *span)
+{
+	(void) context;
+	spectra_span_free(span);
+}
+
 static void test_built_matches_array(void)
 {
 	spectra_resource resource;
@@ -299,6 +305,7 @@ static void test_built_matches_array(void)
 	int mismatches = 0;
 	for (int round = 0; round < 20; round++) {
 		rebuild_context rebuild = { 0x1234567ull + (uint64_t) round, (size_t) round % 7 };
+		spectra_span_source source = { rebuild_span, release_rebuilt, &rebuild };
 		size_t count = 1 + (size_t) round % 9;
 		spectra_span *spans[9];
 		size_t kept = 0;
@@ -313,7 +320,7 @@ static void test_built_matches_array(void)
 			spectra_buf_init(&from_array);
 			spectra_buf_init(&built);
 			bool ok = spectra_otlp_encode(formats[f], &resource, spans, kept, &from_array)
-				&& spectra_otlp_encode_built(formats[f], &resource, rebuild_span, &rebuild, count, &built);
+				&& spectra_otlp_encode_built(formats[f], &resource, &source, count, &built);
 			if (!ok || from_array.len != built.len || memcmp(from_array.data, built.data, built.len) != 0) {
 				mismatches++;
 			}
@@ -326,9 +333,10 @@ static void test_built_matches_array(void)
 	}
 	CHECK(mismatches == 0);
 	rebuild_context all_skipped = { 1, 0 };
+	spectra_span_source skipping = { rebuild_span, release_rebuilt, &all_skipped };
 	spectra_buf empty;
 	spectra_buf_init(&empty);
-	CHECK(spectra_otlp_encode_built(SPECTRA_OTLP_PROTOBUF, &resource, rebuild_span, &all_skipped, 1, &empty));
+	CHECK(spectra_otlp_encode_built(SPECTRA_OTLP_PROTOBUF, &resource, &skipping, 1, &empty));
 	CHECK(empty.len == 0);
 	spectra_buf_free(&empty);
 	spectra_resource_free(&resource);
