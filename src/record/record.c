@@ -45,10 +45,35 @@ spectra_record *spectra_record_new(void)
 	return record;
 }
 
-static void free_string_list(spectra_string_list *list)
+/* A copy of value[0, len) in the record's string space while it has room, else malloc'd.
+ * A replaced value's bytes in the space stay unused: the space is fixed, so a record that
+ * is set again and again only moves on to malloc. NULL on OOM. */
+static char *record_strndup(spectra_record *record, const char *value, size_t len)
+{
+	size_t room = sizeof(record->string_space) - record->string_space_used;
+	if (len >= room) {
+		return spectra_strndup(value, len);
+	}
+	char *copy = record->string_space + record->string_space_used;
+	memcpy(copy, value, len);
+	copy[len] = '\0';
+	record->string_space_used += len + 1;
+	return copy;
+}
+
+static void record_free_string(spectra_record *record, char *str)
+{
+	uintptr_t at = (uintptr_t) str;
+	uintptr_t space = (uintptr_t) record->string_space;
+	if (at - space >= sizeof(record->string_space)) {
+		free(str);
+	}
+}
+
+static void free_string_list(spectra_record *record, spectra_string_list *list)
 {
 	for (size_t i = 0; i < list->count; i++) {
-		free(list->items[i]);
+		record_free_string(record, list->items[i]);
 	}
 	free(list->items);
 	list->items = NULL;
@@ -80,11 +105,11 @@ void spectra_record_free(spectra_record *record)
 		&record->conversation_id,
 	};
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		free(*strings[i]);
+		record_free_string(record, *strings[i]);
 	}
-	free_string_list(&record->finish_reasons);
+	free_string_list(record, &record->finish_reasons);
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
-		free(record->tool_calls[i].name);
+		record_free_string(record, record->tool_calls[i].name);
 	}
 	free(record->tool_calls);
 	free(record);
@@ -112,8 +137,8 @@ void spectra_record_set(spectra_record *record, char **field, const char *value)
 
 void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len)
 {
-	char *copy = value ? spectra_strndup(value, capped_length(record, value, len)) : NULL;
-	free(*field);
+	char *copy = value ? record_strndup(record, value, capped_length(record, value, len)) : NULL;
+	record_free_string(record, *field);
 	*field = copy;
 }
 
@@ -130,7 +155,7 @@ void spectra_record_add_finish_reason(spectra_record *record, const char *reason
 			return;
 		}
 	}
-	char *copy = spectra_strndup(reason, capped_length(record, reason, len));
+	char *copy = record_strndup(record, reason, capped_length(record, reason, len));
 	if (copy) {
 		record->finish_reasons.items[record->finish_reasons.count++] = copy;
 	}
@@ -156,7 +181,7 @@ void spectra_record_count_tool_call(spectra_record *record, const char *type, si
 			return;
 		}
 	}
-	char *name = spectra_strndup(type, capped_length(record, type, len));
+	char *name = record_strndup(record, type, capped_length(record, type, len));
 	if (!name) {
 		return;
 	}
