@@ -379,9 +379,29 @@ static void test_utf8_fast_path(void)
 	CHECK(mismatches == 0);
 }
 
+/* spectra_utf8_is_ascii against a bytewise look, with a high-bit byte at every position of
+ * every length up to 40 (and just outside the string, where it must not be seen). */
+static void test_utf8_ascii_shortcut(void)
+{
+	int mismatches = 0;
+	char text[48];
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t at = 0; at <= len; at++) {
+			memset(text, 'a', sizeof text);
+			text[at] = (char) 0x80;
+			bool ascii = at == len;
+			mismatches += spectra_utf8_is_ascii(text, len) != ascii;
+			text[at] = (char) 0xFF;
+			mismatches += spectra_utf8_is_ascii(text, len) != ascii;
+		}
+	}
+	CHECK(mismatches == 0);
+}
+
 int main(void)
 {
 	test_utf8_fast_path();
+	test_utf8_ascii_shortcut();
 	test_generated_spans_match_protobuf_c();
 	test_genai_span_matches_protobuf_c();
 	test_invalid_utf8_falls_back();
