@@ -70,12 +70,36 @@ static void record_free_string(spectra_record *record, char *str)
 	}
 }
 
+/* Where entry `count` of a list goes: the record's inline slots while they last, then an
+ * array allocated at the list's cap, into which the slots are copied once. NULL on OOM. */
+static void *entry_array(void *items, void *slots, size_t count, size_t cap, size_t entry_size)
+{
+	if (count < SPECTRA_RECORD_INLINE_ENTRIES) {
+		return slots;
+	}
+	if (items != slots) {
+		return items;
+	}
+	void *grown = malloc(cap * entry_size);
+	if (grown) {
+		memcpy(grown, slots, count * entry_size);
+	}
+	return grown;
+}
+
+static void free_entry_array(void *items, void *slots)
+{
+	if (items != slots) {
+		free(items);
+	}
+}
+
 static void free_string_list(spectra_record *record, spectra_string_list *list)
 {
 	for (size_t i = 0; i < list->count; i++) {
 		record_free_string(record, list->items[i]);
 	}
-	free(list->items);
+	free_entry_array(list->items, record->finish_reason_slots);
 	list->items = NULL;
 	list->count = 0;
 }
@@ -111,7 +135,7 @@ void spectra_record_free(spectra_record *record)
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
 		record_free_string(record, record->tool_calls[i].name);
 	}
-	free(record->tool_calls);
+	free_entry_array(record->tool_calls, record->tool_call_slots);
 	free(record);
 }
 
@@ -148,13 +172,13 @@ void spectra_record_add_finish_reason(spectra_record *record, const char *reason
 		record->finish_reasons_dropped++;
 		return;
 	}
-	if (!record->finish_reasons.items) {
-		/* allocated once at the cap: no realloc per choice */
-		record->finish_reasons.items = malloc(SPECTRA_MAX_FINISH_REASONS * sizeof(char *));
-		if (!record->finish_reasons.items) {
-			return;
-		}
+	/* past the inline slots allocated once at the cap: no realloc per choice */
+	char **items = entry_array(record->finish_reasons.items, record->finish_reason_slots, record->finish_reasons.count,
+		SPECTRA_MAX_FINISH_REASONS, sizeof(char *));
+	if (!items) {
+		return;
 	}
+	record->finish_reasons.items = items;
 	char *copy = record_strndup(record, reason, capped_length(record, reason, len));
 	if (copy) {
 		record->finish_reasons.items[record->finish_reasons.count++] = copy;
@@ -175,12 +199,12 @@ void spectra_record_count_tool_call(spectra_record *record, const char *type, si
 		record->tool_calls_dropped = spectra_add_sat(record->tool_calls_dropped, n > 0 ? n : 1);
 		return;
 	}
-	if (!record->tool_calls) {
-		record->tool_calls = malloc(SPECTRA_MAX_TOOL_CALL_TYPES * sizeof(*record->tool_calls));
-		if (!record->tool_calls) {
-			return;
-		}
+	spectra_tool_count *calls = entry_array(record->tool_calls, record->tool_call_slots, record->tool_call_kinds,
+		SPECTRA_MAX_TOOL_CALL_TYPES, sizeof(spectra_tool_count));
+	if (!calls) {
+		return;
 	}
+	record->tool_calls = calls;
 	char *name = record_strndup(record, type, capped_length(record, type, len));
 	if (!name) {
 		return;

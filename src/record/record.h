@@ -19,6 +19,9 @@ typedef struct {
 /* Bytes of string storage inside a record: its strings (with their NULs) for a typical
  * chat completion, ~250 bytes, fit. */
 #define SPECTRA_RECORD_STRING_SPACE 384
+/* Finish reasons and tool-call types a record holds without an array of its own (a
+ * response has one or two); more move the list to one allocated at its cap. */
+#define SPECTRA_RECORD_INLINE_ENTRIES 4
 
 typedef struct {
 	char *name;
@@ -116,6 +119,8 @@ typedef struct {
 	 * thread did ~20 times per span, for memory the request thread had allocated. */
 	size_t string_space_used;
 	char string_space[SPECTRA_RECORD_STRING_SPACE];
+	char *finish_reason_slots[SPECTRA_RECORD_INLINE_ENTRIES];
+	spectra_tool_count tool_call_slots[SPECTRA_RECORD_INLINE_ENTRIES];
 } spectra_record;
 
 spectra_record *spectra_record_new(void);
