@@ -230,8 +230,13 @@ static void test_requests_round_trip(void)
 	resource.scope_version = spectra_strdup("0.1.0");
 	CHECK(spectra_otlp_prepare_resource(&resource));
 	int mismatches = 0;
-	for (int round = 0; round < 40; round++) {
-		size_t count = 1 + pick(12);
+	/* one span's attribute of these sizes makes the envelope's length varints longer or
+	 * shorter than the encoder's guess, so the spans move up, down or not at all */
+	static const size_t big_sizes[] = { 0, 100, 5000, 20000, 300000, 2500000 };
+	char *big = malloc(2500001);
+	memset(big, 'b', 2500000);
+	for (int round = 0; round < 48; round++) {
+		size_t count = round % 3 ? 1 + pick(12) : 1;
 		spectra_span *spans[12];
 		for (size_t i = 0; i < count; i++) {
 			spans[i] = random_span();
@@ -239,9 +244,18 @@ static void test_requests_round_trip(void)
 				spectra_attr_add_string(&spans[i]->attrs, "needs.repair", "\xFF\xFEok");
 			}
 		}
-		spectra_buf body;
-		spectra_buf_init(&body);
-		bool encoded = spectra_otlp_encode_protobuf(&resource, spans, count, &body);
+		size_t big_len = big_sizes[round % 6];
+		big[big_len] = '\0';
+		spectra_attr_add_string(&spans[0]->attrs, "big", big);
+		big[big_len] = 'b';
+		/* the request is appended after what the buffer holds */
+		size_t before = round % 2 ? 3 : 0;
+		spectra_buf buffer;
+		spectra_buf_init(&buffer);
+		spectra_buf_append(&buffer, "pre", before);
+		bool encoded =
+			spectra_otlp_encode_protobuf(&resource, spans, count, &buffer) && memcmp(buffer.data, "pre", before) == 0;
+		spectra_buf body = { buffer.data + before, buffer.len - before, 0 };
 		pb_request *request = encoded
 			? opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack(NULL, body.len,
 				(const uint8_t *) body.data)
@@ -261,12 +275,13 @@ static void test_requests_round_trip(void)
 		if (request) {
 			opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked(request, NULL);
 		}
-		spectra_buf_free(&body);
+		spectra_buf_free(&buffer);
 		for (size_t i = 0; i < count; i++) {
 			spectra_span_free(spans[i]);
 		}
 	}
 	CHECK(mismatches == 0);
+	free(big);
 	spectra_resource_free(&resource);
 }
 
