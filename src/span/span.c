@@ -122,7 +122,11 @@ static size_t key_hash(const char *key)
 static uint32_t key_tag(const char *key, size_t len)
 {
 	uint64_t tail = 0;
-	memcpy(&tail, key + (len >= 8 ? len - 8 : 0), len >= 8 ? 8 : len);
+	if (len >= 8) {
+		memcpy(&tail, key + len - 8, 8); /* a fixed-size copy: one load */
+	} else {
+		memcpy(&tail, key, len);
+	}
 	return (uint32_t) ((tail * 0x9E3779B97F4A7C15ull) >> 32) ^ (uint32_t) len;
 }
 
@@ -192,11 +196,17 @@ const char *spectra_attr_list_stable(spectra_attr_list *list, const char *str, s
 	return list->borrows ? list_strndup(list, str, len) : str;
 }
 
-static spectra_attr *find(const spectra_attr_list *list, const char *key, uint32_t tag)
+static spectra_attr *find_indexed(const spectra_attr_list *list, const char *key)
+{
+	uint32_t position = list->index[index_slot(list, key)];
+	return position ? &list->items[position - 1] : NULL;
+}
+
+/* Inline: it runs for every attribute added, and mostly ends at the tag filter. */
+static inline spectra_attr *find(const spectra_attr_list *list, const char *key, uint32_t tag)
 {
 	if (list->index) {
-		uint32_t position = list->index[index_slot(list, key)];
-		return position ? &list->items[position - 1] : NULL;
+		return find_indexed(list, key);
 	}
 	if (!(list->tag_bits[(tag >> 6) & 1] & (UINT64_C(1) << (tag & 63)))) {
 		return NULL;
