@@ -17,6 +17,12 @@ static size_t string_weight(const char *text)
 	return text ? block(strlen(text) + 1) : 0;
 }
 
+/* A record's string in its shared space weighs nothing more (the space is counted once). */
+static size_t record_string_weight(const spectra_record *record, const char *text)
+{
+	return spectra_record_holds(record, text) ? 0 : string_weight(text);
+}
+
 static size_t attrs_weight(const spectra_attr_list *list)
 {
 	size_t bytes = list->cap ? block(list->cap * sizeof(spectra_attr)) : 0;
@@ -57,21 +63,23 @@ static size_t record_weight(const spectra_record *record)
 		record->response_id, record->model_type, record->operation, record->endpoint, record->server_address,
 		record->pricing_tier, record->error_type, record->error_message, record->reasoning_effort,
 		record->trackable_type, record->trackable_id, record->conversation_id };
-	size_t bytes = block(sizeof *record);
+	size_t bytes = block(sizeof *record + record->string_space_size);
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
-		bytes += string_weight(strings[i]);
+		bytes += record_string_weight(record, strings[i]);
 	}
-	if (record->finish_reasons.count) {
-		bytes += block(record->finish_reasons.count * sizeof(char *));
+	if (record->finish_reasons.items && !spectra_record_holds(record, record->finish_reasons.items)) {
+		bytes += block(
+			spectra_record_list_capacity(record->finish_reasons.count, SPECTRA_MAX_FINISH_REASONS) * sizeof(char *));
 	}
 	for (size_t i = 0; i < record->finish_reasons.count; i++) {
-		bytes += string_weight(record->finish_reasons.items[i]);
+		bytes += record_string_weight(record, record->finish_reasons.items[i]);
 	}
-	if (record->tool_calls) {
-		bytes += block(SPECTRA_MAX_TOOL_CALL_TYPES * sizeof(spectra_tool_count)); /* allocated whole */
+	if (record->tool_calls && !spectra_record_holds(record, record->tool_calls)) {
+		bytes += block(spectra_record_list_capacity(record->tool_call_kinds, SPECTRA_MAX_TOOL_CALL_TYPES)
+			* sizeof(spectra_tool_count));
 	}
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
-		bytes += string_weight(record->tool_calls[i].name);
+		bytes += record_string_weight(record, record->tool_calls[i].name);
 	}
 	return bytes;
 }

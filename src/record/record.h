@@ -16,12 +16,12 @@ typedef struct {
 	size_t count;
 } spectra_string_list;
 
-/* Bytes of string storage inside a record: its strings (with their NULs) for a typical
- * chat completion, ~250 bytes, fit. */
-#define SPECTRA_RECORD_STRING_SPACE 384
-/* Finish reasons and tool-call types a record holds without an array of its own (a
- * response has one or two); more move the list to one allocated at its cap. */
-#define SPECTRA_RECORD_INLINE_ENTRIES 4
+/* The bounds of a record's space (record.c sizes it from the records before). */
+#define SPECTRA_RECORD_STRING_SPACE_MIN 48
+#define SPECTRA_RECORD_STRING_SPACE_MAX 512
+/* Finish reasons and tool-call types a record's lists have room for at first (a response
+ * has one or two); a third grows the list to its cap at once. */
+#define SPECTRA_RECORD_FIRST_ENTRIES 2
 
 typedef struct {
 	char *name;
@@ -114,17 +114,22 @@ typedef struct {
 	char *trackable_id;
 	char *conversation_id;
 	bool completed;
-	/* The string fields' first few hundred bytes live here rather than in one allocation
-	 * each (record.c): a typical record then frees no string one by one, which the sender
-	 * thread did ~20 times per span, for memory the request thread had allocated. */
+	/* The strings and the first finish-reason and tool-call arrays live in a space after
+	 * the record, in its allocation, as far as it has room (record.c): a typical record's
+	 * sender then frees one block instead of ~15 it never allocated. */
+	char *string_space;
+	size_t string_space_size;
 	size_t string_space_used;
-	char string_space[SPECTRA_RECORD_STRING_SPACE];
-	char *finish_reason_slots[SPECTRA_RECORD_INLINE_ENTRIES];
-	spectra_tool_count tool_call_slots[SPECTRA_RECORD_INLINE_ENTRIES];
+	size_t space_bytes_wanted; /* stored in the space or past it, replaced ones too */
 } spectra_record;
 
 spectra_record *spectra_record_new(void);
 void spectra_record_free(spectra_record *record);
+/* Whether block (a string or list of the record) is in the record's space, i.e. part of
+ * the record's own allocation rather than one of its own. */
+bool spectra_record_holds(const spectra_record *record, const void *block);
+/* How many entries a finish-reason or tool-call list of count entries has room for. */
+size_t spectra_record_list_capacity(size_t count, size_t max_entries);
 
 /* Replace a string field of record with a copy (NULL clears). A value longer than
  * SPECTRA_MAX_STRING_BYTES (limits.h) is cut at a UTF-8 character boundary and counted in

@@ -304,10 +304,26 @@ static void test_record_string_space(void)
 		}
 	}
 	CHECK(wrong == 0);
-	CHECK(r->string_space_used <= sizeof r->string_space);
+	CHECK(r->string_space_used <= r->string_space_size && r->string_space_size <= SPECTRA_RECORD_STRING_SPACE_MAX);
 	spectra_record_set(r, &r->model, NULL);
 	CHECK(r->model == NULL);
 	spectra_record_free(r);
+
+	/* the next record's space is sized from what the one before stored, within bounds */
+	spectra_record *first = spectra_record_new();
+	memset(value, 'm', 299);
+	value[299] = '\0';
+	spectra_record_set(first, &first->model, value);
+	spectra_record *second = spectra_record_new();
+	CHECK(second->string_space_size >= 300 && second->string_space_size <= SPECTRA_RECORD_STRING_SPACE_MAX);
+	spectra_record_set(second, &second->model, value);
+	CHECK(spectra_record_holds(second, second->model));
+	spectra_record_set(second, &second->snapshot, value); /* 600 bytes stored: over the bound */
+	spectra_record *third = spectra_record_new();
+	CHECK(third->string_space_size == SPECTRA_RECORD_STRING_SPACE_MAX);
+	spectra_record_free(first);
+	spectra_record_free(second);
+	spectra_record_free(third);
 }
 
 int main(void)
