@@ -35,18 +35,21 @@ count_phpt() { # log
   failed=$((failed + ${f:-0} + ${l:-0}))
   # the names go on the count line itself: CI keeps only part of the output, and a failure
   # nobody can name cannot be fixed
-  names=$(sed -n 's/^\(FAIL\|LEAK\|BORK\) .*\[\(.*\.phpt\)\]$/\2/p' "$log" | sed "s|^$PWD/||" | sort -u | tr '\n' ' ')
+  # (run-tests colours its verdicts even into a file: the escapes go first)
+  local plain
+  plain=$(sed 's/\x1b\[[0-9;]*m//g; s/\r//g' "$log")
+  names=$(sed -n 's/^\(FAIL\|LEAK\|BORK\) .*\[\(.*\.phpt\)\] *$/\2/p' <<<"$plain" | sed "s|^$PWD/||" | sort -u | tr '\n' ' ')
   echo "    phpt: ${p:-0} passed, ${f:-0} failed, ${l:-0} leaked${names:+ (not passed: ${names% })}"
   if ! grep -q '^Tests passed' "$log"; then
     # run-tests never got to its summary (a build or startup failure): that is a failure
     echo "    no run-tests summary in $log: counted as a failure"
     failed=$((failed + 1))
   fi
-  grep -E '^(FAIL|LEAK|BORK) ' "$log" | sed 's/^/    | /' || true
+  grep -E '^(FAIL|LEAK|BORK) ' <<<"$plain" | sed 's/^/    | /' || true
   # and each failed test's diff, briefly
   local diff
-  for diff in $(sed -n 's/^\(FAIL\|LEAK\) .*\[\(.*\)\.phpt\]$/\2.diff/p' "$log" | sort -u); do
-    [ -f "$diff" ] && head -n 30 "$diff" | sed "s#^#    | ${diff##*/}: #"
+  for diff in $(sed -n 's/^\(FAIL\|LEAK\) .*\[\(.*\)\.phpt\] *$/\2.diff/p' <<<"$plain" | sort -u); do
+    [ -f "$diff" ] && head -n 30 "$diff" | sed '$a\' | sed "s#^#    | ${diff##*/}: #"
   done
   return 0
 }

@@ -17,10 +17,21 @@ static size_t string_weight(const char *text)
 	return text ? block(strlen(text) + 1) : 0;
 }
 
-/* A record's string in its shared space weighs nothing more (the space is counted once). */
+/* A record's string or list in its own space weighs nothing more (the space is counted
+ * with the record). */
 static size_t record_string_weight(const spectra_record *record, const char *text)
 {
 	return spectra_record_holds(record, text) ? 0 : string_weight(text);
+}
+
+static size_t list_weight(const spectra_record *record, const spectra_string_list *list)
+{
+	size_t bytes =
+		list->capacity && !spectra_record_holds(record, list->items) ? block(list->capacity * sizeof(char *)) : 0;
+	for (size_t i = 0; i < list->count; i++) {
+		bytes += record_string_weight(record, list->items[i]);
+	}
+	return bytes;
 }
 
 static size_t attrs_weight(const spectra_attr_list *list)
@@ -67,13 +78,9 @@ static size_t record_weight(const spectra_record *record)
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
 		bytes += record_string_weight(record, strings[i]);
 	}
-	if (record->finish_reasons.items && !spectra_record_holds(record, record->finish_reasons.items)) {
-		bytes += block(
-			spectra_record_list_capacity(record->finish_reasons.count, SPECTRA_MAX_FINISH_REASONS) * sizeof(char *));
-	}
-	for (size_t i = 0; i < record->finish_reasons.count; i++) {
-		bytes += record_string_weight(record, record->finish_reasons.items[i]);
-	}
+	bytes += list_weight(record, &record->finish_reasons);
+	bytes += list_weight(record, &record->request_stop_sequences);
+	bytes += list_weight(record, &record->request_encoding_formats);
 	if (record->tool_calls && !spectra_record_holds(record, record->tool_calls)) {
 		bytes += block(spectra_record_list_capacity(record->tool_call_kinds, SPECTRA_MAX_TOOL_CALL_TYPES)
 			* sizeof(spectra_tool_count));

@@ -30,6 +30,10 @@
  * and counted. */
 #define SPECTRA_MAX_FINISH_REASONS 128
 
+/* Items of a list the request gave (stop sequences, encoding formats); later ones are
+ * dropped and counted. Providers allow 4 (OpenAI) to a few dozen stop sequences. */
+#define SPECTRA_MAX_REQUEST_LIST_ITEMS 64
+
 /* A token count above this is not a real usage and reads as absent; it also keeps sums
  * of a few counts far from INT64_MAX. */
 #define SPECTRA_MAX_TOKEN_COUNT INT64_C(9000000000000000)

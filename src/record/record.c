@@ -109,7 +109,7 @@ size_t spectra_record_list_capacity(size_t count, size_t max_entries)
 	return count <= SPECTRA_RECORD_FIRST_ENTRIES ? SPECTRA_RECORD_FIRST_ENTRIES : max_entries;
 }
 
-/* A list of count entries with room for one more: a first array of
+/* The tool-call list of count entries with room for one more: a first array of
  * SPECTRA_RECORD_FIRST_ENTRIES (in the record's space when it has room), then one at the
  * list's cap (grown once, not per entry). NULL on OOM (items is then unchanged). */
 static void *entry_array(spectra_record *record, void *items, size_t count, size_t max_entries, size_t entry_size)
@@ -136,6 +136,7 @@ static void free_string_list(spectra_record *record, spectra_string_list *list)
 	record_free_block(record, list->items);
 	list->items = NULL;
 	list->count = 0;
+	list->capacity = 0;
 }
 
 void spectra_record_free(spectra_record *record)
@@ -166,6 +167,8 @@ void spectra_record_free(spectra_record *record)
 		record_free_block(record, *strings[i]);
 	}
 	free_string_list(record, &record->finish_reasons);
+	free_string_list(record, &record->request_stop_sequences);
+	free_string_list(record, &record->request_encoding_formats);
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
 		record_free_block(record, record->tool_calls[i].name);
 	}
@@ -200,21 +203,47 @@ void spectra_record_setl(spectra_record *record, char **field, const char *value
 	*field = copy;
 }
 
+/* Appends a copy to a list of at most cap items; false when it is full. */
+static bool list_add(spectra_record *record, spectra_string_list *list, size_t cap, const char *value, size_t len)
+{
+	if (list->count >= cap) {
+		return false;
+	}
+	if (list->count == list->capacity) {
+		/* most lists hold one or two items: start small (in the record's space when it has
+		 * room), double up to the cap */
+		size_t capacity = list->capacity ? list->capacity * 2 : 2;
+		capacity = capacity < cap ? capacity : cap;
+		char **grown = list->capacity ? malloc(capacity * sizeof(char *))
+									  : record_alloc(record, capacity * sizeof(char *), sizeof(char *));
+		if (!grown) {
+			return true; /* out of memory: the item is lost, not counted as over the cap */
+		}
+		if (list->count) {
+			memcpy(grown, list->items, list->count * sizeof(char *));
+		}
+		record_free_block(record, list->items);
+		list->items = grown;
+		list->capacity = capacity;
+	}
+	char *copy = record_strndup(record, value, capped_length(record, value, len));
+	if (copy) {
+		list->items[list->count++] = copy;
+	}
+	return true;
+}
+
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len)
 {
-	if (record->finish_reasons.count >= SPECTRA_MAX_FINISH_REASONS) {
+	if (!list_add(record, &record->finish_reasons, SPECTRA_MAX_FINISH_REASONS, reason, len)) {
 		record->finish_reasons_dropped++;
-		return;
 	}
-	char **items = entry_array(record, record->finish_reasons.items, record->finish_reasons.count,
-		SPECTRA_MAX_FINISH_REASONS, sizeof(char *));
-	if (!items) {
-		return;
-	}
-	record->finish_reasons.items = items;
-	char *copy = record_strndup(record, reason, capped_length(record, reason, len));
-	if (copy) {
-		record->finish_reasons.items[record->finish_reasons.count++] = copy;
+}
+
+void spectra_record_add_request_item(spectra_record *record, spectra_string_list *list, const char *value, size_t len)
+{
+	if (!list_add(record, list, SPECTRA_MAX_REQUEST_LIST_ITEMS, value, len)) {
+		record->request_items_dropped++;
 	}
 }
 

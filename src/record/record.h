@@ -14,13 +14,14 @@
 typedef struct {
 	char **items;
 	size_t count;
+	size_t capacity; /* items allocated */
 } spectra_string_list;
 
 /* The bounds of a record's space (record.c sizes it from the records before). */
 #define SPECTRA_RECORD_STRING_SPACE_MIN 48
 #define SPECTRA_RECORD_STRING_SPACE_MAX 512
-/* Finish reasons and tool-call types a record's lists have room for at first (a response
- * has one or two); a third grows the list to its cap at once. */
+/* Tool-call types the record's list has room for at first (a response has one or two); a
+ * third grows the list to its cap at once. */
 #define SPECTRA_RECORD_FIRST_ENTRIES 2
 
 typedef struct {
@@ -103,11 +104,14 @@ typedef struct {
 	int64_t request_seed;
 	int64_t request_choice_count;
 	int64_t request_tool_count; /* tool (function) definitions offered */
+	spectra_string_list request_stop_sequences;
+	spectra_string_list request_encoding_formats; /* embeddings: float, base64, int8, ... */
 	bool has_tool_calls;
 	spectra_tool_count *tool_calls;
 	size_t tool_call_kinds;        /* at most SPECTRA_MAX_TOOL_CALL_TYPES (limits.h) */
 	int64_t tool_calls_dropped;    /* calls of types beyond that cap, not counted */
 	size_t finish_reasons_dropped; /* beyond SPECTRA_MAX_FINISH_REASONS */
+	size_t request_items_dropped;  /* stop sequences, encoding formats beyond SPECTRA_MAX_REQUEST_LIST_ITEMS */
 	size_t strings_truncated;      /* string fields cut to SPECTRA_MAX_STRING_BYTES */
 
 	char *trackable_type;
@@ -128,7 +132,7 @@ void spectra_record_free(spectra_record *record);
 /* Whether block (a string or list of the record) is in the record's space, i.e. part of
  * the record's own allocation rather than one of its own. */
 bool spectra_record_holds(const spectra_record *record, const void *block);
-/* How many entries a finish-reason or tool-call list of count entries has room for. */
+/* How many entries the tool-call list of count entries has room for. */
 size_t spectra_record_list_capacity(size_t count, size_t max_entries);
 
 /* Replace a string field of record with a copy (NULL clears). A value longer than
@@ -138,6 +142,9 @@ void spectra_record_set(spectra_record *record, char **field, const char *value)
 void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len);
 /* A finish reason beyond SPECTRA_MAX_FINISH_REASONS is counted in finish_reasons_dropped. */
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len);
+/* Adds one stop sequence or encoding format of the request to its list; beyond
+ * SPECTRA_MAX_REQUEST_LIST_ITEMS it is counted in request_items_dropped. */
+void spectra_record_add_request_item(spectra_record *record, spectra_string_list *list, const char *value, size_t len);
 /* Adds n calls of a type (saturating). A type beyond SPECTRA_MAX_TOOL_CALL_TYPES is not
  * stored: its calls go to tool_calls_dropped (has_tool_calls is still set). */
 void spectra_record_count_tool_call(spectra_record *record, const char *type, size_t len, int64_t n);

@@ -89,6 +89,8 @@
 	X(request_seed, COUNT, r->request_seed, "gen_ai.request.seed", NULL) \
 	X(request_choice_count, COUNT, r->request_choice_count, "gen_ai.request.choice.count", NULL) \
 	X(request_tool_count, COUNT, r->request_tool_count, "spectra.request.tool_count", NULL) \
+	X(request_stop_sequences, TEXT_LIST, r->request_stop_sequences, "gen_ai.request.stop_sequences", NULL) \
+	X(request_encoding_formats, TEXT_LIST, r->request_encoding_formats, "gen_ai.request.encoding_formats", NULL) \
 	X(has_tool_calls, BOOL, r->has_tool_calls, NULL, NULL) \
 	X(tool_call_counts, TOOL_COUNTS, r, "spectra.tool_calls.", NULL) \
 	X(tags, PHP_VALUE, tags, "spectra.tags", NULL) \

@@ -220,6 +220,14 @@ static void fill_genai(spectra_span *span, const spectra_record *record, const s
 		spectra_attr_add_strings(attrs, SPECTRA_SPAN_ATTR(finish_reasons),
 			(const char *const *) record->finish_reasons.items, record->finish_reasons.count);
 	}
+	if (record->request_stop_sequences.count) {
+		spectra_attr_add_strings(attrs, SPECTRA_SPAN_ATTR(request_stop_sequences),
+			(const char *const *) record->request_stop_sequences.items, record->request_stop_sequences.count);
+	}
+	if (record->request_encoding_formats.count) {
+		spectra_attr_add_strings(attrs, SPECTRA_SPAN_ATTR(request_encoding_formats),
+			(const char *const *) record->request_encoding_formats.items, record->request_encoding_formats.count);
+	}
 	if (record->usage_seen) {
 		spectra_attr_add_int(attrs, SPECTRA_SPAN_ATTR(prompt_tokens), record->prompt_tokens);
 		if (strcmp(operation, "embeddings") != 0 || record->completion_tokens) {

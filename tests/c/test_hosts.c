@@ -44,6 +44,17 @@ int main(void)
 	expect("openrouter.ai", "openrouter");
 	expect("queue.fal.run", "falai");
 	expect("api.elevenlabs.io", "elevenlabs");
+	/* genai-prices' api_pattern hosts */
+	expect("api.together.xyz", "together");
+	expect("api.together.ai", "together");
+	expect("api.fireworks.ai", "fireworks");
+	expect("api.cerebras.ai", "cerebras");
+	expect("api.moonshot.cn", "moonshotai");
+	expect("api.minimaxi.com", "minimax");
+	expect("open.bigmodel.cn", "zhipuai");
+	expect("api.voyageai.com", "voyageai");
+	expect("api.githubcopilot.com", "github-copilot");
+	expect("api.cloudflare.com", NULL); /* named only: most of its API is not AI */
 	/* not theirs */
 	expect("openai.azure.com", NULL); /* the star needs at least one character */
 	expect("api.openai.com.evil.example", NULL);

@@ -272,10 +272,23 @@ static void test_string_cap(void)
 	}
 	CHECK(record->finish_reasons.count == SPECTRA_MAX_FINISH_REASONS);
 	CHECK(record->finish_reasons_dropped == 6);
+	CHECK(record->finish_reasons.capacity == SPECTRA_MAX_FINISH_REASONS);
+	/* a request's stop sequences: the same caps, its own count; the list grows as it fills */
+	spectra_record_add_request_item(record, &record->request_stop_sequences, "END", 3);
+	CHECK(record->request_stop_sequences.capacity == 2);
+	for (int i = 0; i < SPECTRA_MAX_REQUEST_LIST_ITEMS + 2; i++) {
+		spectra_record_add_request_item(record, &record->request_stop_sequences, "\n", 1);
+	}
+	CHECK(record->request_stop_sequences.count == SPECTRA_MAX_REQUEST_LIST_ITEMS);
+	CHECK(record->request_stop_sequences.capacity == SPECTRA_MAX_REQUEST_LIST_ITEMS);
+	CHECK(record->request_items_dropped == 3);
+	CHECK_STR(record->request_stop_sequences.items[0], "END");
+	spectra_record_add_request_item(record, &record->request_encoding_formats, text, len);
+	CHECK(record->strings_truncated == 4 && record->request_encoding_formats.count == 1);
 	/* tool-call types too */
 	spectra_record_count_tool_call(record, text, len, 1);
 	CHECK(strlen(record->tool_calls[0].name) == SPECTRA_MAX_STRING_BYTES - 1);
-	CHECK(record->strings_truncated == 4);
+	CHECK(record->strings_truncated == 5);
 	free(text);
 	spectra_record_free(record);
 }

@@ -32,7 +32,7 @@ $ini = ini_get_all('spectra');
 // spectra.providers.<slug>.hosts come from the provider table, one per slug (README: a paragraph)
 $provider_hosts = array_filter($ini, fn ($name) => str_starts_with($name, 'spectra.providers.'), ARRAY_FILTER_USE_KEY);
 $ini = array_diff_key($ini, $provider_hosts);
-$bad = array_filter($provider_hosts, fn ($s, $name) => !preg_match('/^spectra\.providers\.[a-z]+\.hosts$/', $name)
+$bad = array_filter($provider_hosts, fn ($s, $name) => !preg_match('/^spectra\.providers\.[a-z][a-z-]*\.hosts$/', $name)
     || $s['global_value'] !== '' || $s['access'] !== INI_SYSTEM, ARRAY_FILTER_USE_BOTH);
 echo 'provider host settings: ', count($provider_hosts) >= 15 && $bad === [] ? 'ok' : 'wrong: ' . json_encode($bad), "\n";
 echo 'README names them: ', str_contains(readme_section('## Configuration (php.ini)'), '`spectra.providers.<slug>.hosts`') ? 'yes' : 'no', "\n";

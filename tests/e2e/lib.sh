@@ -32,6 +32,8 @@
 #                         in order (e.g. "ctype mbstring tokenizer xml dom pdo pdo_sqlite");
 #                         php-fpm runs with -n, so nothing from /etc/php is loaded otherwise
 #   E2E_FPM_INI           extra "-d name=value" settings for the php-fpm master (space separated)
+#   E2E_SPECTRA_IN_MASTER 1: the master loads the extension at startup (-d extension=), as
+#                         php.ini does, instead of the pool's php_admin_value[extension] line
 #   E2E_FPM_PROCESS_CONTROL_TIMEOUT  [global] process_control_timeout of the pools (default 10s)
 #   E2E_RECEIVER_WORKERS  PHP_CLI_SERVER_WORKERS for the receiver (default 8: a slow receiver
 #                         mode must not serialize all POSTs and the /count polls)
@@ -237,6 +239,11 @@ e2e_start_fpm() {
   local args=(-n --nodaemonize --fpm-config "$conf_dir/php-fpm.conf")
   local ext setting attempt port pid line
   for ext in ${E2E_FPM_EXTENSIONS:-}; do args+=(-d "extension=$ext"); done
+  # E2E_SPECTRA_IN_MASTER=1: the extension is loaded by the master at startup, as php.ini or
+  # conf.d loads it (what automatic capture needs), instead of by the pool's line
+  if [ "${E2E_SPECTRA_IN_MASTER:-0}" = 1 ] && [ "$so" != none ]; then
+    args+=(-d "extension=$so")
+  fi
   for setting in ${E2E_FPM_INI:-}; do args+=(-d "$setting"); done
   [ "$(id -u)" = 0 ] && args+=(--allow-to-run-as-root)
   for attempt in 1 2 3; do
@@ -274,7 +281,7 @@ e2e_start_fpm() {
       # FPM applies php_value/php_admin_value lines in reverse file order (its list is
       # built by prepending): the extension line goes last so it is loaded before the
       # spectra.* lines are applied (otherwise "Unable to set php_admin_value").
-      if [ "$so" != none ]; then
+      if [ "$so" != none ] && [ "${E2E_SPECTRA_IN_MASTER:-0}" != 1 ]; then
         echo "php_admin_value[extension] = $so"
       fi
     } >"$conf_dir/php-fpm.conf"

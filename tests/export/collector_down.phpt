@@ -6,7 +6,9 @@ require __DIR__ . '/export.inc';
 $closedPort = free_port();
 $blackholePort = free_port();
 $blackhole = proc_open(['python3', __DIR__ . '/../tools/blackhole.py', (string) $blackholePort], [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
-for ($i = 0; $i < 100 && !@fsockopen('127.0.0.1', $blackholePort); $i++) { usleep(20000); }
+// ready when it accepts (a generous deadline: a cold machine starts python slowly)
+$ready = monotonic_seconds() + 15;
+while (monotonic_seconds() < $ready && !@fsockopen('127.0.0.1', $blackholePort)) { usleep(20000); }
 $code = <<<'PHP'
 use Spectra\Spectra;
 for ($i = 0; $i < 5; $i++) { Spectra::track('openai', 'gpt-4o', fn () => ['usage' => ['prompt_tokens' => 1]]); }

@@ -57,7 +57,8 @@ function tls_receiver(string $dir, bool $mutual): array {
     $cmd = ['python3', __DIR__ . '/../tools/tls_receiver.py', (string) $port, "$dir/server.pem", "$dir/server.key", $out];
     if ($mutual) { $cmd[] = "$dir/ca.pem"; }
     $proc = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
-    for ($i = 0; $i < 100 && !@fsockopen('127.0.0.1', $port); $i++) { usleep(30000); }
+    $ready = monotonic_seconds() + 15; // generous: a cold machine starts python slowly
+    while (monotonic_seconds() < $ready && !@fsockopen('127.0.0.1', $port)) { usleep(30000); }
     register_shutdown_function(fn () => proc_terminate($proc));
     return [$port, $out];
 }

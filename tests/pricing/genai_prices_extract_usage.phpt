@@ -40,6 +40,7 @@ $cases = [
     ['mistral', 'ocr', 'mistral', 'mistral-ocr-2512', 'mistral/ocr.json'],
     ['mistral', 'ocr_annotated', 'mistral', 'mistral-ocr-2512', 'mistral/ocr_annotated.json'],
     ['perplexity', 'default', 'perplexity', 'sonar-deep-research', 'perplexity/chat_deep_research.json'],
+    ['fireworks', 'chat', 'fireworks', 'accounts/fireworks/models/gpt-oss-120b', 'fireworks/chat_completion_cached.json'],
 ];
 $out = [];
 foreach ($cases as $case) {
@@ -61,5 +62,5 @@ echo "exit $status\n";
 ?>
 --EXPECT--
 DOCUMENTED deepseek/chat_cache_hit.json: cache_read_tokens 0 vs cached_tokens 640; cost: 0.02795 vs 0.01899 cents: DeepSeek documents its cache hits as usage.prompt_cache_hit_tokens (read by the extension); the package reads only prompt_tokens_details.cached_tokens, 0 in this response, and so prices the 640 hits as uncached input
-22 passed, 0 failed (@pydantic/genai-prices 0.1.8 extractUsage)
+23 passed, 0 failed (@pydantic/genai-prices 0.1.8 extractUsage)
 exit 0

@@ -79,5 +79,5 @@ foreach ($cases as $name => $event) {
 echo "$agree of ", count($cases), " odd events: the same characters and record as the same event read as text\n";
 ?>
 --EXPECT--
-10 SSE fixtures: the same record from arrays and from objects
+15 SSE fixtures: the same record from arrays and from objects
 19 of 19 odd events: the same characters and record as the same event read as text

@@ -49,3 +49,8 @@ deepseek_reasoner.sse              same every way as expected
 bedrock_converse.events.json       same every way as expected
 bedrock_invoke_claude.events.json  same every way as expected
 bedrock_throttled.events.json      same every way as expected
+mistral_chat.sse                   same every way as expected
+xai_reasoning.sse                  same every way as expected
+openrouter_chat.sse                same every way as expected
+openai_responses_incomplete.sse    same every way as expected
+openai_responses_failed.sse        same every way as expected

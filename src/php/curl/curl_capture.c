@@ -1,6 +1,7 @@
 #include "curl_capture.h"
 
 #include <curl/curl.h>
+#include <stdatomic.h>
 
 #include "php_spectra.h"
 #include "zend_exceptions.h"
@@ -530,15 +531,36 @@ void spectra_curl_capture_startup(void)
 	if (!SPECTRA_G(enabled) || !SPECTRA_G(auto_capture)) {
 		return;
 	}
+	if (php_get_module_initialized()) {
+		/* loaded after PHP started (an FPM pool's php_admin_value[extension], dl()): the
+		 * engine sized every function's observer slots at its startup, and an observer
+		 * registered now would be written past them. Each process says so once. */
+		return;
+	}
 	spectra_curl_tee_register();
 	zend_observer_fcall_register(observer_init);
 	capture_registered = true;
+}
+
+/* auto_capture=1 in a process whose observer could not be registered: loaded too late, or
+ * the setting came after startup (a pool's php_admin_value line). */
+static void warn_not_capturing(void)
+{
+	static atomic_flag warned = ATOMIC_FLAG_INIT;
+	if (atomic_flag_test_and_set(&warned)) {
+		return;
+	}
+	php_log_err("spectra: spectra.auto_capture=1 has no effect in this process: capture needs the extension loaded "
+				"when PHP starts and the setting in php.ini or conf.d (not an FPM pool's php_admin_value lines, not "
+				"dl()); nothing is captured");
 }
 
 void spectra_curl_capture_rinit(void)
 {
 	if (capture_registered) {
 		spectra_curl_handles_rinit();
+	} else if (SPECTRA_G(enabled) && SPECTRA_G(auto_capture)) {
+		warn_not_capturing();
 	}
 }
 

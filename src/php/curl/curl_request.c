@@ -136,6 +136,29 @@ static void read_whole(HashTable *body, const char *const *paths, int64_t *field
 	}
 }
 
+/* A string or a list of strings at the first of the paths that has one (OpenAI's "stop" is
+ * either); other values are skipped. */
+static void read_strings(spectra_record *record, HashTable *body, const char *const *paths, spectra_string_list *list)
+{
+	for (; *paths; paths++) {
+		zval *value = spectra_read_path(body, *paths);
+		if (value && Z_TYPE_P(value) == IS_STRING) {
+			spectra_record_add_request_item(record, list, Z_STRVAL_P(value), Z_STRLEN_P(value));
+			return;
+		}
+		if (value && Z_TYPE_P(value) == IS_ARRAY) {
+			zval *item;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+				if (Z_TYPE_P(item) == IS_STRING) {
+					spectra_record_add_request_item(record, list, Z_STRVAL_P(item), Z_STRLEN_P(item));
+				}
+			}
+			ZEND_HASH_FOREACH_END();
+			return;
+		}
+	}
+}
+
 /* The request parameters of the GenAI conventions, under the names OpenAI-style, Anthropic
  * and Gemini bodies use. */
 static void read_parameters(spectra_record *record, HashTable *body)
@@ -157,6 +180,10 @@ static void read_parameters(spectra_record *record, HashTable *body)
 	read_real(body, presence_penalty, &record->request_presence_penalty);
 	read_whole(body, seed, &record->request_seed);
 	read_whole(body, choices, &record->request_choice_count);
+	static const char *const stop[] = { "stop", "stop_sequences", "generationConfig.stopSequences", NULL };
+	static const char *const encodings[] = { "encoding_format", "embedding_types", NULL };
+	read_strings(record, body, stop, &record->request_stop_sequences);
+	read_strings(record, body, encodings, &record->request_encoding_formats);
 	HashTable *tools = spectra_read_array(body, "tools");
 	if (tools) {
 		record->request_tool_count = zend_hash_num_elements(tools);

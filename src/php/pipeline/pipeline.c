@@ -17,7 +17,7 @@
 static void report_truncation(spectra_context_object *context, size_t metadata_dropped)
 {
 	const spectra_record *record = context->record;
-	char parts[5][96];
+	char parts[6][96];
 	int count = 0;
 	if (context->tags_dropped) {
 		snprintf(parts[count++], sizeof(parts[0]), "%zu tags dropped (at most %d per record)", context->tags_dropped,
@@ -34,6 +34,10 @@ static void report_truncation(spectra_context_object *context, size_t metadata_d
 	if (record->finish_reasons_dropped) {
 		snprintf(parts[count++], sizeof(parts[0]), "%zu finish reasons dropped (at most %d)",
 			record->finish_reasons_dropped, SPECTRA_MAX_FINISH_REASONS);
+	}
+	if (record->request_items_dropped) {
+		snprintf(parts[count++], sizeof(parts[0]), "%zu stop sequences or encoding formats dropped (at most %d each)",
+			record->request_items_dropped, SPECTRA_MAX_REQUEST_LIST_ITEMS);
 	}
 	if (record->strings_truncated) {
 		snprintf(parts[count++], sizeof(parts[0]), "%zu strings cut to %d bytes", record->strings_truncated,

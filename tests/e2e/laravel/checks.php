@@ -6,7 +6,8 @@
  *
  * OUT_DIR holds NAME.status / NAME.body of each request; RECEIVER_DIR what the OTLP receiver
  * stored. Prints one line per check, "ok<TAB>name<TAB>detail" or "fail<TAB>name<TAB>why".
- * With "faults": only the checks of the fault-injection requests (E2E_LARAVEL_FAULTS=1).
+ * With "faults": only the checks of the fault-injection requests (E2E_LARAVEL_FAULTS=1); with
+ * "capture": those of the automatic-capture pool (RECEIVER_DIR and FPM_CONF_DIR are its own).
  */
 
 declare(strict_types=1);
@@ -83,6 +84,81 @@ function span_for_trace(array $spans, string $traceId): ?array
         }
     }
     return null;
+}
+
+if ($mode === 'capture') {
+    /*
+     * spectra.auto_capture=1 (run.sh's second pool): the app's Http calls recorded with no
+     * Spectra code, one record per call, none inside withoutTracking() or to another host,
+     * one (enriched) for a call inside track(). Traces: ca..01 single, 02 pool, 03 quiet,
+     * 04 other_host, 05 tracked.
+     */
+    $trace = fn (int $n) => sprintf('ca%030x', $n);
+    $eventsFile = "$app/storage/app/spectra-events.jsonl";
+    $events = array_values(array_filter(array_map(fn ($l) => json_decode($l, true),
+        is_file($eventsFile) ? file($eventsFile, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) : [])));
+    $spans = received_spans($recv);
+    $of = fn (array $list, int $n, string $key) => array_values(array_filter($list, fn ($x) => ($x[$key] ?? '') === $trace($n)));
+    $tokens = function (array $spans): array {
+        $t = array_map(fn ($s) => attrs($s['attributes'] ?? [])['gen_ai.usage.input_tokens'] ?? null, $spans);
+        sort($t);
+        return $t;
+    };
+    $expected = ['single' => [1, [3]], 'pool' => [2, [1, 2, 3, 4, 5]], 'quiet' => [3, [2]], 'other_host' => [4, [2]]];
+    foreach ($expected as $name => [$n, $appSaw]) {
+        [$status, $body, $raw] = response($out, "captured_$name");
+        $saw = $body['prompt_tokens'] ?? null;
+        if (is_array($saw)) {
+            sort($saw);
+        }
+        check("captured $name: the app's Http call answered unchanged", $status === 200 && $saw === $appSaw,
+            "HTTP $status, app read " . ($body !== null ? j($saw) : $raw));
+    }
+    [$e, $s] = [$of($events, 1, 'trace_id'), $of($spans, 1, 'traceId')];
+    check('Http::post with no track(): one record with usage, cost, endpoint and server, no tags',
+        count($e) === 1 && $e[0]['prompt_tokens'] === 3 && $e[0]['completion_tokens'] === 12 && $e[0]['cost_known'] === true
+            && abs((float) $e[0]['total_cost_in_cents'] - 0.000765) < 1e-9 && $e[0]['tags'] === []
+            && $e[0]['endpoint'] === '/v1/chat/completions' && $e[0]['server_address'] === '127.0.0.1'
+            && $e[0]['provider'] === 'openai' && $e[0]['model'] === MODEL && $e[0]['status_code'] === 200,
+        j(array_map(fn ($x) => array_intersect_key($x, array_flip(['provider', 'model', 'prompt_tokens', 'completion_tokens',
+            'total_cost_in_cents', 'tags', 'endpoint', 'server_address', 'status_code'])), $e)));
+    check('... and its span, through the app\'s span builder, child of the incoming traceparent',
+        count($s) === 1 && $s[0]['name'] === 'laravel chat ' . MODEL && $tokens($s) === [3] && ($s[0]['parentSpanId'] ?? '') === $parentSpan,
+        j(array_map(fn ($x) => [$x['name'], $x['parentSpanId'] ?? null], $s)) . ' tokens ' . j($tokens($s)));
+    [$e, $s] = [$of($events, 2, 'trace_id'), $of($spans, 2, 'traceId')];
+    $prompts = array_column($e, 'prompt_tokens');
+    sort($prompts);
+    check('Http::pool of 5 concurrent calls: 5 records, each its own usage and id',
+        count($e) === 5 && $prompts === [1, 2, 3, 4, 5] && count(array_unique(array_column($e, 'id'))) === 5,
+        count($e) . ' records, prompt tokens ' . j($prompts));
+    check('... and 5 spans with their own span ids',
+        count($s) === 5 && $tokens($s) === [1, 2, 3, 4, 5] && count(array_unique(array_column($s, 'spanId'))) === 5,
+        count($s) . ' spans, tokens ' . j($tokens($s)));
+    foreach (['inside Spectra::withoutTracking()' => 3, 'to a host that is no provider\'s' => 4] as $what => $n) {
+        check("a call $what: no record, no span",
+            $of($events, $n, 'trace_id') === [] && $of($spans, $n, 'traceId') === [],
+            count($of($events, $n, 'trace_id')) . ' records, ' . count($of($spans, $n, 'traceId')) . ' spans');
+    }
+    [$status, $answer, $raw] = response($out, 'captured_tracked');
+    [$e, $s] = [$of($events, 5, 'trace_id'), $of($spans, 5, 'traceId')];
+    check('a call inside track(): one record, enriched by the capture (endpoint, server), one span',
+        $status === 200 && ($answer['status'] ?? 0) === 200 && count($e) === 1 && $e[0]['tags'] === ['raw-laravel']
+            && $e[0]['prompt_tokens'] === 4 && $e[0]['endpoint'] === '/v1/chat/completions' && $e[0]['server_address'] === '127.0.0.1'
+            && count($s) === 1,
+        "HTTP $status; " . count($e) . ' records ' . j(array_map(fn ($x) => [$x['tags'], $x['endpoint'], $x['server_address']], $e))
+            . ', ' . count($s) . ' spans');
+    check('7 spans in all, nothing duplicated', count($spans) === 7 && count(array_unique(array_column($spans, 'spanId'))) === 7,
+        count($spans) . ' spans');
+    $leaks = [];
+    foreach (array_merge(glob("$recv/*") ?: [], [$eventsFile, "$fpmDir/php-errors.log", "$fpmDir/php-fpm.log"]) as $file) {
+        if (is_file($file) && str_contains((string) file_get_contents($file), 'sk-e2e-not-a-real-key')) {
+            $leaks[] = basename($file);
+        }
+    }
+    check('the API key is in no span, event or log', $leaks === [], $leaks === [] ? 'absent' : 'found in ' . j($leaks));
+    $errors = is_file("$fpmDir/php-errors.log") ? trim((string) file_get_contents("$fpmDir/php-errors.log")) : '';
+    check('capture pool: no PHP warnings or spectra lines', $errors === '', $errors === '' ? 'php-errors.log clean' : substr($errors, 0, 300));
+    exit(0);
 }
 
 if ($mode === 'faults') {

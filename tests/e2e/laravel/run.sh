@@ -130,10 +130,10 @@ report_checks() { # file
     esac
   done <"$1"
 }
-request() { # name path [curl args...]: body to $out/name.body, status to $out/name.status
+request() { # name path [curl args...]: body to $out/name.body, status to $out/name.status (REQUEST_PORT: another server)
   local name=$1 path=$2
   shift 2
-  curl -sS -m 30 -o "$out/$name.body" -w '%{http_code}' "$@" "http://127.0.0.1:$web_port$path" \
+  curl -sS -m 30 -o "$out/$name.body" -w '%{http_code}' "$@" "http://127.0.0.1:${REQUEST_PORT:-$web_port}$path" \
     >"$out/$name.status" 2>"$out/$name.curl" || true
 }
 request health /health
@@ -147,22 +147,61 @@ for client in laravel symfony; do
   request "raw_${client}_429" "/raw?client=$client&status=429"
 done
 
-# after_response export: the spans leave after each response; wait (bounded) for all ten
-deadline=$((SECONDS + 15))
-while [ "$SECONDS" -lt "$deadline" ]; do
-  spans=$(php -n -r '$n = 0; foreach (glob($argv[1] . "/*.bin") as $f) { $j = json_decode(file_get_contents($f), true);
-    foreach ($j["resourceSpans"] ?? [] as $rs) { foreach ($rs["scopeSpans"] ?? [] as $ss) { $n += count($ss["spans"] ?? []); } } }
-    echo $n;' "$tmp/recv")
-  [ "${spans:-0}" -ge 10 ] && break
-  sleep 0.1
-done
-sleep 0.3 # a late duplicate would show up in the count check
+# after_response export: the spans leave after each response; wait (bounded) for all of them
+wait_spans() { # receiver_dir count
+  local deadline=$((SECONDS + 15)) spans
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    spans=$(php -n -r '$n = 0; foreach (glob($argv[1] . "/*.bin") as $f) { $j = json_decode(file_get_contents($f), true);
+      foreach ($j["resourceSpans"] ?? [] as $rs) { foreach ($rs["scopeSpans"] ?? [] as $ss) { $n += count($ss["spans"] ?? []); } } }
+      echo $n;' "$1")
+    [ "${spans:-0}" -ge "$2" ] && break
+    sleep 0.1
+  done
+  sleep 0.3 # a late duplicate would show up in the count check
+}
+wait_spans "$tmp/recv" 10
 
 # ---------------------------------------------------------------- checks
 php -n "$HERE/checks.php" "$app" "$out" "$tmp/recv" "$tmp/fpm" "$TRACE_ID" "$PARENT_SPAN" >"$out/checks.txt" 2>&1
 checks_rc=$?
 report_checks "$out/checks.txt"
 [ "$checks_rc" -eq 0 ] || e2e_fail "checks.php ran" "exit code $checks_rc"
+
+# ---------------------------------------------------------------- automatic capture
+# A second php-fpm + nginx over the same app. The master loads the extension at startup, as
+# php.ini or conf.d does (capture can join the engine's observer API only then), with
+# spectra.auto_capture=1 and 127.0.0.1 made an OpenAI host. The /captured route's Http calls
+# have no Spectra code; /raw's call is inside track() and must stay one record.
+: >"$app/storage/app/spectra-events.jsonl" # the listener's file holds this pool's events from here on
+mkdir -p "$tmp/recv-capture"
+capture_servers() {
+  recv2_port=$(e2e_start_receiver "$tmp/recv-capture") || return 1
+  fpm2=$(E2E_SPECTRA_IN_MASTER=1 E2E_FPM_INI="$E2E_FPM_INI spectra.auto_capture=1 spectra.providers.openai.hosts=127.0.0.1" \
+    e2e_start_fpm "$tmp/fpm-capture" "$app/public" \
+    "php_admin_value[spectra.event_dispatcher] = event" \
+    "php_admin_value[spectra.otel.span_builder] = App\\Tracing\\SpanBuilder" \
+    "php_admin_value[spectra.otel.enabled] = 1" \
+    "php_admin_value[spectra.otel.endpoint] = http://127.0.0.1:$recv2_port/v1/traces" \
+    "php_admin_value[spectra.otel.protocol] = http/json" \
+    "php_admin_value[spectra.otel.service_name] = laravel-e2e-capture") || return 1
+  web2_port=$(e2e_start_nginx "$tmp/nginx-capture" "$app/public" "$fpm2") || return 1
+}
+if capture_servers; then
+  e2e_ok "capture servers started" "nginx :$web2_port -> php-fpm $fpm2 (extension loaded by the master), receiver :$recv2_port"
+  n=0
+  for mode in single pool quiet other_host tracked; do
+    n=$((n + 1))
+    path="/captured?mode=$mode"
+    [ "$mode" = tracked ] && path="/raw?client=laravel"
+    REQUEST_PORT=$web2_port request "captured_$mode" "$path" -H "traceparent: 00-$(printf 'ca%030x' "$n")-$PARENT_SPAN-01"
+  done
+  wait_spans "$tmp/recv-capture" 7
+  php -n "$HERE/checks.php" "$app" "$out" "$tmp/recv-capture" "$tmp/fpm-capture" "$TRACE_ID" "$PARENT_SPAN" capture \
+    >"$out/capture.txt" 2>&1 || e2e_fail "capture checks ran" "exit code $?"
+  report_checks "$out/capture.txt"
+else
+  e2e_fail "capture servers started" "receiver, php-fpm or nginx (see above)"
+fi
 
 # ---------------------------------------------------------------- fault injection (opt-in)
 # E2E_LARAVEL_FAULTS=1: a listener that throws, then a span builder hook that throws. The
@@ -186,7 +225,8 @@ if [ "${E2E_LARAVEL_FAULTS:-0}" = 1 ]; then
 fi
 
 if [ "$E2E_FAILED" -gt 0 ]; then
-  for f in "$app/storage/logs/laravel.log" "$tmp/fpm/php-errors.log" "$tmp/fpm/php-fpm.log" "$tmp/nginx/error.log"; do
+  for f in "$app/storage/logs/laravel.log" "$tmp/fpm/php-errors.log" "$tmp/fpm/php-fpm.log" "$tmp/nginx/error.log" \
+    "$tmp/fpm-capture/php-errors.log" "$tmp/fpm-capture/php-fpm.log"; do
     [ -s "$f" ] && { echo "--- last lines of $f"; tail -n 15 "$f"; }
   done
 fi

@@ -5,6 +5,7 @@ use Illuminate\Support\Facades\Route;
 
 Route::get('/chat', ChatController::class);
 Route::get('/raw', [ChatController::class, 'raw']);
+Route::get('/captured', [ChatController::class, 'captured']);
 
 Route::get('/health', fn () => [
     'laravel' => app()->version(),

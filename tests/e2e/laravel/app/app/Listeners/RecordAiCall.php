@@ -35,6 +35,7 @@ final class RecordAiCall
             'tags' => $r['tags'],
             'metadata' => $r['metadata'],
             'server_address' => $r['server_address'] ?? null,
+            'endpoint' => $r['endpoint'] ?? null,
             'started_at_class' => is_object($r['started_at']) ? get_class($r['started_at']) : gettype($r['started_at']),
             'completed_at_class' => is_object($r['completed_at']) ? get_class($r['completed_at']) : gettype($r['completed_at']),
             'started_at' => $r['started_at'] instanceof DateTimeInterface ? $r['started_at']->format('Y-m-d\TH:i:s.uP') : null,

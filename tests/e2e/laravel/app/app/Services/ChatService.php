@@ -2,6 +2,7 @@
 
 namespace App\Services;
 
+use Illuminate\Http\Client\Pool;
 use Illuminate\Support\Facades\Http;
 use Symfony\Component\HttpClient\HttpClient;
 use Spectra\RequestContext;
@@ -37,6 +38,34 @@ final class ChatService
         return $client === 'symfony'
             ? [$response->getStatusCode(), $response->toArray(false)]
             : [$response->status(), $response->json()];
+    }
+
+    /**
+     * Provider calls the application makes with no Spectra code at all, as most code does:
+     * spectra.auto_capture=1 records them. single: one Http::post; pool: Http::pool of five
+     * concurrent posts (1 to 5 words of prompt); quiet: the same post inside
+     * Spectra::withoutTracking(); other_host: the same server under a name that is no
+     * provider's (localhost). Returns the prompt tokens each answer reported, as the app read them.
+     *
+     * @return list<int|null>
+     */
+    public function captured(string $mode): array
+    {
+        $base = rtrim((string) config('services.openai.base_url'), '/');
+        $key = (string) config('services.openai.key');
+        $payload = fn (int $words) => ['model' => self::MODEL,
+            'messages' => [['role' => 'user', 'content' => implode(' ', array_fill(0, $words, 'word'))]]];
+        $post = fn (string $url, int $words) => Http::withToken($key)->acceptJson()->timeout(10)->post($url, $payload($words))
+            ->json('usage.prompt_tokens');
+
+        return match ($mode) {
+            'pool' => array_map(fn ($response) => $response->json('usage.prompt_tokens'), Http::pool(fn (Pool $pool) => array_map(
+                fn (int $words) => $pool->withToken($key)->acceptJson()->timeout(10)->post("$base/chat/completions", $payload($words)),
+                range(1, 5)))),
+            'quiet' => [Spectra::withoutTracking(fn () => $post("$base/chat/completions", 2))],
+            'other_host' => [$post(str_replace('127.0.0.1', 'localhost', $base) . '/chat/completions', 2)],
+            default => [$post("$base/chat/completions", 3)],
+        };
     }
 
     public function reply(string $prompt, bool $simulateOutage = false): string

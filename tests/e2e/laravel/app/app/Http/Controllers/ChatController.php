@@ -35,6 +35,13 @@ final class ChatController
         ]);
     }
 
+    /** GET /captured?mode=single|pool|quiet|other_host: Http calls with no track() (spectra.auto_capture=1) */
+    public function captured(Request $request): JsonResponse
+    {
+        return new JsonResponse(['prompt_tokens' => $this->chat->captured((string) $request->query('mode', 'single')),
+            'trace_id' => Spectra::currentTraceId()]);
+    }
+
     /** GET /raw?client=laravel|symfony&status=200|429: the client's response object itself is returned from track() */
     public function raw(Request $request): JsonResponse
     {
