@@ -17,11 +17,19 @@ static size_t string_weight(const char *text)
 	return text ? block(strlen(text) + 1) : 0;
 }
 
-static size_t list_weight(const spectra_string_list *list)
+/* A record's string or list in its own space weighs nothing more (the space is counted
+ * with the record). */
+static size_t record_string_weight(const spectra_record *record, const char *text)
 {
-	size_t bytes = list->capacity ? block(list->capacity * sizeof(char *)) : 0;
+	return spectra_record_holds(record, text) ? 0 : string_weight(text);
+}
+
+static size_t list_weight(const spectra_record *record, const spectra_string_list *list)
+{
+	size_t bytes =
+		list->capacity && !spectra_record_holds(record, list->items) ? block(list->capacity * sizeof(char *)) : 0;
 	for (size_t i = 0; i < list->count; i++) {
-		bytes += string_weight(list->items[i]);
+		bytes += record_string_weight(record, list->items[i]);
 	}
 	return bytes;
 }
@@ -66,18 +74,19 @@ static size_t record_weight(const spectra_record *record)
 		record->response_id, record->model_type, record->operation, record->endpoint, record->server_address,
 		record->pricing_tier, record->error_type, record->error_message, record->reasoning_effort,
 		record->trackable_type, record->trackable_id, record->conversation_id };
-	size_t bytes = block(sizeof *record);
+	size_t bytes = block(sizeof *record + record->string_space_size);
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
-		bytes += string_weight(strings[i]);
+		bytes += record_string_weight(record, strings[i]);
 	}
-	bytes += list_weight(&record->finish_reasons);
-	bytes += list_weight(&record->request_stop_sequences);
-	bytes += list_weight(&record->request_encoding_formats);
-	if (record->tool_calls) {
-		bytes += block(SPECTRA_MAX_TOOL_CALL_TYPES * sizeof(spectra_tool_count)); /* allocated whole */
+	bytes += list_weight(record, &record->finish_reasons);
+	bytes += list_weight(record, &record->request_stop_sequences);
+	bytes += list_weight(record, &record->request_encoding_formats);
+	if (record->tool_calls && !spectra_record_holds(record, record->tool_calls)) {
+		bytes += block(spectra_record_list_capacity(record->tool_call_kinds, SPECTRA_MAX_TOOL_CALL_TYPES)
+			* sizeof(spectra_tool_count));
 	}
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
-		bytes += string_weight(record->tool_calls[i].name);
+		bytes += record_string_weight(record, record->tool_calls[i].name);
 	}
 	return bytes;
 }

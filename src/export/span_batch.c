@@ -71,19 +71,34 @@ static bool encode_split(span_batch *batch, spectra_span **spans, size_t count, 
 	return ok;
 }
 
-/* The build callback of the common case: each job's span is built when the encoder asks for
- * it and freed once written, so a batch never holds all its spans at once. */
+/* The span source of the common case: each job's span is built when the encoder asks for
+ * it and released once written, so a batch never holds all its spans at once. Protobuf
+ * takes one span at a time, so every span is built into the same borrowing span (no
+ * allocation per span, nothing copied from the record); JSON holds them all, so each
+ * gets its own. */
 typedef struct {
 	span_batch *batch;
 	size_t built;
+	spectra_span reuse;
 } span_source;
 
 static spectra_span *span_batch_build(void *context, size_t index)
 {
 	span_source *source = context;
-	spectra_span *span = spectra_span_job_build(source->batch->jobs[index]);
+	spectra_span_job *job = source->batch->jobs[index];
+	spectra_span *span = source->batch->format == SPECTRA_OTLP_PROTOBUF
+		? spectra_span_job_build_borrowing(job, &source->reuse)
+		: spectra_span_job_build(job);
 	source->built += span != NULL;
 	return span;
+}
+
+static void span_batch_release_span(void *context, spectra_span *span)
+{
+	span_source *source = context;
+	if (span != &source->reuse) {
+		spectra_span_free(span);
+	}
 }
 
 /* The rare batch over max_len: its spans built again, all at once, to be split. */
@@ -111,11 +126,13 @@ static bool encode_oversized_batch(span_batch *batch, size_t max_len, spectra_bo
 static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, spectra_body_sink *sink)
 {
 	span_batch *batch = (span_batch *) self;
-	span_source source = { batch, 0 };
+	span_source source = { .batch = batch };
+	spectra_span_init_borrowing(&source.reuse);
+	spectra_span_source spans = { span_batch_build, span_batch_release_span, &source };
 	spectra_buf body;
 	spectra_buf_init(&body);
-	bool encoded =
-		spectra_otlp_encode_built(batch->format, batch->resource, span_batch_build, &source, batch->count, &body);
+	bool encoded = spectra_otlp_encode_built(batch->format, batch->resource, &spans, batch->count, &body);
+	spectra_span_free_borrowing(&source.reuse);
 	if (encoded && source.built && body.len && body.len <= max_len) {
 		size_t len;
 		char *data = spectra_buf_detach(&body, &len);

@@ -264,13 +264,37 @@ static bool append_span(spectra_buf *out, spectra_span *span, spectra_span_wire_
 	return ok;
 }
 
+/* The envelope head before the spans: request.resource_spans, resource_spans.resource (+
+ * the resource), resource_spans.scope_spans and scope_spans.scope (+ the scope), whose
+ * lengths depend on the spans' total length. */
+typedef struct {
+	size_t len;
+	size_t resource_spans_size;
+	size_t scope_spans_size;
+} envelope_head;
+
+static envelope_head head_for(size_t resource_size, size_t scope_size, size_t spans_len)
+{
+	envelope_head head;
+	head.scope_spans_size = 1 + spectra_wire_varint_size(scope_size) + scope_size + spans_len;
+	head.resource_spans_size = 1 + spectra_wire_varint_size(resource_size) + resource_size + 1
+		+ spectra_wire_varint_size(head.scope_spans_size) + head.scope_spans_size;
+	head.len = 1 + spectra_wire_varint_size(head.resource_spans_size) + head.resource_spans_size - spans_len;
+	return head;
+}
+
+/* A GenAI span's usual encoded size, to guess the envelope's length varints before the
+ * spans are written. */
+#define TYPICAL_SPAN_BYTES 1200
+
 /* The request around the spans: its three envelope levels (request, ResourceSpans,
  * ScopeSpans) are written here with lengths computed once, where a generic packer would
  * size each span's attributes again at every level above it. The spans are written first,
- * after room for the longest possible envelope head, and moved down to meet the real head
- * (a few bytes shorter) at the end, so each span can be freed as soon as it is written. */
-static bool encode_spans(const spectra_resource *resource, spectra_span_source source, void *context, size_t span_count,
-	bool free_spans, spectra_buf *out)
+ * so each can be released as soon as it is written, after room for the head as long as a
+ * typical batch of span_count spans needs. The head is written last; only when the guess
+ * was wrong (the real varints are shorter or longer) do the spans move to meet it. */
+static bool encode_spans(const spectra_resource *resource, spectra_span *const *spans,
+	const spectra_span_source *source, size_t span_count, spectra_buf *out)
 {
 	pb_arena arena = { 0 };
 	pb_resource pb_res;
@@ -286,11 +310,10 @@ static bool encode_spans(const spectra_resource *resource, spectra_span_source s
 	size_t resource_size = resource->protobuf_resource ? resource->protobuf_resource_len
 													   : protobuf_c_message_get_packed_size(&pb_res.base);
 	size_t scope_size = protobuf_c_message_get_packed_size(&scope.base);
-	enum { MAX_VARINT = 10 };
-	size_t head_room = (1 + MAX_VARINT) * 4 + resource_size + scope_size;
+	size_t head_room = head_for(resource_size, scope_size, span_count * TYPICAL_SPAN_BYTES).len;
 
 	size_t start = out->len;
-	bool ok = !arena.failed && spectra_buf_reserve(out, head_room + span_count * 1200);
+	bool ok = !arena.failed && spectra_buf_reserve(out, head_room + span_count * TYPICAL_SPAN_BYTES);
 	size_t written = 0;
 	spectra_span_wire_scratch scratch;
 	spectra_span_wire_scratch_init(&scratch);
@@ -298,37 +321,41 @@ static bool encode_spans(const spectra_resource *resource, spectra_span_source s
 		out->len += head_room;
 	}
 	for (size_t i = 0; i < span_count; i++) {
-		spectra_span *span = ok || !free_spans ? source(context, i) : NULL;
+		/* after a failure a source's spans are not built at all: nothing will be sent */
+		spectra_span *span = spans ? spans[i] : ok ? source->build(source->context, i) : NULL;
 		if (!span) {
 			continue;
 		}
 		ok = ok && append_span(out, span, &scratch);
 		written++;
-		if (free_spans) {
-			spectra_span_free(span);
+		if (!spans) {
+			source->release(source->context, span);
 		}
 	}
 	spectra_span_wire_scratch_free(&scratch);
+	size_t spans_len = ok ? out->len - start - head_room : 0;
+	envelope_head real = head_for(resource_size, scope_size, spans_len);
+	if (ok && written && real.len > head_room) {
+		ok = spectra_buf_reserve(out, real.len - head_room);
+	}
 	if (ok && written) {
-		size_t spans_len = out->len - start - head_room;
-		size_t scope_spans_size = 1 + spectra_wire_varint_size(scope_size) + scope_size + spans_len;
-		size_t resource_spans_size = 1 + spectra_wire_varint_size(resource_size) + resource_size + 1
-			+ spectra_wire_varint_size(scope_spans_size) + scope_spans_size;
 		uint8_t *head = (uint8_t *) out->data + start;
+		if (real.len != head_room) {
+			memmove(head + real.len, head + head_room, spans_len);
+		}
 		uint8_t *cursor = head;
-		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, resource_spans_size); /* request.resource_spans */
-		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, resource_size);       /* resource_spans.resource */
+		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, real.resource_spans_size); /* request.resource_spans */
+		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, resource_size);            /* resource_spans.resource */
 		if (resource->protobuf_resource) {
 			memcpy(cursor, resource->protobuf_resource, resource_size);
 			cursor += resource_size;
 		} else {
 			cursor += protobuf_c_message_pack(&pb_res.base, cursor);
 		}
-		cursor = spectra_wire_put_header(cursor, FIELD_2_LEN, scope_spans_size); /* resource_spans.scope_spans */
-		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, scope_size);       /* scope_spans.scope */
+		cursor = spectra_wire_put_header(cursor, FIELD_2_LEN, real.scope_spans_size); /* resource_spans.scope_spans */
+		cursor = spectra_wire_put_header(cursor, FIELD_1_LEN, scope_size);            /* scope_spans.scope */
 		cursor += protobuf_c_message_pack(&scope.base, cursor);
-		memmove(cursor, head + head_room, spans_len);
-		out->len = start + (size_t) (cursor - head) + spans_len;
+		out->len = start + real.len + spans_len;
 	} else {
 		/* nothing to send (no empty envelopes), or OOM: the buffer keeps its length */
 		out->len = start;
@@ -340,21 +367,16 @@ static bool encode_spans(const spectra_resource *resource, spectra_span_source s
 	return ok;
 }
 
-static spectra_span *array_source(void *context, size_t index)
-{
-	return ((spectra_span *const *) context)[index];
-}
-
 bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
 	spectra_buf *out)
 {
-	return span_count == 0 || encode_spans(resource, array_source, (void *) spans, span_count, false, out);
+	return span_count == 0 || encode_spans(resource, spans, NULL, span_count, out);
 }
 
-bool spectra_otlp_encode_protobuf_built(const spectra_resource *resource, spectra_span_source source, void *context,
+bool spectra_otlp_encode_protobuf_built(const spectra_resource *resource, const spectra_span_source *source,
 	size_t span_count, spectra_buf *out)
 {
-	return span_count == 0 || encode_spans(resource, source, context, span_count, true, out);
+	return span_count == 0 || encode_spans(resource, NULL, source, span_count, out);
 }
 
 bool spectra_otlp_prepare_resource(spectra_resource *resource)

@@ -12,9 +12,9 @@
 /* A request with zero spans encodes as no resourceSpans at all: 0 bytes. */
 bool spectra_otlp_encode_protobuf(const spectra_resource *resource, spectra_span *const *spans, size_t span_count,
 	spectra_buf *out);
-/* As above for spans made one at a time by source (NULL = skip that one) and freed here as
+/* As above for spans made one at a time by source (NULL = skip that one) and released as
  * soon as they are written, so only one is alive at a time. */
-bool spectra_otlp_encode_protobuf_built(const spectra_resource *resource, spectra_span_source source, void *context,
+bool spectra_otlp_encode_protobuf_built(const spectra_resource *resource, const spectra_span_source *source,
 	size_t span_count, spectra_buf *out);
 /* One Span message (without tag and length) as protobuf-c packs the tree this encoder
  * builds, strings repaired to valid UTF-8: the path for spans that need repair, and the

@@ -13,11 +13,11 @@ bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *res
 									   : spectra_otlp_encode_protobuf(resource, spans, span_count, out);
 }
 
-bool spectra_otlp_encode_built(spectra_otlp_format format, const spectra_resource *resource, spectra_span_source source,
-	void *context, size_t span_count, spectra_buf *out)
+bool spectra_otlp_encode_built(spectra_otlp_format format, const spectra_resource *resource,
+	const spectra_span_source *source, size_t span_count, spectra_buf *out)
 {
 	if (format != SPECTRA_OTLP_JSON) {
-		return spectra_otlp_encode_protobuf_built(resource, source, context, span_count, out);
+		return spectra_otlp_encode_protobuf_built(resource, source, span_count, out);
 	}
 	spectra_span **spans = span_count ? calloc(span_count, sizeof(*spans)) : NULL;
 	if (span_count && !spans) {
@@ -25,14 +25,14 @@ bool spectra_otlp_encode_built(spectra_otlp_format format, const spectra_resourc
 	}
 	size_t built = 0;
 	for (size_t i = 0; i < span_count; i++) {
-		spectra_span *span = source(context, i);
+		spectra_span *span = source->build(source->context, i);
 		if (span) {
 			spans[built++] = span;
 		}
 	}
 	bool encoded = spectra_otlp_encode_json(resource, spans, built, out);
 	for (size_t i = 0; i < built; i++) {
-		spectra_span_free(spans[i]);
+		source->release(source->context, spans[i]);
 	}
 	free(spans);
 	return encoded;

@@ -13,12 +13,12 @@ typedef enum { SPECTRA_OTLP_PROTOBUF = 0, SPECTRA_OTLP_JSON = 1 } spectra_otlp_f
 bool spectra_otlp_encode(spectra_otlp_format format, const spectra_resource *resource, spectra_span *const *spans,
 	size_t span_count, spectra_buf *out);
 
-/* As spectra_otlp_encode, for spans made on demand by source and freed once encoded: the
- * protobuf encoder holds one span at a time rather than the whole batch (a batch of
- * hundreds of spans alive at once made the allocator return and re-fault its memory on
- * every batch). */
-bool spectra_otlp_encode_built(spectra_otlp_format format, const spectra_resource *resource, spectra_span_source source,
-	void *context, size_t span_count, spectra_buf *out);
+/* As spectra_otlp_encode, for spans made on demand by source and released once encoded:
+ * the protobuf encoder holds one span at a time (each is released before the next is
+ * built), rather than the whole batch (a batch of hundreds of spans alive at once made the
+ * allocator return and re-fault its memory on every batch); JSON builds them all first. */
+bool spectra_otlp_encode_built(spectra_otlp_format format, const spectra_resource *resource,
+	const spectra_span_source *source, size_t span_count, spectra_buf *out);
 
 /* Merges several encoded requests of the same format into one request body.
  * Protobuf: concatenation (repeated fields merge). JSON: the resourceSpans arrays joined. */

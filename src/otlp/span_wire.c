@@ -82,10 +82,11 @@ static inline void fill(sizing *s, size_t slot, size_t len)
 	s->scratch->lens[slot] = (uint32_t) len;
 }
 
-/* Checks one string of known length; pushes the length. */
-static size_t size_stringl(sizing *s, const char *str, size_t len)
+/* Checks one string of known length; pushes the length. Inline: it runs for every key and
+ * string value. */
+static inline size_t size_stringl(sizing *s, const char *str, size_t len)
 {
-	if (len && !spectra_utf8_is_valid(str, len)) {
+	if (!spectra_utf8_is_ascii(str, len) && !spectra_utf8_is_valid(str, len)) {
 		s->status = SPECTRA_SPAN_WIRE_NOT_UTF8;
 	}
 	push(s, len);

@@ -1,6 +1,7 @@
 #include "record.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +16,32 @@
 const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT] = { SPECTRA_RECORD_FIELDS(
 	SPECTRA_RECORD_FIELD_INFO) };
 
+/* The bytes the latest record has stored in its space and past it so far. The records of
+ * one application are much alike, so the next one's space is sized from it: room for a
+ * typical record's strings without holding (and charging the export queue for) much more
+ * than it needs. */
+static _Atomic size_t last_space_bytes = 128;
+
+static size_t next_space_size(void)
+{
+	size_t size = atomic_load_explicit(&last_space_bytes, memory_order_relaxed);
+	size = (size + size / 4 + 15) & ~(size_t) 15;
+	if (size < SPECTRA_RECORD_STRING_SPACE_MIN) {
+		return SPECTRA_RECORD_STRING_SPACE_MIN;
+	}
+	return size > SPECTRA_RECORD_STRING_SPACE_MAX ? SPECTRA_RECORD_STRING_SPACE_MAX : size;
+}
+
 spectra_record *spectra_record_new(void)
 {
-	spectra_record *record = calloc(1, sizeof(*record));
+	/* the space follows the record in the same block, so it costs no free of its own */
+	size_t space = next_space_size();
+	spectra_record *record = calloc(1, sizeof(*record) + space);
 	if (!record) {
 		return NULL;
 	}
+	record->string_space = (char *) (record + 1);
+	record->string_space_size = space;
 	record->time_to_first_token_ms = -1;
 	record->duration_seconds = -1;
 	record->billed_cost_usd = -1;
@@ -45,12 +66,74 @@ spectra_record *spectra_record_new(void)
 	return record;
 }
 
-static void free_string_list(spectra_string_list *list)
+/* size bytes (aligned to align, a power of two) in the record's space while it has room,
+ * else malloc'd. What a replaced value held in the space stays unused: the space is fixed,
+ * so a record set again and again only moves on to malloc. NULL on OOM. */
+static void *record_alloc(spectra_record *record, size_t size, size_t align)
+{
+	record->space_bytes_wanted += size;
+	atomic_store_explicit(&last_space_bytes, record->space_bytes_wanted, memory_order_relaxed);
+	size_t at = (record->string_space_used + align - 1) & ~(align - 1);
+	if (at > record->string_space_size || size > record->string_space_size - at) {
+		return malloc(size);
+	}
+	record->string_space_used = at + size;
+	return record->string_space + at;
+}
+
+bool spectra_record_holds(const spectra_record *record, const void *block)
+{
+	return (uintptr_t) block - (uintptr_t) record->string_space < record->string_space_size;
+}
+
+/* Frees a string or list the record stored (in its space: nothing to free). */
+static void record_free_block(spectra_record *record, void *block)
+{
+	if (block && !spectra_record_holds(record, block)) {
+		free(block);
+	}
+}
+
+static char *record_strndup(spectra_record *record, const char *value, size_t len)
+{
+	char *copy = record_alloc(record, len + 1, 1);
+	if (copy) {
+		memcpy(copy, value, len);
+		copy[len] = '\0';
+	}
+	return copy;
+}
+
+size_t spectra_record_list_capacity(size_t count, size_t max_entries)
+{
+	return count <= SPECTRA_RECORD_FIRST_ENTRIES ? SPECTRA_RECORD_FIRST_ENTRIES : max_entries;
+}
+
+/* The tool-call list of count entries with room for one more: a first array of
+ * SPECTRA_RECORD_FIRST_ENTRIES (in the record's space when it has room), then one at the
+ * list's cap (grown once, not per entry). NULL on OOM (items is then unchanged). */
+static void *entry_array(spectra_record *record, void *items, size_t count, size_t max_entries, size_t entry_size)
+{
+	if (items && count < spectra_record_list_capacity(count, max_entries)) {
+		return items;
+	}
+	if (!items) {
+		return record_alloc(record, SPECTRA_RECORD_FIRST_ENTRIES * entry_size, sizeof(void *));
+	}
+	void *grown = malloc(max_entries * entry_size);
+	if (grown) {
+		memcpy(grown, items, count * entry_size);
+		record_free_block(record, items);
+	}
+	return grown;
+}
+
+static void free_string_list(spectra_record *record, spectra_string_list *list)
 {
 	for (size_t i = 0; i < list->count; i++) {
-		free(list->items[i]);
+		record_free_block(record, list->items[i]);
 	}
-	free(list->items);
+	record_free_block(record, list->items);
 	list->items = NULL;
 	list->count = 0;
 	list->capacity = 0;
@@ -81,15 +164,15 @@ void spectra_record_free(spectra_record *record)
 		&record->conversation_id,
 	};
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
-		free(*strings[i]);
+		record_free_block(record, *strings[i]);
 	}
-	free_string_list(&record->finish_reasons);
-	free_string_list(&record->request_stop_sequences);
-	free_string_list(&record->request_encoding_formats);
+	free_string_list(record, &record->finish_reasons);
+	free_string_list(record, &record->request_stop_sequences);
+	free_string_list(record, &record->request_encoding_formats);
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
-		free(record->tool_calls[i].name);
+		record_free_block(record, record->tool_calls[i].name);
 	}
-	free(record->tool_calls);
+	record_free_block(record, record->tool_calls);
 	free(record);
 }
 
@@ -115,8 +198,8 @@ void spectra_record_set(spectra_record *record, char **field, const char *value)
 
 void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len)
 {
-	char *copy = value ? spectra_strndup(value, capped_length(record, value, len)) : NULL;
-	free(*field);
+	char *copy = value ? record_strndup(record, value, capped_length(record, value, len)) : NULL;
+	record_free_block(record, *field);
 	*field = copy;
 }
 
@@ -127,17 +210,23 @@ static bool list_add(spectra_record *record, spectra_string_list *list, size_t c
 		return false;
 	}
 	if (list->count == list->capacity) {
-		/* most lists hold one or two items: start small, double up to the cap */
+		/* most lists hold one or two items: start small (in the record's space when it has
+		 * room), double up to the cap */
 		size_t capacity = list->capacity ? list->capacity * 2 : 2;
 		capacity = capacity < cap ? capacity : cap;
-		char **grown = realloc(list->items, capacity * sizeof(char *));
+		char **grown = list->capacity ? malloc(capacity * sizeof(char *))
+									  : record_alloc(record, capacity * sizeof(char *), sizeof(char *));
 		if (!grown) {
 			return true; /* out of memory: the item is lost, not counted as over the cap */
 		}
+		if (list->count) {
+			memcpy(grown, list->items, list->count * sizeof(char *));
+		}
+		record_free_block(record, list->items);
 		list->items = grown;
 		list->capacity = capacity;
 	}
-	char *copy = spectra_strndup(value, capped_length(record, value, len));
+	char *copy = record_strndup(record, value, capped_length(record, value, len));
 	if (copy) {
 		list->items[list->count++] = copy;
 	}
@@ -172,13 +261,13 @@ void spectra_record_count_tool_call(spectra_record *record, const char *type, si
 		record->tool_calls_dropped = spectra_add_sat(record->tool_calls_dropped, n > 0 ? n : 1);
 		return;
 	}
-	if (!record->tool_calls) {
-		record->tool_calls = malloc(SPECTRA_MAX_TOOL_CALL_TYPES * sizeof(*record->tool_calls));
-		if (!record->tool_calls) {
-			return;
-		}
+	spectra_tool_count *calls = entry_array(record, record->tool_calls, record->tool_call_kinds,
+		SPECTRA_MAX_TOOL_CALL_TYPES, sizeof(spectra_tool_count));
+	if (!calls) {
+		return;
 	}
-	char *name = spectra_strndup(type, capped_length(record, type, len));
+	record->tool_calls = calls;
+	char *name = record_strndup(record, type, capped_length(record, type, len));
 	if (!name) {
 		return;
 	}

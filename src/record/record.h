@@ -17,6 +17,13 @@ typedef struct {
 	size_t capacity; /* items allocated */
 } spectra_string_list;
 
+/* The bounds of a record's space (record.c sizes it from the records before). */
+#define SPECTRA_RECORD_STRING_SPACE_MIN 48
+#define SPECTRA_RECORD_STRING_SPACE_MAX 512
+/* Tool-call types the record's list has room for at first (a response has one or two); a
+ * third grows the list to its cap at once. */
+#define SPECTRA_RECORD_FIRST_ENTRIES 2
+
 typedef struct {
 	char *name;
 	int64_t count;
@@ -111,10 +118,22 @@ typedef struct {
 	char *trackable_id;
 	char *conversation_id;
 	bool completed;
+	/* The strings and the first finish-reason and tool-call arrays live in a space after
+	 * the record, in its allocation, as far as it has room (record.c): a typical record's
+	 * sender then frees one block instead of ~15 it never allocated. */
+	char *string_space;
+	size_t string_space_size;
+	size_t string_space_used;
+	size_t space_bytes_wanted; /* stored in the space or past it, replaced ones too */
 } spectra_record;
 
 spectra_record *spectra_record_new(void);
 void spectra_record_free(spectra_record *record);
+/* Whether block (a string or list of the record) is in the record's space, i.e. part of
+ * the record's own allocation rather than one of its own. */
+bool spectra_record_holds(const spectra_record *record, const void *block);
+/* How many entries the tool-call list of count entries has room for. */
+size_t spectra_record_list_capacity(size_t count, size_t max_entries);
 
 /* Replace a string field of record with a copy (NULL clears). A value longer than
  * SPECTRA_MAX_STRING_BYTES (limits.h) is cut at a UTF-8 character boundary and counted in

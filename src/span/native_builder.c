@@ -110,12 +110,15 @@ static void add_legacy_attributes(spectra_attr_list *attrs, const spectra_record
 	}
 }
 
-spectra_span *spectra_span_for_record(const spectra_record *record)
+/* A string the span keeps (trace_state, status_message): borrowed by a borrowing span,
+ * which never outlives its record, else a copy. */
+static char *span_string(spectra_span *span, const char *str)
 {
-	spectra_span *span = spectra_span_new();
-	if (!span) {
-		return NULL;
-	}
+	return span->attrs.borrows ? (char *) str : spectra_strdup(str);
+}
+
+static void fill_for_record(spectra_span *span, const spectra_record *record)
+{
 	memcpy(span->trace_id, record->trace_id, 16);
 	memcpy(span->span_id, record->span_id, 8);
 	if (record->has_parent) {
@@ -124,7 +127,7 @@ spectra_span *spectra_span_for_record(const spectra_record *record)
 		/* W3C flags plus "has is_remote" and "is_remote": the parent came over the wire */
 		span->flags = (uint32_t) record->trace_flags | 0x100 | 0x200;
 		if (record->trace_state) {
-			span->trace_state = spectra_strdup(record->trace_state);
+			span->trace_state = span_string(span, record->trace_state);
 		}
 	} else {
 		span->flags = (uint32_t) record->trace_flags | 0x100;
@@ -132,25 +135,77 @@ spectra_span *spectra_span_for_record(const spectra_record *record)
 	span->kind = SPECTRA_SPAN_KIND_CLIENT;
 	span->start_time_unix_nano = record->start_wall_ns;
 	span->end_time_unix_nano = spectra_record_end_wall_ns(record);
+}
+
+spectra_span *spectra_span_for_record(const spectra_record *record)
+{
+	spectra_span *span = spectra_span_new();
+	if (span) {
+		fill_for_record(span, record);
+	}
 	return span;
 }
 
-spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs,
-	bool legacy)
+/* "operation model": in the list's storage for a borrowing span (no allocation of its own
+ * when it fits the stack buffer), else malloc'd. */
+static char *span_name(spectra_span *span, const char *operation, const char *model)
 {
-	spectra_span *span = spectra_span_for_record(record);
-	if (!span) {
-		return NULL;
+	size_t operation_len = strlen(operation);
+	size_t model_len = model && *model ? strlen(model) : 0;
+	char joined[192];
+	if (span->attrs.borrows && operation_len + 1 + model_len < sizeof(joined)) {
+		memcpy(joined, operation, operation_len);
+		size_t len = operation_len;
+		if (model_len) {
+			joined[len++] = ' ';
+			memcpy(joined + len, model, model_len);
+			len += model_len;
+		}
+		return (char *) spectra_attr_list_stable(&span->attrs, joined, len);
 	}
-	const char *operation = operation_name(record);
 	spectra_buf name;
 	spectra_buf_init(&name);
-	spectra_buf_append_str(&name, operation);
-	if (record->model && *record->model) {
+	spectra_buf_append(&name, operation, operation_len);
+	if (model_len) {
 		spectra_buf_append_char(&name, ' ');
-		spectra_buf_append_str(&name, record->model);
+		spectra_buf_append(&name, model, model_len);
 	}
-	span->name = spectra_buf_detach(&name, NULL);
+	if (!span->attrs.borrows) {
+		return spectra_buf_detach(&name, NULL);
+	}
+	char *kept = name.data ? (char *) spectra_attr_list_stable(&span->attrs, name.data, name.len) : NULL;
+	spectra_buf_free(&name);
+	return kept;
+}
+
+/* gen_ai.tool_call_counts.<type> for each type of tool call the response made. */
+static void add_tool_call_counts(spectra_attr_list *attrs, const spectra_record *record)
+{
+	const char *prefix = SPECTRA_SPAN_ATTR(tool_call_counts);
+	size_t prefix_len = strlen(prefix);
+	char key[160];
+	for (size_t i = 0; i < record->tool_call_kinds; i++) {
+		/* cut to the buffer as snprintf("%s%s") did, without its formatting cost */
+		size_t len = prefix_len < sizeof(key) - 1 ? prefix_len : sizeof(key) - 1;
+		memcpy(key, prefix, len);
+		const char *name = record->tool_calls[i].name;
+		size_t name_len = strnlen(name, sizeof(key) - 1 - len);
+		memcpy(key + len, name, name_len);
+		len += name_len;
+		key[len] = '\0';
+		const char *stable_key = spectra_attr_list_stable(attrs, key, len);
+		if (stable_key) {
+			spectra_attr_add_int(attrs, stable_key, record->tool_calls[i].count);
+		}
+	}
+}
+
+static void fill_genai(spectra_span *span, const spectra_record *record, const spectra_attr_list *context_attrs,
+	bool legacy)
+{
+	fill_for_record(span, record);
+	const char *operation = operation_name(record);
+	span->name = span_name(span, operation, record->model);
 
 	spectra_attr_list *attrs = &span->attrs;
 	/* room for a typical GenAI span (26 attributes, ~1.3 KB of keys and values) at once */
@@ -208,12 +263,12 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 		const char *error_type = record->error_type;
 		char status_text[24];
 		if (!error_type && record->status_code) {
-			snprintf(status_text, sizeof(status_text), "%lld", (long long) record->status_code);
-			error_type = status_text;
+			int len = snprintf(status_text, sizeof(status_text), "%lld", (long long) record->status_code);
+			error_type = spectra_attr_list_stable(attrs, status_text, (size_t) len);
 		}
 		spectra_attr_add_string(attrs, SPECTRA_SPAN_ATTR(error_type), error_type ? error_type : "_OTHER");
 		span->status_code = SPECTRA_STATUS_ERROR;
-		span->status_message = spectra_strdup(record->error_message ? record->error_message : "request failed");
+		span->status_message = span_string(span, record->error_message ? record->error_message : "request failed");
 	}
 	spectra_attr_add_double(attrs, SPECTRA_SPAN_ATTR(total_cost_in_cents), record->total_cost);
 	spectra_attr_add_double(attrs, SPECTRA_SPAN_ATTR(prompt_cost), record->prompt_cost);
@@ -223,13 +278,7 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(cost_reason), record->cost_reason);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(pricing_tier), record->pricing_tier);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(model_type), record->model_type);
-	if (record->tool_call_kinds) {
-		char key[160];
-		for (size_t i = 0; i < record->tool_call_kinds; i++) {
-			snprintf(key, sizeof(key), "%s%s", SPECTRA_SPAN_ATTR(tool_call_counts), record->tool_calls[i].name);
-			spectra_attr_add_int(attrs, key, record->tool_calls[i].count);
-		}
-	}
+	add_tool_call_counts(attrs, record);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(reasoning_effort), record->reasoning_effort);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(trackable_type), record->trackable_type);
 	for (size_t i = 0; context_attrs && i < context_attrs->count; i++) {
@@ -238,5 +287,20 @@ spectra_span *spectra_span_build_genai(const spectra_record *record, const spect
 	if (legacy) {
 		add_legacy_attributes(attrs, record);
 	}
+}
+
+spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs,
+	bool legacy)
+{
+	spectra_span *span = spectra_span_new();
+	if (span) {
+		fill_genai(span, record, context_attrs, legacy);
+	}
 	return span;
+}
+
+void spectra_span_build_genai_into(spectra_span *span, const spectra_record *record,
+	const spectra_attr_list *context_attrs, bool legacy)
+{
+	fill_genai(span, record, context_attrs, legacy);
 }

@@ -18,4 +18,9 @@ spectra_span *spectra_span_for_record(const spectra_record *record);
 spectra_span *spectra_span_build_genai(const spectra_record *record, const spectra_attr_list *context_attrs,
 	bool legacy);
 
+/* The same span built into a span from spectra_span_init_borrowing() (cleared since its
+ * last use), which borrows from record and context_attrs: both must outlive its use. */
+void spectra_span_build_genai_into(spectra_span *span, const spectra_record *record,
+	const spectra_attr_list *context_attrs, bool legacy);
+
 #endif

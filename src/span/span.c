@@ -26,6 +26,13 @@ void spectra_attr_list_init(spectra_attr_list *list)
 	list->index_size = 0;
 	list->chunks = NULL;
 	list->tag_bits[0] = list->tag_bits[1] = 0;
+	list->borrows = false;
+}
+
+void spectra_attr_list_init_borrowing(spectra_attr_list *list)
+{
+	spectra_attr_list_init(list);
+	list->borrows = true;
 }
 
 static bool add_chunk(spectra_attr_list *list, size_t at_least)
@@ -115,7 +122,11 @@ static size_t key_hash(const char *key)
 static uint32_t key_tag(const char *key, size_t len)
 {
 	uint64_t tail = 0;
-	memcpy(&tail, key + (len >= 8 ? len - 8 : 0), len >= 8 ? 8 : len);
+	if (len >= 8) {
+		memcpy(&tail, key + len - 8, 8); /* a fixed-size copy: one load */
+	} else {
+		memcpy(&tail, key, len);
+	}
 	return (uint32_t) ((tail * 0x9E3779B97F4A7C15ull) >> 32) ^ (uint32_t) len;
 }
 
@@ -162,11 +173,40 @@ void spectra_attr_list_free(spectra_attr_list *list)
 	spectra_attr_list_init(list);
 }
 
-static spectra_attr *find(const spectra_attr_list *list, const char *key, uint32_t tag)
+void spectra_attr_list_clear(spectra_attr_list *list)
+{
+	struct spectra_attr_chunk *kept = list->chunks;
+	if (kept) {
+		for (struct spectra_attr_chunk *chunk = kept->next, *next; chunk; chunk = next) {
+			next = chunk->next;
+			free(chunk);
+		}
+		kept->next = NULL;
+		kept->used = 0;
+	}
+	free(list->index);
+	list->index = NULL;
+	list->index_size = 0;
+	list->count = 0;
+	list->tag_bits[0] = list->tag_bits[1] = 0;
+}
+
+const char *spectra_attr_list_stable(spectra_attr_list *list, const char *str, size_t len)
+{
+	return list->borrows ? list_strndup(list, str, len) : str;
+}
+
+static spectra_attr *find_indexed(const spectra_attr_list *list, const char *key)
+{
+	uint32_t position = list->index[index_slot(list, key)];
+	return position ? &list->items[position - 1] : NULL;
+}
+
+/* Inline: it runs for every attribute added, and mostly ends at the tag filter. */
+static inline spectra_attr *find(const spectra_attr_list *list, const char *key, uint32_t tag)
 {
 	if (list->index) {
-		uint32_t position = list->index[index_slot(list, key)];
-		return position ? &list->items[position - 1] : NULL;
+		return find_indexed(list, key);
 	}
 	if (!(list->tag_bits[(tag >> 6) & 1] & (UINT64_C(1) << (tag & 63)))) {
 		return NULL;
@@ -210,7 +250,7 @@ static bool attr_put(spectra_attr_list *list, const char *key, const spectra_att
 	if (needs_index && (list->count + 1) * 2 > list->index_size && !index_rebuild(list, list->count + 1)) {
 		return false;
 	}
-	char *key_copy = list_strndup(list, key, key_len);
+	char *key_copy = list->borrows ? (char *) key : list_strndup(list, key, key_len);
 	if (!key_copy) {
 		return false;
 	}
@@ -238,6 +278,12 @@ bool spectra_attr_add_stringl(spectra_attr_list *list, const char *key, const ch
 
 bool spectra_attr_add_string(spectra_attr_list *list, const char *key, const char *value)
 {
+	if (list->borrows) {
+		spectra_attr attr = { .type = SPECTRA_ATTR_STRING };
+		attr.value.str = (char *) (value ? value : "");
+		attr.value.str_len = strlen(attr.value.str);
+		return attr_put(list, key, &attr);
+	}
 	return spectra_attr_add_stringl(list, key, value, value ? strlen(value) : 0);
 }
 
@@ -266,6 +312,15 @@ bool spectra_attr_add_strings(spectra_attr_list *list, const char *key, const ch
 {
 	spectra_attr attr = { .type = SPECTRA_ATTR_STRING_ARRAY };
 	char **copies = NULL;
+	bool borrowable = list->borrows;
+	for (size_t i = 0; borrowable && i < count; i++) {
+		borrowable = items[i] != NULL; /* a NULL item is sent as "", which needs a copy */
+	}
+	if (borrowable) {
+		attr.value.strings.items = (char **) items;
+		attr.value.strings.count = count;
+		return attr_put(list, key, &attr);
+	}
 	if (count) {
 		if (count > SIZE_MAX / sizeof(*copies) || !(copies = list_alloc(list, count * sizeof(*copies)))) {
 			return false;
@@ -280,6 +335,17 @@ bool spectra_attr_add_strings(spectra_attr_list *list, const char *key, const ch
 	attr.value.strings.items = copies;
 	attr.value.strings.count = count;
 	return attr_put(list, key, &attr);
+}
+
+static void free_events(spectra_span *span)
+{
+	for (size_t i = 0; i < span->event_count; i++) {
+		free(span->events[i].name);
+		spectra_attr_list_free(&span->events[i].attrs);
+	}
+	free(span->events);
+	span->events = NULL;
+	span->event_count = 0;
 }
 
 spectra_span *spectra_span_new(void)
@@ -300,11 +366,7 @@ void spectra_span_free(spectra_span *span)
 	if (!span) {
 		return;
 	}
-	for (size_t i = 0; i < span->event_count; i++) {
-		free(span->events[i].name);
-		spectra_attr_list_free(&span->events[i].attrs);
-	}
-	free(span->events);
+	free_events(span);
 	spectra_attr_list_free(&span->attrs);
 	free(span->trace_state);
 	free(span->name);
@@ -335,6 +397,32 @@ bool spectra_span_add_event(spectra_span *span, const char *name, uint64_t time_
 spectra_span_event *spectra_span_last_event(spectra_span *span)
 {
 	return span->event_count ? &span->events[span->event_count - 1] : NULL;
+}
+
+void spectra_span_init_borrowing(spectra_span *span)
+{
+	memset(span, 0, sizeof(*span));
+	spectra_attr_list_init_borrowing(&span->attrs);
+	span->kind = SPECTRA_SPAN_KIND_INTERNAL;
+	span->status_code = SPECTRA_STATUS_UNSET;
+}
+
+void spectra_span_clear_borrowing(spectra_span *span)
+{
+	free_events(span);
+	spectra_attr_list attrs = span->attrs;
+	spectra_attr_list_clear(&attrs);
+	memset(span, 0, sizeof(*span));
+	span->attrs = attrs;
+	span->kind = SPECTRA_SPAN_KIND_INTERNAL;
+	span->status_code = SPECTRA_STATUS_UNSET;
+}
+
+void spectra_span_free_borrowing(spectra_span *span)
+{
+	free_events(span);
+	spectra_attr_list_free(&span->attrs);
+	spectra_span_init_borrowing(span);
 }
 
 void spectra_resource_init(spectra_resource *resource)

@@ -49,6 +49,10 @@ typedef struct {
 	/* One bit per key tag (tag % 128) of the keys present: most new keys are known absent
 	 * without a scan. Owned by span.c. */
 	uint64_t tag_bits[2];
+	/* Set by spectra_attr_list_init_borrowing(): the adders keep the caller's key and
+	 * value pointers instead of copying them, for a list used and cleared while what it
+	 * was built from is alive (the sender's per-span scratch). */
+	bool borrows;
 } spectra_attr_list;
 
 typedef struct {
@@ -90,16 +94,29 @@ typedef struct {
 	size_t protobuf_resource_len;
 } spectra_resource;
 
-/* Makes span `index` of a batch on demand (the caller frees it), or NULL to leave it out:
- * how encoders take spans they should not hold all at once. */
-typedef spectra_span *(*spectra_span_source)(void *context, size_t index);
+/* How encoders take spans they should not hold all at once: build() makes span `index` of
+ * a batch on demand, or NULL to leave it out; release() gets each span back once it is
+ * written (it may free it, or reuse its memory for the next one). */
+typedef struct {
+	spectra_span *(*build)(void *context, size_t index);
+	void (*release)(void *context, spectra_span *span);
+	void *context;
+} spectra_span_source;
 
 void spectra_attr_list_init(spectra_attr_list *list);
+void spectra_attr_list_init_borrowing(spectra_attr_list *list);
 void spectra_attr_list_free(spectra_attr_list *list);
+/* Empties the list for reuse, keeping its item array and one storage chunk. */
+void spectra_attr_list_clear(spectra_attr_list *list);
+/* str (len bytes) as a NUL-terminated string that lives as long as the list's values: a
+ * copy in the list's storage when the list borrows, str itself otherwise (the adders copy
+ * then). For keys and values made on the stack. NULL on OOM. */
+const char *spectra_attr_list_stable(spectra_attr_list *list, const char *str, size_t len);
 /* Makes room for about this many attributes whose keys and values take about this many
  * bytes, so a builder that knows its size allocates once. False on OOM (nothing changed). */
 bool spectra_attr_list_reserve(spectra_attr_list *list, size_t attrs, size_t bytes);
-/* Each adder copies its strings. An existing key is replaced, so keys stay unique
+/* Each adder copies its strings (a borrowing list keeps the pointers instead; only
+ * spectra_attr_add_stringl always copies). An existing key is replaced, so keys stay unique
  * (OTLP requires it and the resource must be de-duplicated). False on OOM. */
 bool spectra_attr_add_string(spectra_attr_list *list, const char *key, const char *value);
 bool spectra_attr_add_stringl(spectra_attr_list *list, const char *key, const char *value, size_t len);
@@ -114,6 +131,14 @@ void spectra_span_free(spectra_span *span);
 bool spectra_span_add_event(spectra_span *span, const char *name, uint64_t time_unix_nano);
 /* The event added last (to attach its attributes), or NULL when the span has none. */
 spectra_span_event *spectra_span_last_event(spectra_span *span);
+
+/* A span built again and again in the same memory: its attribute list borrows (see
+ * spectra_attr_list.borrows), and trace_state and status_message are borrowed too, while
+ * name lives in the list's storage. Clearing keeps the memory for the next span, so a
+ * sender builds a batch of spans with a few allocations in all instead of a few per span. */
+void spectra_span_init_borrowing(spectra_span *span);
+void spectra_span_clear_borrowing(spectra_span *span);
+void spectra_span_free_borrowing(spectra_span *span);
 
 void spectra_resource_init(spectra_resource *resource);
 void spectra_resource_free(spectra_resource *resource);

@@ -44,6 +44,16 @@ spectra_span *spectra_span_job_build(spectra_span_job *job)
 	return job->record ? spectra_span_build_genai(job->record, &job->context_attrs, job->legacy_attributes) : NULL;
 }
 
+spectra_span *spectra_span_job_build_borrowing(spectra_span_job *job, spectra_span *reuse)
+{
+	if (job->prebuilt || !job->record) {
+		return spectra_span_job_build(job);
+	}
+	spectra_span_clear_borrowing(reuse);
+	spectra_span_build_genai_into(reuse, job->record, &job->context_attrs, job->legacy_attributes);
+	return reuse;
+}
+
 void spectra_span_job_free(spectra_span_job *job)
 {
 	if (!job) {

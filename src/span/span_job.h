@@ -24,6 +24,11 @@ spectra_span_job *spectra_span_job_new(spectra_record *record, bool owns_record,
 spectra_span_job *spectra_span_job_for_span(spectra_span *span);
 /* The job's span (the prebuilt one handed over, or built now); the caller frees it. */
 spectra_span *spectra_span_job_build(spectra_span_job *job);
+/* The job's span without allocating one: built into reuse (a borrowing span, see
+ * spectra_span_init_borrowing(), cleared here), valid while the job is alive and until
+ * reuse is cleared again. A prebuilt span is handed over as it is, and is the caller's to
+ * free: tell them apart by comparing with reuse. NULL when the job has no span. */
+spectra_span *spectra_span_job_build_borrowing(spectra_span_job *job, spectra_span *reuse);
 void spectra_span_job_free(spectra_span_job *job);
 
 #endif

@@ -52,8 +52,30 @@ static void test_weight_follows_content(void)
 	spectra_span_job_free(prebuilt);
 }
 
+/* Strings in the record's own space are part of its allocation: they weigh nothing more,
+ * while one past the space weighs its own block. */
+static void test_record_space_counted_once(void)
+{
+	spectra_record *record = spectra_record_new();
+	spectra_span_job *job = spectra_span_job_new(record, true, false);
+	size_t empty_weight = spectra_span_job_weight(job);
+	CHECK(empty_weight >= sizeof(spectra_record) + record->string_space_size);
+	spectra_record_set(record, &record->provider, "openai");
+	spectra_record_add_finish_reason(record, "stop", 4);
+	CHECK(spectra_record_holds(record, record->provider) && spectra_record_holds(record, record->finish_reasons.items));
+	CHECK(spectra_span_job_weight(job) == empty_weight);
+	char long_value[SPECTRA_RECORD_STRING_SPACE_MAX + 1];
+	memset(long_value, 'v', sizeof long_value - 1);
+	long_value[sizeof long_value - 1] = '\0';
+	spectra_record_set(record, &record->model, long_value);
+	CHECK(!spectra_record_holds(record, record->model));
+	CHECK(spectra_span_job_weight(job) >= empty_weight + sizeof long_value);
+	spectra_span_job_free(job);
+}
+
 int main(void)
 {
 	test_weight_follows_content();
+	test_record_space_counted_once();
 	return check_summary();
 }

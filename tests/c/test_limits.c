@@ -293,9 +293,56 @@ static void test_string_cap(void)
 	spectra_record_free(record);
 }
 
+/* Strings in the record's own space and past it: every value reads back right whichever
+ * it landed in, replacing a value (even thousands of times, with values of every length)
+ * keeps the record's memory bounded, and freeing frees exactly the malloc'd ones
+ * (limits-valgrind checks that nothing leaks and nothing in the space is freed). */
+static void test_record_string_space(void)
+{
+	spectra_record *r = spectra_record_new();
+	char value[600];
+	int wrong = 0;
+	for (int round = 0; round < 3000; round++) {
+		size_t len = (size_t) (round * 7) % sizeof value;
+		memset(value, 'a' + round % 26, len);
+		value[len] = '\0';
+		char **fields[] = { &r->model, &r->snapshot, &r->error_message };
+		char **field = fields[round % 3];
+		spectra_record_setl(r, field, value, len);
+		wrong += !*field || strcmp(*field, value) != 0;
+		if (round % 100 == 0) {
+			spectra_record_count_tool_call(r, value, len, 1);
+			spectra_record_add_finish_reason(r, value, len);
+			wrong += strcmp(r->finish_reasons.items[r->finish_reasons.count - 1], value) != 0;
+		}
+	}
+	CHECK(wrong == 0);
+	CHECK(r->string_space_used <= r->string_space_size && r->string_space_size <= SPECTRA_RECORD_STRING_SPACE_MAX);
+	spectra_record_set(r, &r->model, NULL);
+	CHECK(r->model == NULL);
+	spectra_record_free(r);
+
+	/* the next record's space is sized from what the one before stored, within bounds */
+	spectra_record *first = spectra_record_new();
+	memset(value, 'm', 299);
+	value[299] = '\0';
+	spectra_record_set(first, &first->model, value);
+	spectra_record *second = spectra_record_new();
+	CHECK(second->string_space_size >= 300 && second->string_space_size <= SPECTRA_RECORD_STRING_SPACE_MAX);
+	spectra_record_set(second, &second->model, value);
+	CHECK(spectra_record_holds(second, second->model));
+	spectra_record_set(second, &second->snapshot, value); /* 600 bytes stored: over the bound */
+	spectra_record *third = spectra_record_new();
+	CHECK(third->string_space_size == SPECTRA_RECORD_STRING_SPACE_MAX);
+	spectra_record_free(first);
+	spectra_record_free(second);
+	spectra_record_free(third);
+}
+
 int main(void)
 {
 	test_attr_list_index();
+	test_record_string_space();
 	test_string_cap();
 	test_saturating_add();
 	test_float_to_int();

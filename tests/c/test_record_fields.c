@@ -142,9 +142,118 @@ static void test_builder_matches_table(void)
 	spectra_record_free(record);
 }
 
+static bool same_string(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static bool same_attr(const spectra_attr *a, const spectra_attr *b)
+{
+	if (strcmp(a->key, b->key) != 0 || a->key_len != b->key_len || a->type != b->type) {
+		return false;
+	}
+	switch (a->type) {
+	case SPECTRA_ATTR_STRING:
+		return a->value.str_len == b->value.str_len && strcmp(a->value.str, b->value.str) == 0;
+	case SPECTRA_ATTR_BOOL:
+		return a->value.boolean == b->value.boolean;
+	case SPECTRA_ATTR_INT:
+		return a->value.integer == b->value.integer;
+	case SPECTRA_ATTR_DOUBLE:
+		return memcmp(&a->value.dbl, &b->value.dbl, sizeof a->value.dbl) == 0;
+	case SPECTRA_ATTR_STRING_ARRAY:
+		if (a->value.strings.count != b->value.strings.count) {
+			return false;
+		}
+		for (size_t i = 0; i < a->value.strings.count; i++) {
+			if (strcmp(a->value.strings.items[i], b->value.strings.items[i]) != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+	return false;
+}
+
+static bool same_span(const spectra_span *a, const spectra_span *b)
+{
+	bool same = memcmp(a->trace_id, b->trace_id, 16) == 0 && memcmp(a->span_id, b->span_id, 8) == 0
+		&& a->has_parent == b->has_parent && memcmp(a->parent_span_id, b->parent_span_id, 8) == 0
+		&& same_string(a->trace_state, b->trace_state) && same_string(a->name, b->name) && a->kind == b->kind
+		&& a->start_time_unix_nano == b->start_time_unix_nano && a->end_time_unix_nano == b->end_time_unix_nano
+		&& a->event_count == b->event_count && a->status_code == b->status_code
+		&& same_string(a->status_message, b->status_message) && a->flags == b->flags
+		&& a->attrs.count == b->attrs.count;
+	for (size_t i = 0; same && i < a->attrs.count; i++) {
+		same = same_attr(&a->attrs.items[i], &b->attrs.items[i]);
+	}
+	return same;
+}
+
+/* A record unlike full_record(): a remote parent with tracestate, a failure with only an
+ * HTTP status (the error type is made from it), no model, several tool-call types, one of
+ * them longer than a tool-call key can hold. */
+static spectra_record *other_record(void)
+{
+	spectra_record *r = spectra_record_new();
+	spectra_record_set(r, &r->provider, "some-gateway");
+	r->has_parent = true;
+	r->parent_span_id[0] = 9;
+	spectra_record_set(r, &r->trace_state, "vendor=abc");
+	r->status_code = 429;
+	r->is_failed = true;
+	r->start_wall_ns = 5;
+	char long_type[300];
+	memset(long_type, 'x', sizeof long_type);
+	spectra_record_count_tool_call(r, "function", 8, 3);
+	spectra_record_count_tool_call(r, long_type, sizeof long_type, 1);
+	spectra_record_count_tool_call(r, "custom", 6, 2);
+	spectra_record_add_finish_reason(r, "length", 6);
+	spectra_record_add_finish_reason(r, "stop", 4);
+	return r;
+}
+
+/* The sender builds every span into one borrowing span, cleared in between: for the same
+ * record and context that gives the span spectra_span_build_genai() copies, one record
+ * after another in the same memory, with and without the legacy keys, and with a context
+ * key that replaces a built-in one. */
+static void test_borrowing_build_matches_copying(void)
+{
+	spectra_record *records[] = { full_record(), other_record() };
+	spectra_attr_list context;
+	spectra_attr_list_init(&context);
+	static const char *const tags[] = { "a", "bb" };
+	spectra_attr_add_strings(&context, "spectra.tags", tags, 2);
+	spectra_attr_add_string(&context, "spectra.metadata.locale", "en-GB");
+	spectra_attr_add_int(&context, "gen_ai.request.model", 7);
+	spectra_span reuse;
+	spectra_span_init_borrowing(&reuse);
+	int mismatches = 0;
+	for (int round = 0; round < 8; round++) {
+		spectra_record *record = records[round % 2];
+		const spectra_attr_list *context_attrs = round % 4 < 2 ? &context : NULL;
+		bool legacy = round % 3 == 0;
+		spectra_span *copied = spectra_span_build_genai(record, context_attrs, legacy);
+		spectra_span_clear_borrowing(&reuse);
+		spectra_span_build_genai_into(&reuse, record, context_attrs, legacy);
+		if (!copied || !same_span(copied, &reuse)) {
+			mismatches++;
+			fprintf(stderr, "     round %d: the borrowing span differs\n", round);
+		}
+		spectra_span_free(copied);
+	}
+	CHECK(mismatches == 0);
+	CHECK(reuse.attrs.borrows);
+	spectra_span_free_borrowing(&reuse);
+	spectra_attr_list_free(&context);
+	spectra_record_free(records[0]);
+	spectra_record_free(records[1]);
+}
+
 int main(void)
 {
 	test_table_is_consistent();
 	test_builder_matches_table();
+	test_borrowing_build_matches_copying();
 	return check_summary();
 }

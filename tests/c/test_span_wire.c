@@ -230,8 +230,13 @@ static void test_requests_round_trip(void)
 	resource.scope_version = spectra_strdup("0.1.0");
 	CHECK(spectra_otlp_prepare_resource(&resource));
 	int mismatches = 0;
-	for (int round = 0; round < 40; round++) {
-		size_t count = 1 + pick(12);
+	/* one span's attribute of these sizes makes the envelope's length varints longer or
+	 * shorter than the encoder's guess, so the spans move up, down or not at all */
+	static const size_t big_sizes[] = { 0, 100, 5000, 20000, 300000, 2500000 };
+	char *big = malloc(2500001);
+	memset(big, 'b', 2500000);
+	for (int round = 0; round < 48; round++) {
+		size_t count = round % 3 ? 1 + pick(12) : 1;
 		spectra_span *spans[12];
 		for (size_t i = 0; i < count; i++) {
 			spans[i] = random_span();
@@ -239,9 +244,18 @@ static void test_requests_round_trip(void)
 				spectra_attr_add_string(&spans[i]->attrs, "needs.repair", "\xFF\xFEok");
 			}
 		}
-		spectra_buf body;
-		spectra_buf_init(&body);
-		bool encoded = spectra_otlp_encode_protobuf(&resource, spans, count, &body);
+		size_t big_len = big_sizes[round % 6];
+		big[big_len] = '\0';
+		spectra_attr_add_string(&spans[0]->attrs, "big", big);
+		big[big_len] = 'b';
+		/* the request is appended after what the buffer holds */
+		size_t before = round % 2 ? 3 : 0;
+		spectra_buf buffer;
+		spectra_buf_init(&buffer);
+		spectra_buf_append(&buffer, "pre", before);
+		bool encoded =
+			spectra_otlp_encode_protobuf(&resource, spans, count, &buffer) && memcmp(buffer.data, "pre", before) == 0;
+		spectra_buf body = { buffer.data + before, buffer.len - before, 0 };
 		pb_request *request = encoded
 			? opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack(NULL, body.len,
 				(const uint8_t *) body.data)
@@ -261,12 +275,13 @@ static void test_requests_round_trip(void)
 		if (request) {
 			opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked(request, NULL);
 		}
-		spectra_buf_free(&body);
+		spectra_buf_free(&buffer);
 		for (size_t i = 0; i < count; i++) {
 			spectra_span_free(spans[i]);
 		}
 	}
 	CHECK(mismatches == 0);
+	free(big);
 	spectra_resource_free(&resource);
 }
 
@@ -288,6 +303,12 @@ static spectra_span *rebuild_span(void *context, size_t index)
 	return random_span();
 }
 
+static void release_rebuilt(void *context, spectra_span *span)
+{
+	(void) context;
+	spectra_span_free(span);
+}
+
 static void test_built_matches_array(void)
 {
 	spectra_resource resource;
@@ -299,6 +320,7 @@ static void test_built_matches_array(void)
 	int mismatches = 0;
 	for (int round = 0; round < 20; round++) {
 		rebuild_context rebuild = { 0x1234567ull + (uint64_t) round, (size_t) round % 7 };
+		spectra_span_source source = { rebuild_span, release_rebuilt, &rebuild };
 		size_t count = 1 + (size_t) round % 9;
 		spectra_span *spans[9];
 		size_t kept = 0;
@@ -313,7 +335,7 @@ static void test_built_matches_array(void)
 			spectra_buf_init(&from_array);
 			spectra_buf_init(&built);
 			bool ok = spectra_otlp_encode(formats[f], &resource, spans, kept, &from_array)
-				&& spectra_otlp_encode_built(formats[f], &resource, rebuild_span, &rebuild, count, &built);
+				&& spectra_otlp_encode_built(formats[f], &resource, &source, count, &built);
 			if (!ok || from_array.len != built.len || memcmp(from_array.data, built.data, built.len) != 0) {
 				mismatches++;
 			}
@@ -326,9 +348,10 @@ static void test_built_matches_array(void)
 	}
 	CHECK(mismatches == 0);
 	rebuild_context all_skipped = { 1, 0 };
+	spectra_span_source skipping = { rebuild_span, release_rebuilt, &all_skipped };
 	spectra_buf empty;
 	spectra_buf_init(&empty);
-	CHECK(spectra_otlp_encode_built(SPECTRA_OTLP_PROTOBUF, &resource, rebuild_span, &all_skipped, 1, &empty));
+	CHECK(spectra_otlp_encode_built(SPECTRA_OTLP_PROTOBUF, &resource, &skipping, 1, &empty));
 	CHECK(empty.len == 0);
 	spectra_buf_free(&empty);
 	spectra_resource_free(&resource);
@@ -371,9 +394,29 @@ static void test_utf8_fast_path(void)
 	CHECK(mismatches == 0);
 }
 
+/* spectra_utf8_is_ascii against a bytewise look, with a high-bit byte at every position of
+ * every length up to 40 (and just outside the string, where it must not be seen). */
+static void test_utf8_ascii_shortcut(void)
+{
+	int mismatches = 0;
+	char text[48];
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t at = 0; at <= len; at++) {
+			memset(text, 'a', sizeof text);
+			text[at] = (char) 0x80;
+			bool ascii = at == len;
+			mismatches += spectra_utf8_is_ascii(text, len) != ascii;
+			text[at] = (char) 0xFF;
+			mismatches += spectra_utf8_is_ascii(text, len) != ascii;
+		}
+	}
+	CHECK(mismatches == 0);
+}
+
 int main(void)
 {
 	test_utf8_fast_path();
+	test_utf8_ascii_shortcut();
 	test_generated_spans_match_protobuf_c();
 	test_genai_span_matches_protobuf_c();
 	test_invalid_utf8_falls_back();
