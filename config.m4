@@ -91,6 +91,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/extract/usage_map.c \
     src/php/extract/gemini.c \
     src/php/extract/replicate.c \
+    src/php/content/messages.c \
     src/php/publish/publish.c \
     src/php/publish/record_array.c \
     src/php/span_bridge/native_input.c \
@@ -115,7 +116,7 @@ if test "$PHP_SPECTRA" != "no"; then
 
   PHP_NEW_EXTENSION(spectra, $SPECTRA_SOURCES, $ext_shared,, $SPECTRA_CFLAGS)
   for dir in src/util src/providers src/record src/stream src/pricing src/span src/otlp src/export \
-             src/php/sandbox src/php/api src/php/capture src/php/extract src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline src/php/stream src/php/curl \
+             src/php/sandbox src/php/api src/php/capture src/php/extract src/php/content src/php/publish src/php/span_bridge src/php/settings src/php/delivery src/php/pipeline src/php/stream src/php/curl \
              src/otlp/gen/opentelemetry/proto/common/v1 src/otlp/gen/opentelemetry/proto/resource/v1 \
              src/otlp/gen/opentelemetry/proto/trace/v1 src/otlp/gen/opentelemetry/proto/collector/trace/v1; do
     PHP_ADD_BUILD_DIR([$ext_builddir/$dir])

@@ -21,7 +21,7 @@ ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.pat
 LAYERS = [
     'src/util', 'src/providers', 'src/record', 'src/stream', 'src/pricing', 'src/span', 'src/otlp', 'src/export',
     'php:state', 'php_spectra.h',
-    'src/php/sandbox', 'src/php/settings', 'src/php/extract', 'src/php/capture', 'src/php/publish',
+    'src/php/sandbox', 'src/php/settings', 'src/php/extract', 'src/php/content', 'src/php/capture', 'src/php/publish',
     'src/php/span_bridge', 'src/php/delivery', 'src/php/pipeline', 'src/php/stream', 'src/php/curl', 'src/php/api',
     'stubs', 'spectra.c',
 ]

@@ -87,7 +87,7 @@ bash tools/install-capture-clients.sh >"$log_dir/capture-clients.log" 2>&1 || ec
 SPECTRA_VALGRIND=0 tools/run-phpt.sh >"$log_dir/phpt.log" 2>&1
 echo "=== phpt"; count_phpt "$log_dir/phpt.log"
 
-SPECTRA_OPCACHE=1 tools/run-phpt.sh tests/track tests/providers tests/pricing tests/stream >"$log_dir/phpt-opcache.log" 2>&1
+SPECTRA_OPCACHE=1 tools/run-phpt.sh tests/track tests/providers tests/pricing tests/stream tests/content >"$log_dir/phpt-opcache.log" 2>&1
 echo "=== phpt with opcache + tracing JIT"; count_phpt "$log_dir/phpt-opcache.log"
 
 # Faketime lane: the C unit tests, the packaging checks and the phpt suite again with the

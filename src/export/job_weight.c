@@ -73,7 +73,8 @@ static size_t record_weight(const spectra_record *record)
 	const char *const strings[] = { record->trace_state, record->provider, record->model, record->snapshot,
 		record->response_id, record->model_type, record->operation, record->endpoint, record->server_address,
 		record->pricing_tier, record->error_type, record->error_message, record->reasoning_effort,
-		record->trackable_type, record->trackable_id, record->conversation_id };
+		record->trackable_type, record->trackable_id, record->conversation_id, record->system_instructions,
+		record->input_messages, record->output_messages };
 	size_t bytes = block(sizeof *record + record->string_space_size);
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
 		bytes += record_string_weight(record, strings[i]);

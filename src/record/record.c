@@ -162,6 +162,9 @@ void spectra_record_free(spectra_record *record)
 		&record->trackable_type,
 		&record->trackable_id,
 		&record->conversation_id,
+		&record->system_instructions,
+		&record->input_messages,
+		&record->output_messages,
 	};
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++) {
 		record_free_block(record, *strings[i]);
@@ -199,6 +202,13 @@ void spectra_record_set(spectra_record *record, char **field, const char *value)
 void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len)
 {
 	char *copy = value ? record_strndup(record, value, capped_length(record, value, len)) : NULL;
+	record_free_block(record, *field);
+	*field = copy;
+}
+
+void spectra_record_set_content(spectra_record *record, char **field, const char *value, size_t len)
+{
+	char *copy = value ? record_strndup(record, value, len) : NULL;
 	record_free_block(record, *field);
 	*field = copy;
 }

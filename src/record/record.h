@@ -106,6 +106,11 @@ typedef struct {
 	int64_t request_tool_count; /* tool (function) definitions offered */
 	spectra_string_list request_stop_sequences;
 	spectra_string_list request_encoding_formats; /* embeddings: float, base64, int8, ... */
+	/* opt-in message content (spectra.capture_content), JSON in the GenAI conventions' shape;
+	 * NULL when not captured */
+	char *system_instructions;
+	char *input_messages;
+	char *output_messages;
 	bool has_tool_calls;
 	spectra_tool_count *tool_calls;
 	size_t tool_call_kinds;        /* at most SPECTRA_MAX_TOOL_CALL_TYPES (limits.h) */
@@ -140,6 +145,9 @@ size_t spectra_record_list_capacity(size_t count, size_t max_entries);
  * strings_truncated. */
 void spectra_record_set(spectra_record *record, char **field, const char *value);
 void spectra_record_setl(spectra_record *record, char **field, const char *value, size_t len);
+/* The same without the SPECTRA_MAX_STRING_BYTES cut, for message content: its JSON must stay
+ * whole, and the caller bounds it (spectra.capture_content_max_bytes). */
+void spectra_record_set_content(spectra_record *record, char **field, const char *value, size_t len);
 /* A finish reason beyond SPECTRA_MAX_FINISH_REASONS is counted in finish_reasons_dropped. */
 void spectra_record_add_finish_reason(spectra_record *record, const char *reason, size_t len);
 /* Adds one stop sequence or encoding format of the request to its list; beyond

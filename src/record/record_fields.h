@@ -91,6 +91,9 @@
 	X(request_tool_count, COUNT, r->request_tool_count, "spectra.request.tool_count", NULL) \
 	X(request_stop_sequences, TEXT_LIST, r->request_stop_sequences, "gen_ai.request.stop_sequences", NULL) \
 	X(request_encoding_formats, TEXT_LIST, r->request_encoding_formats, "gen_ai.request.encoding_formats", NULL) \
+	X(system_instructions, TEXT, r->system_instructions, "gen_ai.system_instructions", NULL) \
+	X(input_messages, TEXT, r->input_messages, "gen_ai.input.messages", NULL) \
+	X(output_messages, TEXT, r->output_messages, "gen_ai.output.messages", NULL) \
 	X(has_tool_calls, BOOL, r->has_tool_calls, NULL, NULL) \
 	X(tool_call_counts, TOOL_COUNTS, r, "spectra.tool_calls.", NULL) \
 	X(tags, PHP_VALUE, tags, "spectra.tags", NULL) \

@@ -281,6 +281,10 @@ static void fill_genai(spectra_span *span, const spectra_record *record, const s
 	add_tool_call_counts(attrs, record);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(reasoning_effort), record->reasoning_effort);
 	add_string_if(attrs, SPECTRA_SPAN_ATTR(trackable_type), record->trackable_type);
+	/* opt-in content, last: the largest values */
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(system_instructions), record->system_instructions);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(input_messages), record->input_messages);
+	add_string_if(attrs, SPECTRA_SPAN_ATTR(output_messages), record->output_messages);
 	for (size_t i = 0; context_attrs && i < context_attrs->count; i++) {
 		append_copy(attrs, &context_attrs->items[i]);
 	}

@@ -65,6 +65,9 @@ static spectra_record *full_record(void)
 	r->request_tool_count = 2;
 	spectra_record_add_request_item(r, &r->request_stop_sequences, "\n\n", 2);
 	spectra_record_add_request_item(r, &r->request_encoding_formats, "float", 5);
+	spectra_record_set_content(r, &r->system_instructions, "[]", 2);
+	spectra_record_set_content(r, &r->input_messages, "[]", 2);
+	spectra_record_set_content(r, &r->output_messages, "[]", 2);
 	r->status_code = 500;
 	r->is_failed = true;
 	spectra_record_set(r, &r->error_type, "server_error");
@@ -88,7 +91,7 @@ static bool from_context(spectra_record_field field)
 
 static void test_table_is_consistent(void)
 {
-	CHECK(SPECTRA_RECORD_FIELD_COUNT == 63);
+	CHECK(SPECTRA_RECORD_FIELD_COUNT == 66);
 	CHECK_STR(spectra_record_fields[0].key, "id");
 	CHECK_STR(spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT - 1].key, "completed_at");
 	CHECK_STR(SPECTRA_SPAN_ATTR(model), "gen_ai.request.model");

@@ -36,7 +36,7 @@ Export sent => 0: yes
 Export dropped => 0: yes
 Export thread_alive => : yes
 directives listed: 25/25
-ini_get_all: 27 + provider hosts listed: all
+ini_get_all: 28 + provider hosts listed: all
 exporter,mode,protocol,endpoint,pending,queued,sent,dropped,failed,retries,rejected,queue_bytes,posts,max_in_flight,backpressure_waits,last_status,last_error,thread_alive,pid,streams,stream_events,stream_events_unreadable,stream_framing_lost
 bool(true)
 bool(true)

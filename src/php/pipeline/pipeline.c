@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
 #include "php_spectra.h"
+#include "src/php/content/messages.h"
 #include "src/php/delivery/emit.h"
 #include "src/php/extract/extract.h"
 #include "src/php/publish/publish.h"
@@ -82,7 +83,17 @@ static void finish(spectra_context_object *context, zval *array_out)
 
 void spectra_pipeline_success(spectra_context_object *context, zval *response, HashTable *usage, zval *array_out)
 {
-	spectra_extract_response(context->record, response);
+	if (response && Z_TYPE_P(response) != IS_NULL) {
+		zval body;
+		spectra_response_to_body(response, &body, context->record);
+		if (Z_TYPE(body) == IS_ARRAY) {
+			spectra_extract_body(context->record, Z_ARRVAL(body));
+			if (SPECTRA_G(capture_content)) {
+				spectra_content_from_response(context->record, Z_ARRVAL(body), spectra_content_max_bytes());
+			}
+		}
+		zval_ptr_dtor(&body);
+	}
 	spectra_context_apply_usage(context, usage);
 	finish(context, array_out);
 }

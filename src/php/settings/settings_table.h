@@ -19,7 +19,9 @@
 	X("spectra.auto_capture", "0", SYSTEM, BOOL, auto_capture, \
 		"`1`: every ext/curl request to a provider URL is recorded with no code change (see Automatic capture)") \
 	X("spectra.capture_content", "0", ALL, BOOL, capture_content, \
-		"reserved: message content is never captured yet") \
+		"`1`: system instructions, input and output messages on the record and span (see Message content); may hold personal data") \
+	X("spectra.capture_content_max_bytes", "16384", ALL, LONG, capture_content_max_bytes, \
+		"bytes of JSON per content attribute: longer texts are cut, then the oldest messages dropped") \
 	X("spectra.request_transformer", "", ALL, STRING, request_transformer, \
 		"class extending `Spectra\\Support\\RequestTransformer`") \
 	X("spectra.event_dispatcher", "", ALL, STRING, event_dispatcher, \
