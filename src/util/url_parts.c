@@ -20,8 +20,18 @@ static bool prefix_ci(const char *text, size_t len, const char *prefix)
 	return true;
 }
 
+/* What the authority scan stops at: its end, and the '@' that ends userinfo. */
+enum { PLAIN = 0, AUTHORITY_END = 1, USERINFO_END = 2 };
+static const unsigned char authority_class[256] = {
+	['/'] = AUTHORITY_END,
+	['?'] = AUTHORITY_END,
+	['#'] = AUTHORITY_END,
+	['@'] = USERINFO_END,
+};
+
 /* The host (brackets of an IPv6 literal removed) and the port text of the authority, and
- * where the authority ends; false when there is no host. */
+ * where the authority ends; false when there is no host. One pass over the authority:
+ * every captured request pays it. */
 static bool find_host(const char *url, size_t len, spectra_url_parts *out, const char **port_text, size_t *port_len,
 	size_t *authority_end)
 {
@@ -35,11 +45,14 @@ static bool find_host(const char *url, size_t len, spectra_url_parts *out, const
 		i = (size_t) (scheme_end - url) + 3;
 	}
 	size_t authority = i;
-	while (i < len && url[i] != '/' && url[i] != '?' && url[i] != '#') {
-		if (url[i] == '@') {
+	for (; i < len; i++) {
+		unsigned char kind = authority_class[(unsigned char) url[i]];
+		if (kind == AUTHORITY_END) {
+			break;
+		}
+		if (kind == USERINFO_END) {
 			authority = i + 1; /* userinfo: up to the last '@' of the authority */
 		}
-		i++;
 	}
 	*authority_end = i;
 	const char *host = url + authority;

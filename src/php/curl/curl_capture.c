@@ -125,18 +125,17 @@ static void keep_zval(zval *slot, zval *value)
 	}
 }
 
+static bool option_is_read(zend_long option)
+{
+	return option == CURLOPT_POSTFIELDS || option == CURLOPT_COPYPOSTFIELDS || option == CURLOPT_WRITEFUNCTION
+		|| option == CURLOPT_READFUNCTION || option == CURLOPT_INFILE || option == CURLOPT_UPLOAD
+		|| option == CURLOPT_FILE;
+}
+
+/* One of the options option_is_read() names, on a handle not known to be no provider's. */
 static void note_option(zend_object *handle, zend_long option, zval *value)
 {
-	if (option == CURLOPT_URL) {
-		note_url(handle, value);
-		return;
-	}
-	if (option != CURLOPT_POSTFIELDS && option != CURLOPT_COPYPOSTFIELDS && option != CURLOPT_WRITEFUNCTION
-		&& option != CURLOPT_READFUNCTION && option != CURLOPT_INFILE && option != CURLOPT_UPLOAD
-		&& option != CURLOPT_FILE) {
-		return;
-	}
-	if (spectra_curl_is_other(handle) || (option == CURLOPT_WRITEFUNCTION && spectra_curl_is_tee(value))) {
+	if (option == CURLOPT_WRITEFUNCTION && spectra_curl_is_tee(value)) {
 		return;
 	}
 	spectra_curl_handle *state = spectra_curl_handle_get(handle);
@@ -164,22 +163,37 @@ static void note_option(zend_object *handle, zend_long option, zval *value)
 static void observe_setopt(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 1), *option = arg(execute_data, 2), *value = arg(execute_data, 3);
-	if (observing() && is_curl_handle(handle) && option && Z_TYPE_P(option) == IS_LONG && value) {
+	if (!option || Z_TYPE_P(option) != IS_LONG || !value || !observing() || !is_curl_handle(handle)) {
+		return;
+	}
+	if (Z_LVAL_P(option) == CURLOPT_URL) {
+		note_url(Z_OBJ_P(handle), value);
+	} else if (option_is_read(Z_LVAL_P(option)) && !spectra_curl_is_other(Z_OBJ_P(handle))) {
 		note_option(Z_OBJ_P(handle), Z_LVAL_P(option), value);
 	}
 }
 
+/* The URL first, so that whether the rest is read depends on the URL the array leaves set,
+ * whatever its position (on a handle known to be no provider's, nothing else is looked at). */
 static void observe_setopt_array(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 1), *options = arg(execute_data, 2);
 	if (!observing() || !is_curl_handle(handle) || !options || Z_TYPE_P(options) != IS_ARRAY) {
 		return;
 	}
+	zval *url = zend_hash_index_find(Z_ARRVAL_P(options), CURLOPT_URL);
+	if (url) {
+		ZVAL_DEREF(url);
+		note_url(Z_OBJ_P(handle), url);
+	}
+	if (spectra_curl_is_other(Z_OBJ_P(handle))) {
+		return;
+	}
 	zend_ulong option;
 	zend_string *key;
 	zval *value;
 	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(options), option, key, value) {
-		if (!key) {
+		if (!key && option_is_read((zend_long) option)) {
 			ZVAL_DEREF(value);
 			note_option(Z_OBJ_P(handle), (zend_long) option, value);
 		}
@@ -192,11 +206,10 @@ static void observe_init_end(zend_execute_data *execute_data, zval *retval)
 	if (!observing() || !is_curl_handle(retval)) {
 		return;
 	}
+	spectra_curl_set_marks(Z_OBJ_P(retval), 0); /* a number reused from a freed handle */
 	zval *url = arg(execute_data, 1);
 	if (url && Z_TYPE_P(url) == IS_STRING) {
-		note_url(Z_OBJ_P(retval), url); /* sets the handle's mark either way */
-	} else {
-		spectra_curl_mark_other(Z_OBJ_P(retval), false); /* a number reused from a freed handle */
+		note_url(Z_OBJ_P(retval), url);
 	}
 }
 
@@ -207,7 +220,7 @@ static void observe_copy_end(zend_execute_data *execute_data, zval *retval)
 		return;
 	}
 	zend_object *copy = Z_OBJ_P(retval);
-	spectra_curl_mark_other(copy, spectra_curl_is_other(Z_OBJ_P(source)));
+	spectra_curl_set_marks(copy, spectra_curl_is_other(Z_OBJ_P(source)) ? SPECTRA_CURL_MARK_OTHER : 0);
 	spectra_curl_handle *from = spectra_curl_handle_find(Z_OBJ_P(source));
 	spectra_curl_handle *to = from ? spectra_curl_handle_get(copy) : NULL;
 	if (!to) {
@@ -545,9 +558,4 @@ void spectra_curl_capture_rinit(void)
 void spectra_curl_capture_rshutdown(void)
 {
 	spectra_curl_handles_rshutdown();
-}
-
-void spectra_curl_capture_gshutdown(void)
-{
-	spectra_curl_host_cache_free();
 }

@@ -39,10 +39,17 @@ void spectra_curl_handle_forget(zend_object *handle);
 void spectra_curl_handle_drop_request(spectra_curl_handle *state);
 bool spectra_curl_handle_in_flight(const spectra_curl_handle *state);
 
-/* The "known to be no provider" marks. */
-static inline bool spectra_curl_is_other(zend_object *handle)
+/* The handle's SPECTRA_CURL_MARK_* bits (src/php/curl/curl_state.h). */
+static inline unsigned char spectra_curl_marks(const zend_object *handle)
 {
-	return zend_hash_index_exists(&SPECTRA_G(curl).other, handle->handle);
+	const spectra_curl_state *curl = &SPECTRA_G(curl);
+	return handle->handle < curl->marks_size ? curl->marks[handle->handle] : 0;
+}
+void spectra_curl_set_marks(zend_object *handle, unsigned char marks);
+/* "Known to be no provider": set when the URL is known and no provider's. */
+static inline bool spectra_curl_is_other(const zend_object *handle)
+{
+	return spectra_curl_marks(handle) & SPECTRA_CURL_MARK_OTHER;
 }
 void spectra_curl_mark_other(zend_object *handle, bool other);
 
