@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "../util/url_parts.h"
 #include "hosts.h"
 
 void spectra_host_verdicts_clear(spectra_host_verdicts *memo)
@@ -9,37 +10,56 @@ void spectra_host_verdicts_clear(spectra_host_verdicts *memo)
 	memset(memo, 0, sizeof *memo);
 }
 
-/* Eight bytes a step (a multiply-xor mix): a host costs a few instructions, not a few per
- * byte. Only slot choice and a quick reject depend on it; a hit compares the bytes. */
-static uint32_t host_hash(const char *host, size_t len)
+static uint64_t mix(uint64_t hash, uint64_t word)
 {
-	uint64_t hash = (uint64_t) len * 0x9E3779B97F4A7C15u;
-	while (len > 0) {
-		uint64_t word = 0;
-		size_t n = len < 8 ? len : 8;
-		memcpy(&word, host, n);
-		hash = (hash ^ word) * 0xFF51AFD7ED558CCDu;
-		hash ^= hash >> 32;
-		host += n;
-		len -= n;
-	}
-	return (uint32_t) hash;
+	hash = (hash ^ word) * 0xFF51AFD7ED558CCDu;
+	return hash ^ (hash >> 32);
 }
 
-const spectra_provider_info *spectra_host_verdicts_lookup(spectra_host_verdicts *memo, const char *host, size_t len)
+/* Eight bytes a step (the last eight overlap the one before): an authority costs a few
+ * instructions, not a few per byte. Only slot choice and a quick reject depend on it; a hit
+ * compares the bytes. */
+static uint32_t key_hash(const char *key, size_t len)
 {
-	if (len == 0 || len > SPECTRA_HOST_VERDICT_HOST_MAX) {
-		return spectra_provider_for_host(host, len);
+	uint64_t hash = (uint64_t) len * 0x9E3779B97F4A7C15u, word = 0;
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&word, key + i, 8); /* a constant size: one load */
+			hash = mix(hash, word);
+		}
+		memcpy(&word, key + len - 8, 8);
+		return (uint32_t) mix(hash, word);
 	}
-	uint32_t hash = host_hash(host, len);
+	for (size_t i = 0; i < len; i++) {
+		word |= (uint64_t) (unsigned char) key[i] << (8 * i);
+	}
+	return (uint32_t) mix(hash, word);
+}
+
+static const spectra_provider_info *provider_for_authority(const char *authority, size_t len)
+{
+	const char *host;
+	size_t host_len;
+	return spectra_url_host(authority, len, &host, &host_len) ? spectra_provider_for_host(host, host_len) : NULL;
+}
+
+const spectra_provider_info *spectra_host_verdicts_lookup(spectra_host_verdicts *memo, const char *authority,
+	size_t len)
+{
+	if (len == 0 || len > SPECTRA_HOST_VERDICT_KEY_MAX) {
+		return provider_for_authority(authority, len);
+	}
+	uint32_t hash = key_hash(authority, len);
 	spectra_host_verdict *slot = &memo->slots[hash % SPECTRA_HOST_VERDICT_SLOTS];
-	if (slot->hash == hash && slot->host_len == len && memcmp(slot->host, host, len) == 0) {
+	if (slot->hash == hash && slot->key_len == len && memcmp(slot->key, authority, len) == 0) {
 		return slot->provider;
 	}
-	const spectra_provider_info *provider = spectra_provider_for_host(host, len);
-	slot->provider = provider;
-	slot->hash = hash;
-	slot->host_len = (uint8_t) len;
-	memcpy(slot->host, host, len);
+	const spectra_provider_info *provider = provider_for_authority(authority, len);
+	if (!memchr(authority, '@', len)) {
+		slot->provider = provider;
+		slot->hash = hash;
+		slot->key_len = (uint8_t) len;
+		memcpy(slot->key, authority, len);
+	}
 	return provider;
 }

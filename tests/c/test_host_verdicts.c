@@ -1,6 +1,7 @@
-/* The memo of host -> provider answers (src/providers/host_verdicts): every answer, first
- * or remembered, is the provider table's, whatever other hosts filled or replaced the slots;
- * hosts too long to keep are answered too. Prints "N passed, N failed"; exits non-zero on failure. */
+/* The memo of provider answers by URL authority (src/providers/host_verdicts): every answer,
+ * first or remembered, is the provider table's for the authority's host, whatever other
+ * authorities filled or replaced the slots; authorities not kept (too long, userinfo) are
+ * answered too, and userinfo never stays in the memo. Prints "N passed, N failed"; exits non-zero on failure. */
 #include "providers/host_verdicts.h"
 
 #include <stdio.h>
@@ -11,10 +12,21 @@
 
 static spectra_host_verdicts memo;
 
-static bool same_as_table(const char *host)
+static bool same_as_table(const char *authority, const char *host)
 {
-	size_t len = strlen(host);
-	return spectra_host_verdicts_lookup(&memo, host, len) == spectra_provider_for_host(host, len);
+	return spectra_host_verdicts_lookup(&memo, authority, strlen(authority))
+		== spectra_provider_for_host(host, strlen(host));
+}
+
+static bool memo_holds(const char *text)
+{
+	for (size_t i = 0; i < SPECTRA_HOST_VERDICT_SLOTS; i++) {
+		const spectra_host_verdict *slot = &memo.slots[i];
+		if (slot->key_len && memmem(slot->key, slot->key_len, text, strlen(text))) {
+			return true;
+		}
+	}
+	return false;
 }
 
 static const char *slug_of(const char *host)
@@ -34,7 +46,17 @@ int main(void)
 		CHECK_STR(slug_of("bedrock-runtime.us-east-1.amazonaws.com"), "bedrock");
 		CHECK_STR(slug_of("api.stripe.com"), "(none)");
 		CHECK_STR(slug_of("127.0.0.1"), "(none)");
+		/* the authority's host decides: port, userinfo, brackets */
+		CHECK_STR(slug_of("api.openai.com:443"), "openai");
+		CHECK_STR(slug_of("key:secret@api.anthropic.com:8443"), "anthropic");
+		CHECK_STR(slug_of("api.openai.com@evil.example"), "(none)");
+		CHECK_STR(slug_of("[::1]:9000"), "(none)");
+		CHECK_STR(slug_of("api.openai.com:"), "openai");
+		CHECK_STR(slug_of(":443"), "(none)");
 	}
+	CHECK(memo_holds("api.openai.com:443"));
+	CHECK(!memo_holds("secret"));
+	CHECK(!memo_holds("evil.example"));
 	/* hosts differing in one byte, or one a prefix of another, never share an answer */
 	CHECK_STR(slug_of("api.openai.co"), "(none)");
 	CHECK_STR(slug_of("api.openai.com"), "openai");
@@ -50,16 +72,19 @@ int main(void)
 	for (int round = 0; round < 2; round++) {
 		for (int i = 0; i < 4 * SPECTRA_HOST_VERDICT_SLOTS; i++) {
 			snprintf(host, sizeof host, "svc%d.internal.example", i);
-			all_same = all_same && same_as_table(host);
+			all_same = all_same && same_as_table(host, host);
 			snprintf(host, sizeof host, "r%d.openai.azure.com", i);
-			all_same = all_same && same_as_table(host);
-			all_same = all_same && same_as_table("api.anthropic.com");
+			all_same = all_same && same_as_table(host, host);
+			all_same = all_same && same_as_table("api.anthropic.com", "api.anthropic.com");
+			snprintf(host, sizeof host, "api.openai.com:%d", 1000 + i);
+			all_same = all_same && same_as_table(host, "api.openai.com");
 		}
 	}
 	CHECK(all_same);
 
 	/* longer than a slot holds: answered by the table every time */
-	char long_host[SPECTRA_HOST_VERDICT_HOST_MAX + 40];
+
+	char long_host[SPECTRA_HOST_VERDICT_KEY_MAX + 40];
 	memset(long_host, 'a', sizeof long_host);
 	memcpy(long_host + sizeof long_host - 17, ".openai.azure.com", 17);
 	CHECK(spectra_host_verdicts_lookup(&memo, long_host, sizeof long_host) != NULL);
@@ -67,9 +92,9 @@ int main(void)
 	long_host[sizeof long_host - 1] = 'x';
 	CHECK(spectra_host_verdicts_lookup(&memo, long_host, sizeof long_host) == NULL);
 	/* exactly as long as a slot holds: kept */
-	CHECK(spectra_host_verdicts_lookup(&memo, long_host + 40, SPECTRA_HOST_VERDICT_HOST_MAX) == NULL);
+	CHECK(spectra_host_verdicts_lookup(&memo, long_host + 40, SPECTRA_HOST_VERDICT_KEY_MAX) == NULL);
 	long_host[sizeof long_host - 1] = 'm';
-	CHECK(spectra_host_verdicts_lookup(&memo, long_host + 40, SPECTRA_HOST_VERDICT_HOST_MAX) != NULL);
+	CHECK(spectra_host_verdicts_lookup(&memo, long_host + 40, SPECTRA_HOST_VERDICT_KEY_MAX) != NULL);
 	CHECK(spectra_host_verdicts_lookup(&memo, "", 0) == NULL);
 
 	/* a custom host added after clearing: the memo answers as the table now does */

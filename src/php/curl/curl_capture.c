@@ -25,19 +25,26 @@ bool spectra_curl_capture_enabled(void)
 	return capture_registered;
 }
 
-static bool is_curl_handle(zval *value)
+/* The first CurlHandle seen names the class; false for any other object until then. */
+static zend_never_inline bool learn_curl_handle_class(zend_class_entry *ce)
+{
+	if (!zend_string_equals_literal_ci(ce->name, "CurlHandle") || ce->type != ZEND_INTERNAL_CLASS) {
+		return false;
+	}
+	curl_handle_ce = ce;
+	return true;
+}
+
+/* Every observed call asks: the known class is one comparison. */
+static zend_always_inline bool is_curl_handle(zval *value)
 {
 	if (!value || Z_TYPE_P(value) != IS_OBJECT) {
 		return false;
 	}
-	if (!curl_handle_ce) {
-		zend_class_entry *ce = Z_OBJCE_P(value);
-		if (!zend_string_equals_literal_ci(ce->name, "CurlHandle") || ce->type != ZEND_INTERNAL_CLASS) {
-			return false;
-		}
-		curl_handle_ce = ce;
+	if (EXPECTED(curl_handle_ce)) {
+		return Z_OBJCE_P(value) == curl_handle_ce;
 	}
-	return Z_OBJCE_P(value) == curl_handle_ce;
+	return learn_curl_handle_class(Z_OBJCE_P(value));
 }
 
 static bool observing(void)

@@ -60,11 +60,8 @@ void spectra_curl_handles_rshutdown(void)
 	}
 }
 
-spectra_curl_handle *spectra_curl_handle_find(zend_object *handle)
+spectra_curl_handle *spectra_curl_handle_lookup(zend_object *handle)
 {
-	if (!(spectra_curl_marks(handle) & SPECTRA_CURL_MARK_STATE)) {
-		return NULL; /* never given an entry: no weak map lookup */
-	}
 	return zend_hash_index_find_ptr(&SPECTRA_G(curl).handles, zend_object_to_weakref_key(handle));
 }
 
@@ -104,27 +101,19 @@ bool spectra_curl_handle_in_flight(const spectra_curl_handle *state)
 	return !Z_ISUNDEF(state->context) || state->enriching;
 }
 
-void spectra_curl_set_marks(zend_object *handle, unsigned char marks)
+void spectra_curl_grow_marks(zend_object *handle, unsigned char marks)
 {
 	spectra_curl_state *curl = &SPECTRA_G(curl);
 	size_t number = handle->handle;
-	if (number >= curl->marks_size) {
-		if (!marks) {
-			return; /* beyond the array reads as no mark already */
-		}
-		size_t size = curl->marks_size ? curl->marks_size : 64;
-		while (size <= number) {
-			size *= 2;
-		}
-		curl->marks = erealloc(curl->marks, size);
-		memset(curl->marks + curl->marks_size, 0, size - curl->marks_size);
-		curl->marks_size = size;
+	if (!marks) {
+		return; /* beyond the array reads as no mark already */
 	}
+	size_t size = curl->marks_size ? curl->marks_size : 64;
+	while (size <= number) {
+		size *= 2;
+	}
+	curl->marks = erealloc(curl->marks, size);
+	memset(curl->marks + curl->marks_size, 0, size - curl->marks_size);
+	curl->marks_size = size;
 	curl->marks[number] = marks;
-}
-
-void spectra_curl_mark_other(zend_object *handle, bool other)
-{
-	unsigned char marks = spectra_curl_marks(handle);
-	spectra_curl_set_marks(handle, other ? marks | SPECTRA_CURL_MARK_OTHER : marks & ~SPECTRA_CURL_MARK_OTHER);
 }

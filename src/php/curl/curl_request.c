@@ -12,10 +12,10 @@
 
 const spectra_provider_info *spectra_curl_provider_for_url(const char *url, size_t len)
 {
-	const char *host;
-	size_t host_len;
-	return spectra_url_host(url, len, &host, &host_len)
-		? spectra_host_verdicts_lookup(&SPECTRA_G(curl).host_verdicts, host, host_len)
+	const char *authority;
+	size_t authority_len;
+	return spectra_url_authority(url, len, &authority, &authority_len)
+		? spectra_host_verdicts_lookup(&SPECTRA_G(curl).host_verdicts, authority, authority_len)
 		: NULL;
 }
 
