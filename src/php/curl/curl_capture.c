@@ -47,7 +47,7 @@ static zend_always_inline bool is_curl_handle(zval *value)
 	return learn_curl_handle_class(Z_OBJCE_P(value));
 }
 
-static bool observing(void)
+static zend_always_inline bool observing(void)
 {
 	return SPECTRA_G(curl).ready && SPECTRA_G(curl).own_calls == 0;
 }
@@ -96,20 +96,13 @@ static zend_long call_curl_long(const char *name, zend_object *handle, bool with
 
 /* ---- what the application sets ---- */
 
-static void note_url(zend_object *handle, zval *value)
+static const spectra_provider_info *provider_of(zval *url)
 {
-	const spectra_provider_info *provider =
-		Z_TYPE_P(value) == IS_STRING ? spectra_curl_provider_for_url(Z_STRVAL_P(value), Z_STRLEN_P(value)) : NULL;
-	if (!provider) {
-		spectra_curl_mark_other(handle, Z_TYPE_P(value) == IS_STRING);
-		spectra_curl_handle *state = spectra_curl_handle_find(handle);
-		if (state && !spectra_curl_handle_in_flight(state)) {
-			spectra_curl_handle_forget(handle);
-		} else if (state) {
-			state->provider = NULL;
-		}
-		return;
-	}
+	return Z_TYPE_P(url) == IS_STRING ? spectra_curl_provider_for_url(Z_STRVAL_P(url), Z_STRLEN_P(url)) : NULL;
+}
+
+static void note_provider_url(zend_object *handle, const spectra_provider_info *provider, zend_string *url)
+{
 	spectra_curl_mark_other(handle, false);
 	spectra_curl_handle *state = spectra_curl_handle_get(handle);
 	if (!state) {
@@ -119,7 +112,23 @@ static void note_url(zend_object *handle, zval *value)
 	if (state->url) {
 		zend_string_release(state->url);
 	}
-	state->url = zend_string_copy(Z_STR_P(value));
+	state->url = zend_string_copy(url);
+}
+
+static void note_url(zend_object *handle, zval *value)
+{
+	const spectra_provider_info *provider = provider_of(value);
+	if (provider) {
+		note_provider_url(handle, provider, Z_STR_P(value));
+		return;
+	}
+	spectra_curl_mark_other(handle, Z_TYPE_P(value) == IS_STRING);
+	spectra_curl_handle *state = spectra_curl_handle_find(handle);
+	if (state && !spectra_curl_handle_in_flight(state)) {
+		spectra_curl_handle_forget(handle);
+	} else if (state) {
+		state->provider = NULL;
+	}
 }
 
 static void keep_zval(zval *slot, zval *value)
@@ -213,10 +222,13 @@ static void observe_init_end(zend_execute_data *execute_data, zval *retval)
 	if (!observing() || !is_curl_handle(retval)) {
 		return;
 	}
-	spectra_curl_set_marks(Z_OBJ_P(retval), 0); /* a number reused from a freed handle */
+	/* a new handle: no entry to forget, and its number's byte may be a freed handle's */
 	zval *url = arg(execute_data, 1);
-	if (url && Z_TYPE_P(url) == IS_STRING) {
-		note_url(Z_OBJ_P(retval), url);
+	const spectra_provider_info *provider = url ? provider_of(url) : NULL;
+	spectra_curl_set_marks(Z_OBJ_P(retval),
+		url && Z_TYPE_P(url) == IS_STRING && !provider ? SPECTRA_CURL_MARK_OTHER : 0);
+	if (provider) {
+		note_provider_url(Z_OBJ_P(retval), provider, Z_STR_P(url));
 	}
 }
 
@@ -297,10 +309,9 @@ static spectra_record *start_own_record(spectra_curl_handle *state, HashTable *b
 	return spectra_context_from_obj(Z_OBJ(context))->record;
 }
 
-static void start_request(zend_object *handle)
+static void start_request(zend_object *handle, spectra_curl_handle *state)
 {
-	spectra_curl_handle *state = spectra_curl_handle_find(handle);
-	if (!state || !state->provider) {
+	if (!state->provider) {
 		return;
 	}
 	if (spectra_curl_handle_in_flight(state)) {
@@ -415,7 +426,8 @@ static void finish_request(zend_object *handle, spectra_curl_handle *state, zval
 	}
 }
 
-static spectra_curl_handle *in_flight(zval *handle)
+/* Asked at the end of every observed request call: inline, most handles have no entry. */
+static zend_always_inline spectra_curl_handle *in_flight(zval *handle)
 {
 	if (!observing() || !is_curl_handle(handle)) {
 		return NULL;
@@ -446,8 +458,10 @@ static void multi_content(zend_object *handle, spectra_curl_handle *state, zval 
 static void observe_exec(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 1);
-	if (observing() && is_curl_handle(handle)) {
-		start_request(Z_OBJ_P(handle));
+	spectra_curl_handle *state =
+		observing() && is_curl_handle(handle) ? spectra_curl_handle_find(Z_OBJ_P(handle)) : NULL;
+	if (state) {
+		start_request(Z_OBJ_P(handle), state);
 	}
 }
 
@@ -464,8 +478,10 @@ static void observe_exec_end(zend_execute_data *execute_data, zval *retval)
 static void observe_multi_add(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 2);
-	if (observing() && is_curl_handle(handle)) {
-		start_request(Z_OBJ_P(handle));
+	spectra_curl_handle *state =
+		observing() && is_curl_handle(handle) ? spectra_curl_handle_find(Z_OBJ_P(handle)) : NULL;
+	if (state) {
+		start_request(Z_OBJ_P(handle), state);
 	}
 }
 

@@ -3,7 +3,7 @@
  * curl_multi_* calls (function-table entries are never replaced). A request whose URL is a
  * provider's becomes a record, or fills in the record of the track() whose callback makes
  * it; inside withoutTracking() nothing is recorded. Any other request costs one host check
- * (a memo of host answers) and a byte read per observed call.
+ * (a memo of answers by URL authority) and a byte read per observed call.
  * Request headers are never read. */
 #ifndef SPECTRA_PHP_CURL_CAPTURE_H
 #define SPECTRA_PHP_CURL_CAPTURE_H

@@ -19,13 +19,14 @@
 #define SPECTRA_CURL_MARK_STATE 2
 
 typedef struct {
-	bool ready; /* the tables are initialised (capture on, request started) */
-	unsigned char *marks;
+	bool ready;           /* the tables are initialised (capture on, request started) */
+	unsigned char *marks; /* emalloc'd, grown on demand, freed at RSHUTDOWN */
 	size_t marks_size;
 	HashTable handles;
 	int own_calls; /* > 0 while capture calls curl_* itself: those calls are not observed */
-	/* host => provider as the provider table answered, kept across requests (the table and
-	 * the spectra.providers.*.hosts settings are fixed after startup); zeroed at GINIT */
+	/* URL authority => provider as the provider table answered, kept across requests (the
+	 * table and the spectra.providers.*.hosts settings are fixed after startup); the zero
+	 * bytes GINIT leaves are an empty memo */
 	spectra_host_verdicts host_verdicts;
 } spectra_curl_state;
 
