@@ -36,6 +36,29 @@ static uint32_t key_hash(const char *key, size_t len)
 	return (uint32_t) mix(hash, word);
 }
 
+/* Whether the slot holds key (len bytes): eight bytes a step as the hash reads them, so that
+ * a usual key costs no call. */
+static bool slot_holds(const spectra_host_verdict *slot, uint32_t hash, const char *key, size_t len)
+{
+	if (slot->hash != hash || slot->key_len != len) {
+		return false;
+	}
+	if (len < 8) {
+		return memcmp(slot->key, key, len) == 0;
+	}
+	uint64_t ours, theirs;
+	for (size_t i = 0; i + 8 < len; i += 8) {
+		memcpy(&ours, slot->key + i, 8);
+		memcpy(&theirs, key + i, 8);
+		if (ours != theirs) {
+			return false;
+		}
+	}
+	memcpy(&ours, slot->key + len - 8, 8);
+	memcpy(&theirs, key + len - 8, 8);
+	return ours == theirs;
+}
+
 static const spectra_provider_info *provider_for_authority(const char *authority, size_t len)
 {
 	const char *host;
@@ -51,7 +74,7 @@ const spectra_provider_info *spectra_host_verdicts_lookup(spectra_host_verdicts 
 	}
 	uint32_t hash = key_hash(authority, len);
 	spectra_host_verdict *slot = &memo->slots[hash % SPECTRA_HOST_VERDICT_SLOTS];
-	if (slot->hash == hash && slot->key_len == len && memcmp(slot->key, authority, len) == 0) {
+	if (slot_holds(slot, hash, authority, len)) {
 		return slot->provider;
 	}
 	const spectra_provider_info *provider = provider_for_authority(authority, len);

@@ -97,6 +97,33 @@ int main(void)
 	CHECK(spectra_host_verdicts_lookup(&memo, long_host + 40, SPECTRA_HOST_VERDICT_KEY_MAX) != NULL);
 	CHECK(spectra_host_verdicts_lookup(&memo, "", 0) == NULL);
 
+	/* a remembered answer is given only for the very bytes it was kept for: a slot planted
+	 * with a provider answers its own key, and no key that differs in any one byte */
+	const char *keys[] = { "a.example", "abcdefg", "svc.internal.example:8443", "intranet-gateway.corp.example:443" };
+	const spectra_provider_info *planted = spectra_provider_for_host("api.openai.com", 14);
+	bool exact = true;
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		size_t len = strlen(keys[k]);
+		spectra_host_verdicts_clear(&memo);
+		spectra_host_verdicts_lookup(&memo, keys[k], len);
+		spectra_host_verdict *slot = NULL;
+		for (size_t i = 0; i < SPECTRA_HOST_VERDICT_SLOTS; i++) {
+			slot = memo.slots[i].key_len ? &memo.slots[i] : slot;
+		}
+		slot->provider = planted;
+		exact = exact && spectra_host_verdicts_lookup(&memo, keys[k], len) == planted;
+		for (size_t at = 0; at < len; at++) {
+			slot->provider = planted;
+			slot->key[at] ^= 0x20;
+			exact = exact && spectra_host_verdicts_lookup(&memo, keys[k], len) == NULL;
+			slot = NULL;
+			for (size_t i = 0; i < SPECTRA_HOST_VERDICT_SLOTS; i++) {
+				slot = memo.slots[i].key_len ? &memo.slots[i] : slot; /* the table's answer replaced it */
+			}
+		}
+	}
+	CHECK(exact);
+
 	/* a custom host added after clearing: the memo answers as the table now does */
 	CHECK_STR(slug_of("llm.acme.internal"), "(none)");
 	CHECK(spectra_provider_add_hosts("openai", "llm.acme.internal"));

@@ -116,6 +116,7 @@ int main(void)
 	/* bytes near the stop bytes ('.' 0x2e, '0' 0x30, '>' 0x3e, '"' 0x22, '$' 0x24) are no stop */
 	AUTHORITY("https://..00>>\"\"$$..00>>/x", "..00>>\"\"$$..00>>");
 	AUTHORITY("https://h\xaf\xbf\xa3\xc0.example/x", "h\xaf\xbf\xa3\xc0.example");
+	AUTHORITY("https://\x1f\x0f\x33\x13\x6f\x7f\x2e\x3e\x1f\x0f/x", "\x1f\x0f\x33\x13\x6f\x7f\x2e\x3e\x1f\x0f");
 	const char *urls[] = { "https://api.openai.com/v1/chat/completions",
 		"http://127.0.0.1:8089/v1/messages?key=secret#frag", "HTTP://Host/x", "https://user:pa@ss@example.com:444/p",
 		"api.openai.com/v1/embeddings", "https://[::1]:9000/v1beta/models/g:generateContent?key=k",
