@@ -49,7 +49,9 @@ static inline size_t authority_start(const char *url, size_t len, size_t *scheme
 	return 0;
 }
 
-/* The authority's parts. Only when a URL's authority was not seen before (host_verdicts). */
+/* The authority's parts, a byte at a time: for the split of a provider's URL and an
+ * authority the memo has not seen (src/providers/host_verdicts.c); every other request
+ * only pays spectra_url_authority(). */
 static void scan_authority(const char *url, size_t len, authority_bounds *out)
 {
 	size_t i = authority_start(url, len, &out->scheme_len);
