@@ -53,6 +53,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/record/trace_context.c \
     src/providers/endpoints.c \
     src/providers/hosts.c \
+    src/providers/host_verdicts.c \
     src/providers/providers.c \
     src/pricing/pricing.c \
     src/pricing/pricing_file.c \

@@ -51,11 +51,6 @@ static PHP_GINIT_FUNCTION(spectra)
 	memset(spectra_globals, 0, sizeof(*spectra_globals));
 }
 
-static PHP_GSHUTDOWN_FUNCTION(spectra)
-{
-	spectra_curl_capture_gshutdown();
-}
-
 static void fork_child_handler(void)
 {
 	spectra_exporter_after_fork_child();
@@ -160,7 +155,7 @@ PHP_MINFO_FUNCTION(spectra)
 
 zend_module_entry spectra_module_entry = { STANDARD_MODULE_HEADER, PHP_SPECTRA_NAME, NULL, PHP_MINIT(spectra),
 	PHP_MSHUTDOWN(spectra), PHP_RINIT(spectra), PHP_RSHUTDOWN(spectra), PHP_MINFO(spectra), PHP_SPECTRA_VERSION,
-	PHP_MODULE_GLOBALS(spectra), PHP_GINIT(spectra), PHP_GSHUTDOWN(spectra), NULL, STANDARD_MODULE_PROPERTIES_EX };
+	PHP_MODULE_GLOBALS(spectra), PHP_GINIT(spectra), NULL, NULL, STANDARD_MODULE_PROPERTIES_EX };
 
 #ifdef COMPILE_DL_SPECTRA
 #ifdef ZTS

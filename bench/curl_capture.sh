@@ -8,7 +8,9 @@
 #   time       median of per-batch means (ns per request), and the ratio to no extension;
 #              the configurations run interleaved, batch by batch, so drift hits them alike
 #   callgrind  instructions per request of the PHP process (when valgrind is installed):
-#              the difference of two runs with different request counts, per request
+#              the difference of two runs with different request counts, per request; and
+#              of those, the ones in PHP itself, ext/curl and the extension (their own code,
+#              not libcurl's or libc's, which move with timing by a few hundred either way)
 # Export is off (spectra.otel.exporter=none). Timings are reported, never asserted.
 # Environment: PHP (php), SPECTRA_SO (modules/spectra.so), ROUNDS (15), CALLS (500 per
 # batch), CG_CALLS (2000), SKIP_CALLGRIND=1.
@@ -67,26 +69,52 @@ observed() { # callgrind.out
 		awk '/zend_observer_fcall_(begin|end) / {gsub(",", "", $1); s += $1} END {print s + 0}'
 }
 
+# self instructions of the php binary, ext/curl and the extension in a callgrind file (the
+# cost lines under each ob=, a call's inclusive line skipped; names are given once, on ob= or cob=)
+php_side() { # callgrind.out
+	awk -v php="$(basename "$(readlink -f "$(command -v "$PHP")")")" -v ext="$(basename "$SO")" '
+		function object(text, close_at, id) {
+			close_at = index(text, ")")
+			id = substr(text, 2, close_at - 2)
+			if (length(text) > close_at + 1) name[id] = substr(text, close_at + 2)
+			return name[id]
+		}
+		/^ob=/ { n = split(object(substr($0, 4)), part, "/"); current = part[n]; next }
+		/^cob=/ { object(substr($0, 5)); next }
+		/^calls=/ { call_line = 1; next }
+		/^[0-9+*-]/ {
+			if (call_line) { call_line = 0; next }
+			if (current == php || current == "curl.so" || current == ext) s += $2
+		}
+		END { print s + 0 }' "$1"
+}
+
 if [ "${SKIP_CALLGRIND:-0}" != 1 ] && command -v valgrind >/dev/null; then
 	echo
-	printf '%-48s %14s %12s %14s\n' "callgrind, PHP process, per request" "instructions" "added" "in observers"
-	declare -A PER
+	printf '%-48s %14s %12s %14s %12s\n' "callgrind, PHP process, per request" "instructions" "added" "in observers" \
+		"PHP+ext added"
+	declare -A PER PHP_SIDE
 	for row in "${ROWS[@]}"; do
 		extra=""
 		[ "$row" = track ] && extra=track
 		counts=()
 		in_observers=()
+		php_sides=()
 		for n in $((CG_CALLS / 2)) "$CG_CALLS"; do
 			# shellcheck disable=SC2086
 			valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" -q "$PHP" ${ARGS[$row]} -d pcre.jit=0 \
 				"$BENCH" "$URL" 1 "$n" $extra >/dev/null 2>"$WORK/cg.err" || { cat "$WORK/cg.err" >&2; exit 1; }
 			counts+=("$(awk '/^summary:/ {print $2}' "$WORK/cg.out")")
 			in_observers+=("$(observed "$WORK/cg.out")")
+			php_sides+=("$(php_side "$WORK/cg.out")")
 		done
 		PER[$row]=$(( (counts[1] - counts[0]) / (CG_CALLS / 2) ))
-		printf '%-48s %14s %12s %14s\n' "${LABEL[$row]}" "${PER[$row]}" "$((PER[$row] - ${PER[none]}))" \
-			"$(( (in_observers[1] - in_observers[0]) / (CG_CALLS / 2) ))"
+		PHP_SIDE[$row]=$(( (php_sides[1] - php_sides[0]) / (CG_CALLS / 2) ))
+		printf '%-48s %14s %12s %14s %12s\n' "${LABEL[$row]}" "${PER[$row]}" "$((PER[$row] - ${PER[none]}))" \
+			"$(( (in_observers[1] - in_observers[0]) / (CG_CALLS / 2) ))" "$((PHP_SIDE[$row] - ${PHP_SIDE[none]}))"
 	done
 	echo "(whole-process differences include libcurl's own variation with timing, a few hundred"
-	echo " instructions either way; \"in observers\" is the observer calls alone, ours inside them)"
+	echo " instructions either way; \"in observers\" is the observer calls alone, ours inside them;"
+	echo " \"PHP+ext added\" counts only PHP's, ext/curl's and the extension's own instructions, the"
+	echo " engine's observer machinery included, against no extension)"
 fi

@@ -26,22 +26,29 @@ bool spectra_curl_capture_enabled(void)
 	return capture_registered;
 }
 
-static bool is_curl_handle(zval *value)
+/* The first CurlHandle seen names the class; false for any other object until then. */
+static zend_never_inline bool learn_curl_handle_class(zend_class_entry *ce)
+{
+	if (!zend_string_equals_literal_ci(ce->name, "CurlHandle") || ce->type != ZEND_INTERNAL_CLASS) {
+		return false;
+	}
+	curl_handle_ce = ce;
+	return true;
+}
+
+/* Every observed call asks: the known class is one comparison. */
+static zend_always_inline bool is_curl_handle(zval *value)
 {
 	if (!value || Z_TYPE_P(value) != IS_OBJECT) {
 		return false;
 	}
-	if (!curl_handle_ce) {
-		zend_class_entry *ce = Z_OBJCE_P(value);
-		if (!zend_string_equals_literal_ci(ce->name, "CurlHandle") || ce->type != ZEND_INTERNAL_CLASS) {
-			return false;
-		}
-		curl_handle_ce = ce;
+	if (EXPECTED(curl_handle_ce)) {
+		return Z_OBJCE_P(value) == curl_handle_ce;
 	}
-	return Z_OBJCE_P(value) == curl_handle_ce;
+	return learn_curl_handle_class(Z_OBJCE_P(value));
 }
 
-static bool observing(void)
+static zend_always_inline bool observing(void)
 {
 	return SPECTRA_G(curl).ready && SPECTRA_G(curl).own_calls == 0;
 }
@@ -90,20 +97,13 @@ static zend_long call_curl_long(const char *name, zend_object *handle, bool with
 
 /* ---- what the application sets ---- */
 
-static void note_url(zend_object *handle, zval *value)
+static const spectra_provider_info *provider_of(zval *url)
 {
-	const spectra_provider_info *provider =
-		Z_TYPE_P(value) == IS_STRING ? spectra_curl_provider_for_url(Z_STRVAL_P(value), Z_STRLEN_P(value)) : NULL;
-	if (!provider) {
-		spectra_curl_mark_other(handle, Z_TYPE_P(value) == IS_STRING);
-		spectra_curl_handle *state = spectra_curl_handle_find(handle);
-		if (state && !spectra_curl_handle_in_flight(state)) {
-			spectra_curl_handle_forget(handle);
-		} else if (state) {
-			state->provider = NULL;
-		}
-		return;
-	}
+	return Z_TYPE_P(url) == IS_STRING ? spectra_curl_provider_for_url(Z_STRVAL_P(url), Z_STRLEN_P(url)) : NULL;
+}
+
+static void note_provider_url(zend_object *handle, const spectra_provider_info *provider, zend_string *url)
+{
 	spectra_curl_mark_other(handle, false);
 	spectra_curl_handle *state = spectra_curl_handle_get(handle);
 	if (!state) {
@@ -113,7 +113,23 @@ static void note_url(zend_object *handle, zval *value)
 	if (state->url) {
 		zend_string_release(state->url);
 	}
-	state->url = zend_string_copy(Z_STR_P(value));
+	state->url = zend_string_copy(url);
+}
+
+static void note_url(zend_object *handle, zval *value)
+{
+	const spectra_provider_info *provider = provider_of(value);
+	if (provider) {
+		note_provider_url(handle, provider, Z_STR_P(value));
+		return;
+	}
+	spectra_curl_mark_other(handle, Z_TYPE_P(value) == IS_STRING);
+	spectra_curl_handle *state = spectra_curl_handle_find(handle);
+	if (state && !spectra_curl_handle_in_flight(state)) {
+		spectra_curl_handle_forget(handle);
+	} else if (state) {
+		state->provider = NULL;
+	}
 }
 
 static void keep_zval(zval *slot, zval *value)
@@ -126,18 +142,17 @@ static void keep_zval(zval *slot, zval *value)
 	}
 }
 
+static bool option_is_read(zend_long option)
+{
+	return option == CURLOPT_POSTFIELDS || option == CURLOPT_COPYPOSTFIELDS || option == CURLOPT_WRITEFUNCTION
+		|| option == CURLOPT_READFUNCTION || option == CURLOPT_INFILE || option == CURLOPT_UPLOAD
+		|| option == CURLOPT_FILE;
+}
+
+/* One of the options option_is_read() names, on a handle not known to be no provider's. */
 static void note_option(zend_object *handle, zend_long option, zval *value)
 {
-	if (option == CURLOPT_URL) {
-		note_url(handle, value);
-		return;
-	}
-	if (option != CURLOPT_POSTFIELDS && option != CURLOPT_COPYPOSTFIELDS && option != CURLOPT_WRITEFUNCTION
-		&& option != CURLOPT_READFUNCTION && option != CURLOPT_INFILE && option != CURLOPT_UPLOAD
-		&& option != CURLOPT_FILE) {
-		return;
-	}
-	if (spectra_curl_is_other(handle) || (option == CURLOPT_WRITEFUNCTION && spectra_curl_is_tee(value))) {
+	if (option == CURLOPT_WRITEFUNCTION && spectra_curl_is_tee(value)) {
 		return;
 	}
 	spectra_curl_handle *state = spectra_curl_handle_get(handle);
@@ -165,22 +180,37 @@ static void note_option(zend_object *handle, zend_long option, zval *value)
 static void observe_setopt(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 1), *option = arg(execute_data, 2), *value = arg(execute_data, 3);
-	if (observing() && is_curl_handle(handle) && option && Z_TYPE_P(option) == IS_LONG && value) {
+	if (!option || Z_TYPE_P(option) != IS_LONG || !value || !observing() || !is_curl_handle(handle)) {
+		return;
+	}
+	if (Z_LVAL_P(option) == CURLOPT_URL) {
+		note_url(Z_OBJ_P(handle), value);
+	} else if (option_is_read(Z_LVAL_P(option)) && !spectra_curl_is_other(Z_OBJ_P(handle))) {
 		note_option(Z_OBJ_P(handle), Z_LVAL_P(option), value);
 	}
 }
 
+/* The URL first, so that whether the rest is read depends on the URL the array leaves set,
+ * whatever its position (on a handle known to be no provider's, nothing else is looked at). */
 static void observe_setopt_array(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 1), *options = arg(execute_data, 2);
 	if (!observing() || !is_curl_handle(handle) || !options || Z_TYPE_P(options) != IS_ARRAY) {
 		return;
 	}
+	zval *url = zend_hash_index_find(Z_ARRVAL_P(options), CURLOPT_URL);
+	if (url) {
+		ZVAL_DEREF(url);
+		note_url(Z_OBJ_P(handle), url);
+	}
+	if (spectra_curl_is_other(Z_OBJ_P(handle))) {
+		return;
+	}
 	zend_ulong option;
 	zend_string *key;
 	zval *value;
 	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(options), option, key, value) {
-		if (!key) {
+		if (!key && option_is_read((zend_long) option)) {
 			ZVAL_DEREF(value);
 			note_option(Z_OBJ_P(handle), (zend_long) option, value);
 		}
@@ -193,11 +223,13 @@ static void observe_init_end(zend_execute_data *execute_data, zval *retval)
 	if (!observing() || !is_curl_handle(retval)) {
 		return;
 	}
+	/* a new handle: no entry to forget, and its number's byte may be a freed handle's */
 	zval *url = arg(execute_data, 1);
-	if (url && Z_TYPE_P(url) == IS_STRING) {
-		note_url(Z_OBJ_P(retval), url); /* sets the handle's mark either way */
-	} else {
-		spectra_curl_mark_other(Z_OBJ_P(retval), false); /* a number reused from a freed handle */
+	const spectra_provider_info *provider = url ? provider_of(url) : NULL;
+	spectra_curl_set_marks(Z_OBJ_P(retval),
+		url && Z_TYPE_P(url) == IS_STRING && !provider ? SPECTRA_CURL_MARK_OTHER : 0);
+	if (provider) {
+		note_provider_url(Z_OBJ_P(retval), provider, Z_STR_P(url));
 	}
 }
 
@@ -208,7 +240,7 @@ static void observe_copy_end(zend_execute_data *execute_data, zval *retval)
 		return;
 	}
 	zend_object *copy = Z_OBJ_P(retval);
-	spectra_curl_mark_other(copy, spectra_curl_is_other(Z_OBJ_P(source)));
+	spectra_curl_set_marks(copy, spectra_curl_is_other(Z_OBJ_P(source)) ? SPECTRA_CURL_MARK_OTHER : 0);
 	spectra_curl_handle *from = spectra_curl_handle_find(Z_OBJ_P(source));
 	spectra_curl_handle *to = from ? spectra_curl_handle_get(copy) : NULL;
 	if (!to) {
@@ -278,10 +310,9 @@ static spectra_record *start_own_record(spectra_curl_handle *state, HashTable *b
 	return spectra_context_from_obj(Z_OBJ(context))->record;
 }
 
-static void start_request(zend_object *handle)
+static void start_request(zend_object *handle, spectra_curl_handle *state)
 {
-	spectra_curl_handle *state = spectra_curl_handle_find(handle);
-	if (!state || !state->provider) {
+	if (!state->provider) {
 		return;
 	}
 	if (spectra_curl_handle_in_flight(state)) {
@@ -396,7 +427,8 @@ static void finish_request(zend_object *handle, spectra_curl_handle *state, zval
 	}
 }
 
-static spectra_curl_handle *in_flight(zval *handle)
+/* Asked at the end of every observed request call: inline, most handles have no entry. */
+static zend_always_inline spectra_curl_handle *in_flight(zval *handle)
 {
 	if (!observing() || !is_curl_handle(handle)) {
 		return NULL;
@@ -427,8 +459,10 @@ static void multi_content(zend_object *handle, spectra_curl_handle *state, zval 
 static void observe_exec(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 1);
-	if (observing() && is_curl_handle(handle)) {
-		start_request(Z_OBJ_P(handle));
+	spectra_curl_handle *state =
+		observing() && is_curl_handle(handle) ? spectra_curl_handle_find(Z_OBJ_P(handle)) : NULL;
+	if (state) {
+		start_request(Z_OBJ_P(handle), state);
 	}
 }
 
@@ -445,8 +479,10 @@ static void observe_exec_end(zend_execute_data *execute_data, zval *retval)
 static void observe_multi_add(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 2);
-	if (observing() && is_curl_handle(handle)) {
-		start_request(Z_OBJ_P(handle));
+	spectra_curl_handle *state =
+		observing() && is_curl_handle(handle) ? spectra_curl_handle_find(Z_OBJ_P(handle)) : NULL;
+	if (state) {
+		start_request(Z_OBJ_P(handle), state);
 	}
 }
 
@@ -567,9 +603,4 @@ void spectra_curl_capture_rinit(void)
 void spectra_curl_capture_rshutdown(void)
 {
 	spectra_curl_handles_rshutdown();
-}
-
-void spectra_curl_capture_gshutdown(void)
-{
-	spectra_curl_host_cache_free();
 }

@@ -2,7 +2,8 @@
  * curl_init/curl_setopt/curl_setopt_array/curl_exec/curl_reset/curl_copy_handle and the
  * curl_multi_* calls (function-table entries are never replaced). A request whose URL is a
  * provider's becomes a record, or fills in the record of the track() whose callback makes
- * it; inside withoutTracking() nothing is recorded. Any other request costs one host check.
+ * it; inside withoutTracking() nothing is recorded. Any other request costs one host check
+ * (a memo of answers by URL authority) and a byte read per observed call.
  * Request headers are never read. */
 #ifndef SPECTRA_PHP_CURL_CAPTURE_H
 #define SPECTRA_PHP_CURL_CAPTURE_H
@@ -14,6 +15,5 @@ void spectra_curl_capture_startup(void);
 bool spectra_curl_capture_enabled(void);
 void spectra_curl_capture_rinit(void);
 void spectra_curl_capture_rshutdown(void);
-void spectra_curl_capture_gshutdown(void);
 
 #endif

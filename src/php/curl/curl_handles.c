@@ -30,7 +30,8 @@ static void handle_dtor(zval *entry)
 
 void spectra_curl_handles_rinit(void)
 {
-	zend_hash_init(&SPECTRA_G(curl).other, 8, NULL, NULL, false);
+	SPECTRA_G(curl).marks = NULL;
+	SPECTRA_G(curl).marks_size = 0;
 	zend_hash_init(&SPECTRA_G(curl).handles, 8, NULL, handle_dtor, false);
 	SPECTRA_G(curl).own_calls = 0;
 	SPECTRA_G(curl).ready = true;
@@ -52,10 +53,14 @@ void spectra_curl_handles_rshutdown(void)
 		zend_weakrefs_hash_del(handles, zend_weakref_key_to_object(key));
 	}
 	zend_hash_destroy(handles);
-	zend_hash_destroy(&SPECTRA_G(curl).other);
+	if (SPECTRA_G(curl).marks) {
+		efree(SPECTRA_G(curl).marks);
+		SPECTRA_G(curl).marks = NULL;
+		SPECTRA_G(curl).marks_size = 0;
+	}
 }
 
-spectra_curl_handle *spectra_curl_handle_find(zend_object *handle)
+spectra_curl_handle *spectra_curl_handle_lookup(zend_object *handle)
 {
 	return zend_hash_index_find_ptr(&SPECTRA_G(curl).handles, zend_object_to_weakref_key(handle));
 }
@@ -74,6 +79,7 @@ spectra_curl_handle *spectra_curl_handle_get(zend_object *handle)
 		efree(state);
 		return NULL;
 	}
+	spectra_curl_set_marks(handle, spectra_curl_marks(handle) | SPECTRA_CURL_MARK_STATE);
 	return state;
 }
 
@@ -82,6 +88,7 @@ void spectra_curl_handle_forget(zend_object *handle)
 	if (spectra_curl_handle_find(handle)) {
 		zend_weakrefs_hash_del(&SPECTRA_G(curl).handles, handle);
 	}
+	spectra_curl_set_marks(handle, spectra_curl_marks(handle) & ~SPECTRA_CURL_MARK_STATE);
 }
 
 void spectra_curl_handle_drop_request(spectra_curl_handle *state)
@@ -94,13 +101,19 @@ bool spectra_curl_handle_in_flight(const spectra_curl_handle *state)
 	return !Z_ISUNDEF(state->context) || state->enriching;
 }
 
-void spectra_curl_mark_other(zend_object *handle, bool other)
+void spectra_curl_grow_marks(zend_object *handle, unsigned char marks)
 {
-	if (other) {
-		zval yes;
-		ZVAL_TRUE(&yes);
-		zend_hash_index_update(&SPECTRA_G(curl).other, handle->handle, &yes);
-	} else {
-		zend_hash_index_del(&SPECTRA_G(curl).other, handle->handle);
+	spectra_curl_state *curl = &SPECTRA_G(curl);
+	size_t number = handle->handle;
+	if (!marks) {
+		return; /* beyond the array reads as no mark already */
 	}
+	size_t size = curl->marks_size ? curl->marks_size : 64;
+	while (size <= number) {
+		size *= 2;
+	}
+	curl->marks = erealloc(curl->marks, size);
+	memset(curl->marks + curl->marks_size, 0, size - curl->marks_size);
+	curl->marks_size = size;
+	curl->marks[number] = marks;
 }

@@ -30,8 +30,6 @@ typedef struct {
 void spectra_curl_handles_rinit(void);
 void spectra_curl_handles_rshutdown(void);
 
-/* The handle's entry, or NULL. */
-spectra_curl_handle *spectra_curl_handle_find(zend_object *handle);
 /* The handle's entry, created when missing (NULL only when the weak map refuses it). */
 spectra_curl_handle *spectra_curl_handle_get(zend_object *handle);
 void spectra_curl_handle_forget(zend_object *handle);
@@ -39,11 +37,40 @@ void spectra_curl_handle_forget(zend_object *handle);
 void spectra_curl_handle_drop_request(spectra_curl_handle *state);
 bool spectra_curl_handle_in_flight(const spectra_curl_handle *state);
 
-/* The "known to be no provider" marks. */
-static inline bool spectra_curl_is_other(zend_object *handle)
+/* The handle's SPECTRA_CURL_MARK_* bits (src/php/curl/curl_state.h). */
+static inline unsigned char spectra_curl_marks(const zend_object *handle)
 {
-	return zend_hash_index_exists(&SPECTRA_G(curl).other, handle->handle);
+	const spectra_curl_state *curl = &SPECTRA_G(curl);
+	return handle->handle < curl->marks_size ? curl->marks[handle->handle] : 0;
 }
-void spectra_curl_mark_other(zend_object *handle, bool other);
+/* Sets marks on a number beyond the array (grows it). */
+void spectra_curl_grow_marks(zend_object *handle, unsigned char marks);
+static inline void spectra_curl_set_marks(zend_object *handle, unsigned char marks)
+{
+	spectra_curl_state *curl = &SPECTRA_G(curl);
+	if (EXPECTED(handle->handle < curl->marks_size)) {
+		curl->marks[handle->handle] = marks;
+	} else {
+		spectra_curl_grow_marks(handle, marks);
+	}
+}
+/* "Known to be no provider": set when the URL is known and no provider's. */
+static inline bool spectra_curl_is_other(const zend_object *handle)
+{
+	return spectra_curl_marks(handle) & SPECTRA_CURL_MARK_OTHER;
+}
+static inline void spectra_curl_mark_other(zend_object *handle, bool other)
+{
+	unsigned char marks = spectra_curl_marks(handle);
+	spectra_curl_set_marks(handle, other ? marks | SPECTRA_CURL_MARK_OTHER : marks & ~SPECTRA_CURL_MARK_OTHER);
+}
+
+/* The handle's entry in the weak map, or NULL. */
+spectra_curl_handle *spectra_curl_handle_lookup(zend_object *handle);
+/* The handle's entry, or NULL: a handle never given one is answered from its marks. */
+static inline spectra_curl_handle *spectra_curl_handle_find(zend_object *handle)
+{
+	return spectra_curl_marks(handle) & SPECTRA_CURL_MARK_STATE ? spectra_curl_handle_lookup(handle) : NULL;
+}
 
 #endif

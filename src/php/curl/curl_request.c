@@ -4,49 +4,19 @@
 #include "src/php/extract/extract.h"
 #include "src/php/extract/zval_read.h"
 #include "src/providers/endpoints.h"
-#include "src/providers/hosts.h"
+#include "src/providers/host_verdicts.h"
 #include "src/util/url_parts.h"
 
 /* Request bodies over this are not decoded (a model name is not worth a huge parse). */
 #define REQUEST_BODY_CAP (8 * 1024 * 1024)
 
-static const spectra_provider_info *provider_for_host(const char *host, size_t len)
-{
-	spectra_curl_state *curl = &SPECTRA_G(curl);
-	if (len > 255) {
-		return spectra_provider_for_host(host, len);
-	}
-	if (!curl->host_cache_ready) {
-		zend_hash_init(&curl->host_cache, 16, NULL, NULL, true);
-		curl->host_cache_ready = true;
-	}
-	zval *known = zend_hash_str_find(&curl->host_cache, host, len);
-	if (known) {
-		return Z_PTR_P(known);
-	}
-	const spectra_provider_info *provider = spectra_provider_for_host(host, len);
-	if (zend_hash_num_elements(&curl->host_cache) >= SPECTRA_CURL_HOST_CACHE) {
-		zend_hash_clean(&curl->host_cache);
-	}
-	zval entry;
-	ZVAL_PTR(&entry, (void *) provider);
-	zend_hash_str_add(&curl->host_cache, host, len, &entry);
-	return provider;
-}
-
 const spectra_provider_info *spectra_curl_provider_for_url(const char *url, size_t len)
 {
-	const char *host;
-	size_t host_len;
-	return spectra_url_host(url, len, &host, &host_len) ? provider_for_host(host, host_len) : NULL;
-}
-
-void spectra_curl_host_cache_free(void)
-{
-	if (SPECTRA_G(curl).host_cache_ready) {
-		zend_hash_destroy(&SPECTRA_G(curl).host_cache);
-		SPECTRA_G(curl).host_cache_ready = false;
-	}
+	const char *authority;
+	size_t authority_len;
+	return spectra_url_authority(url, len, &authority, &authority_len)
+		? spectra_host_verdicts_lookup(&SPECTRA_G(curl).host_verdicts, authority, authority_len)
+		: NULL;
 }
 
 void spectra_curl_request_body(const spectra_curl_handle *state, zval *body_out)

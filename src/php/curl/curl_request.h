@@ -11,8 +11,6 @@
 /* The provider a URL names (its host against the provider table and the
  * spectra.providers.<slug>.hosts settings), or NULL. */
 const spectra_provider_info *spectra_curl_provider_for_url(const char *url, size_t len);
-/* Frees the host cache those answers are kept in (GSHUTDOWN). */
-void spectra_curl_host_cache_free(void);
 
 /* The request body as an array (a JSON string decoded, an array as is), or UNDEF. */
 void spectra_curl_request_body(const spectra_curl_handle *state, zval *body_out);

@@ -1,10 +1,11 @@
 /* Request state of ext/curl capture (spectra.auto_capture=1): what is known about each
- * CurlHandle of the request. Two tables, so that a request to any other host costs one
- * host check and one integer key:
- *   other    object handle number => true, for handles whose URL is known and belongs to no
- *            provider. A stale entry (the handle was freed, the number reused) is harmless:
- *            every new CurlHandle comes from curl_init() or curl_copy_handle(), both
- *            observed, and each sets its own entry.
+ * CurlHandle of the request, so that a request to any other host costs one host check and
+ * a few byte reads:
+ *   marks    a byte per object handle number (SPECTRA_CURL_MARK_*): OTHER for handles whose
+ *            URL is known and belongs to no provider, STATE for handles that may have an
+ *            entry in handles (no mark: no lookup). A stale byte (the handle was freed, the
+ *            number reused) is harmless: every new CurlHandle comes from curl_init() or
+ *            curl_copy_handle(), both observed, and each sets its own byte.
  *   handles  a weak map CurlHandle => spectra_curl_handle * (src/php/curl/curl_handles.h)
  *            for provider URLs and handles whose URL is not known yet: the entry goes with
  *            the object (zend_weakrefs_hash_add), with the record in flight if any. */
@@ -12,20 +13,21 @@
 #define SPECTRA_PHP_CURL_STATE_H
 
 #include "php.h"
+#include "src/providers/host_verdicts.h"
+
+#define SPECTRA_CURL_MARK_OTHER 1
+#define SPECTRA_CURL_MARK_STATE 2
 
 typedef struct {
-	bool ready; /* the tables are initialised (capture on, request started) */
-	HashTable other;
+	bool ready;           /* the tables are initialised (capture on, request started) */
+	unsigned char *marks; /* emalloc'd, grown on demand, freed at RSHUTDOWN */
+	size_t marks_size;
 	HashTable handles;
 	int own_calls; /* > 0 while capture calls curl_* itself: those calls are not observed */
-	/* host => provider (NULL: none) as the provider table answered, kept across requests
-	 * (the table and the spectra.providers.*.hosts settings are fixed after startup): a
-	 * host seen before costs one hash lookup, not a scan of every pattern. Persistent,
-	 * bounded (SPECTRA_CURL_HOST_CACHE entries, then started again); freed at GSHUTDOWN. */
-	HashTable host_cache;
-	bool host_cache_ready;
+	/* URL authority => provider as the provider table answered, kept across requests (the
+	 * table and the spectra.providers.*.hosts settings are fixed after startup); the zero
+	 * bytes GINIT leaves are an empty memo */
+	spectra_host_verdicts host_verdicts;
 } spectra_curl_state;
-
-#define SPECTRA_CURL_HOST_CACHE 256
 
 #endif

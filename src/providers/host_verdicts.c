@@ -1,0 +1,88 @@
+#include "host_verdicts.h"
+
+#include <string.h>
+
+#include "../util/url_parts.h"
+#include "hosts.h"
+
+void spectra_host_verdicts_clear(spectra_host_verdicts *memo)
+{
+	memset(memo, 0, sizeof *memo);
+}
+
+static uint64_t mix(uint64_t hash, uint64_t word)
+{
+	hash = (hash ^ word) * 0xFF51AFD7ED558CCDu;
+	return hash ^ (hash >> 32);
+}
+
+/* Eight bytes a step (the last eight overlap the one before): an authority costs a few
+ * instructions, not a few per byte. Only slot choice and a quick reject depend on it; a hit
+ * compares the bytes. */
+static uint32_t key_hash(const char *key, size_t len)
+{
+	uint64_t hash = (uint64_t) len * 0x9E3779B97F4A7C15u, word = 0;
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&word, key + i, 8); /* a constant size: one load */
+			hash = mix(hash, word);
+		}
+		memcpy(&word, key + len - 8, 8);
+		return (uint32_t) mix(hash, word);
+	}
+	for (size_t i = 0; i < len; i++) {
+		word |= (uint64_t) (unsigned char) key[i] << (8 * i);
+	}
+	return (uint32_t) mix(hash, word);
+}
+
+/* Whether the slot holds key (len bytes): eight bytes a step as the hash reads them, so that
+ * a usual key costs no call. */
+static bool slot_holds(const spectra_host_verdict *slot, uint32_t hash, const char *key, size_t len)
+{
+	if (slot->hash != hash || slot->key_len != len) {
+		return false;
+	}
+	if (len < 8) {
+		return memcmp(slot->key, key, len) == 0;
+	}
+	uint64_t ours, theirs;
+	for (size_t i = 0; i + 8 < len; i += 8) {
+		memcpy(&ours, slot->key + i, 8);
+		memcpy(&theirs, key + i, 8);
+		if (ours != theirs) {
+			return false;
+		}
+	}
+	memcpy(&ours, slot->key + len - 8, 8);
+	memcpy(&theirs, key + len - 8, 8);
+	return ours == theirs;
+}
+
+static const spectra_provider_info *provider_for_authority(const char *authority, size_t len)
+{
+	const char *host;
+	size_t host_len;
+	return spectra_url_host(authority, len, &host, &host_len) ? spectra_provider_for_host(host, host_len) : NULL;
+}
+
+const spectra_provider_info *spectra_host_verdicts_lookup(spectra_host_verdicts *memo, const char *authority,
+	size_t len)
+{
+	if (len == 0 || len > SPECTRA_HOST_VERDICT_KEY_MAX) {
+		return provider_for_authority(authority, len);
+	}
+	uint32_t hash = key_hash(authority, len);
+	spectra_host_verdict *slot = &memo->slots[hash % SPECTRA_HOST_VERDICT_SLOTS];
+	if (slot_holds(slot, hash, authority, len)) {
+		return slot->provider;
+	}
+	const spectra_provider_info *provider = provider_for_authority(authority, len);
+	if (!memchr(authority, '@', len)) {
+		slot->provider = provider;
+		slot->hash = hash;
+		slot->key_len = (uint8_t) len;
+		memcpy(slot->key, authority, len);
+	}
+	return provider;
+}
