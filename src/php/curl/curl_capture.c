@@ -8,6 +8,7 @@
 #include "zend_observer.h"
 
 #include "src/php/capture/context.h"
+#include "src/php/content/messages.h"
 #include "src/php/curl/curl_handles.h"
 #include "src/php/curl/curl_request.h"
 #include "src/php/curl/curl_stream.h"
@@ -348,6 +349,10 @@ static void start_request(zend_object *handle, spectra_curl_handle *state)
 	}
 	if (record) {
 		spectra_curl_request_apply(record, state, body_table);
+		if (SPECTRA_G(capture_content) && body_table && !record->input_messages && !record->system_instructions) {
+			/* opt-in; a track() call's own request option, read first, is kept */
+			spectra_content_from_request(record, body_table, spectra_content_max_bytes());
+		}
 		install_tee(handle, state);
 	}
 	zval_ptr_dtor(&body);

@@ -25,8 +25,8 @@ typedef struct {
 	HashTable handles;
 	int own_calls; /* > 0 while capture calls curl_* itself: those calls are not observed */
 	/* URL authority => provider as the provider table answered, kept across requests (the
-	 * table and the spectra.providers.*.hosts settings are fixed after startup); the zero
-	 * bytes GINIT leaves are an empty memo */
+	 * table and the spectra.providers.*.hosts settings change only at startup, or when an FPM
+	 * pool applies its lines, which empties it); the zero bytes GINIT leaves are an empty memo */
 	spectra_host_verdicts host_verdicts;
 } spectra_curl_state;
 

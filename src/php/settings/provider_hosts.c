@@ -2,6 +2,8 @@
 
 #include "php.h"
 #include "php_ini.h"
+#include "php_spectra.h"
+#include "src/providers/host_verdicts.h"
 #include "src/providers/hosts.h"
 #include "src/providers/providers.h"
 
@@ -40,13 +42,16 @@ static ZEND_INI_MH(apply_hosts)
 	(void) mh_arg1;
 	(void) mh_arg2;
 	(void) mh_arg3;
-	(void) stage;
 	char slug[64];
 	if (!slug_of(ZSTR_VAL(entry->name), ZSTR_LEN(entry->name), slug, sizeof slug)) {
 		return FAILURE;
 	}
 	if (!spectra_provider_set_hosts(slug, new_value ? ZSTR_VAL(new_value) : "")) {
 		php_error_docref(NULL, E_WARNING, "Spectra: %s could not be applied (out of memory)", ZSTR_VAL(entry->name));
+	}
+	if (stage != ZEND_INI_STAGE_STARTUP) {
+		/* a pool's line, in a worker: the answers capture remembered may have changed */
+		spectra_host_verdicts_clear(&SPECTRA_G(curl).host_verdicts);
 	}
 	return SUCCESS;
 }
