@@ -31,7 +31,7 @@ typedef struct {
 } wire;
 
 /* Room for n more bytes; false once the span cannot be written. */
-static bool room(wire *w, size_t n)
+static inline bool room(wire *w, size_t n)
 {
 	if (w->status != SPECTRA_ONE_PASS_OK) {
 		return false;
@@ -54,7 +54,7 @@ static void advance(wire *w, uint8_t *cursor)
 }
 
 /* Strings that are not valid UTF-8 are repaired by the protobuf-c path. */
-static void check_utf8(wire *w, const char *str, size_t len)
+static inline void check_utf8(wire *w, const char *str, size_t len)
 {
 	if (!spectra_utf8_is_ascii(str, len) && !spectra_utf8_is_valid(str, len)) {
 		w->status = SPECTRA_ONE_PASS_DECLINED;
@@ -82,12 +82,19 @@ static uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
 	return cursor;
 }
 
+/* Where a key comes from: the record-key table's names are ASCII (test_record_wire.c
+ * checks), a context attribute's key or a tool-call type may be anything. */
+typedef enum { TABLE_KEY, CHECKED_KEY } key_source;
+
 /* Span.attributes entry up to its AnyValue's first byte: KeyValue tag and length, the key
  * (left out when empty, as protobuf-c does), the value's tag and length. Returns NULL
  * (nothing written) when the key needs repair or no room is left for extra bytes more. */
-static uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, size_t value_size, size_t extra)
+static inline uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, key_source source, size_t value_size,
+	size_t extra)
 {
-	check_utf8(w, key, key_len);
+	if (source == CHECKED_KEY) {
+		check_utf8(w, key, key_len);
+	}
 	if (!room(w, key_len + extra + ATTR_OVERHEAD)) {
 		return NULL;
 	}
@@ -99,27 +106,27 @@ static uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, size_t
 	return spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
 }
 
-static void put_string_value(wire *w, const char *key, size_t key_len, const char *value, size_t len)
+static void put_string_value(wire *w, const char *key, size_t key_len, key_source source, const char *value, size_t len)
 {
 	check_utf8(w, value, len);
-	uint8_t *cursor = begin_attribute(w, key, key_len, len_field_size(len), len);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(len), len);
 	if (cursor) {
 		advance(w, put_bytes(cursor, TAG(1, WIRE_LEN), value, len));
 	}
 }
 
-static void put_int_value(wire *w, const char *key, size_t key_len, int64_t value)
+static void put_int_value(wire *w, const char *key, size_t key_len, key_source source, int64_t value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, 1 + spectra_wire_varint_size((uint64_t) value), 0);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + spectra_wire_varint_size((uint64_t) value), 0);
 	if (cursor) {
 		*cursor++ = TAG(3, WIRE_VARINT);
 		advance(w, spectra_wire_put_varint(cursor, (uint64_t) value));
 	}
 }
 
-static void put_double_value(wire *w, const char *key, size_t key_len, double value)
+static void put_double_value(wire *w, const char *key, size_t key_len, key_source source, double value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, 1 + 8, 0);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + 8, 0);
 	if (cursor) {
 		uint64_t bits;
 		memcpy(&bits, &value, sizeof bits);
@@ -127,9 +134,9 @@ static void put_double_value(wire *w, const char *key, size_t key_len, double va
 	}
 }
 
-static void put_bool_value(wire *w, const char *key, size_t key_len, bool value)
+static void put_bool_value(wire *w, const char *key, size_t key_len, key_source source, bool value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, 2, 0);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, 2, 0);
 	if (cursor) {
 		*cursor++ = TAG(2, WIRE_VARINT);
 		*cursor++ = value ? 1 : 0;
@@ -138,7 +145,8 @@ static void put_bool_value(wire *w, const char *key, size_t key_len, bool value)
 }
 
 /* An ArrayValue of strings: each item an AnyValue holding one string_value. */
-static void put_strings_value(wire *w, const char *key, size_t key_len, const char *const *items, size_t count)
+static void put_strings_value(wire *w, const char *key, size_t key_len, key_source source, const char *const *items,
+	size_t count)
 {
 	size_t array_size = 0;
 	for (size_t i = 0; i < count; i++) {
@@ -146,7 +154,7 @@ static void put_strings_value(wire *w, const char *key, size_t key_len, const ch
 		check_utf8(w, items[i], len);
 		array_size += len_field_size(len_field_size(len));
 	}
-	uint8_t *cursor = begin_attribute(w, key, key_len, len_field_size(array_size), array_size);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(array_size), array_size);
 	if (!cursor) {
 		return;
 	}
@@ -165,17 +173,17 @@ static void wire_string(void *context, const char *key, const char *value, bool 
 {
 	(void) value_on_stack; /* written at once */
 	value = value ? value : "";
-	put_string_value(context, key, strlen(key), value, strlen(value));
+	put_string_value(context, key, strlen(key), TABLE_KEY, value, strlen(value));
 }
 
 static void wire_strings(void *context, const char *key, const char *const *items, size_t count)
 {
-	put_strings_value(context, key, strlen(key), items, count);
+	put_strings_value(context, key, strlen(key), TABLE_KEY, items, count);
 }
 
 static void wire_integer(void *context, const char *key, int64_t value)
 {
-	put_int_value(context, key, strlen(key), value);
+	put_int_value(context, key, strlen(key), TABLE_KEY, value);
 }
 
 static void wire_tool_call_count(void *context, const char *key, size_t key_len, int64_t value)
@@ -185,17 +193,17 @@ static void wire_tool_call_count(void *context, const char *key, size_t key_len,
 		((wire *) context)->status = SPECTRA_ONE_PASS_DECLINED;
 		return;
 	}
-	put_int_value(context, key, key_len, value);
+	put_int_value(context, key, key_len, CHECKED_KEY, value);
 }
 
 static void wire_real(void *context, const char *key, double value)
 {
-	put_double_value(context, key, strlen(key), value);
+	put_double_value(context, key, strlen(key), TABLE_KEY, value);
 }
 
 static void wire_boolean(void *context, const char *key, bool value)
 {
-	put_bool_value(context, key, strlen(key), value);
+	put_bool_value(context, key, strlen(key), TABLE_KEY, value);
 }
 
 static const spectra_genai_attr_writer wire_writer = { wire_string, wire_strings, wire_integer, wire_tool_call_count,
@@ -222,19 +230,19 @@ static void put_context_attributes(wire *w, const spectra_attr_list *attrs)
 		}
 		switch (attr->type) {
 		case SPECTRA_ATTR_STRING:
-			put_string_value(w, attr->key, attr->key_len, attr->value.str, attr->value.str_len);
+			put_string_value(w, attr->key, attr->key_len, CHECKED_KEY, attr->value.str, attr->value.str_len);
 			break;
 		case SPECTRA_ATTR_BOOL:
-			put_bool_value(w, attr->key, attr->key_len, attr->value.boolean);
+			put_bool_value(w, attr->key, attr->key_len, CHECKED_KEY, attr->value.boolean);
 			break;
 		case SPECTRA_ATTR_INT:
-			put_int_value(w, attr->key, attr->key_len, attr->value.integer);
+			put_int_value(w, attr->key, attr->key_len, CHECKED_KEY, attr->value.integer);
 			break;
 		case SPECTRA_ATTR_DOUBLE:
-			put_double_value(w, attr->key, attr->key_len, attr->value.dbl);
+			put_double_value(w, attr->key, attr->key_len, CHECKED_KEY, attr->value.dbl);
 			break;
 		case SPECTRA_ATTR_STRING_ARRAY:
-			put_strings_value(w, attr->key, attr->key_len, (const char *const *) attr->value.strings.items,
+			put_strings_value(w, attr->key, attr->key_len, CHECKED_KEY, (const char *const *) attr->value.strings.items,
 				attr->value.strings.count);
 			break;
 		}

@@ -18,6 +18,7 @@
 #include "otlp/span_wire.h"
 #include "providers/providers.h"
 #include "record/record.h"
+#include "record/record_fields.h"
 #include "span/native_builder.h"
 
 /* xorshift64: a fixed sequence, so a failure reproduces */
@@ -107,6 +108,9 @@ static void add_tool_calls(spectra_record *r, hazards *h)
 			spectra_record_count_tool_call(r, name, len, 1 + pick(5));
 			/* a key over the cut could equal another one: the writer leaves those to the list */
 			h->long_tool_type |= len >= 140;
+		} else if (h && pick(6) == 0) {
+			spectra_record_count_tool_call(r, "fn\xC3(", 5, 1); /* a lead byte without its continuation */
+			h->invalid_utf8 = true;
 		} else {
 			const char *type = types[pick(5)];
 			spectra_record_count_tool_call(r, type, strlen(type), 1 + pick(300));
@@ -450,8 +454,22 @@ static void test_typical_record(void)
 	spectra_record_free(r);
 }
 
+/* The writer does not check the table's attribute names: they must be ASCII. */
+static void test_table_names_are_ascii(void)
+{
+	for (size_t i = 0; i < SPECTRA_RECORD_FIELD_COUNT; i++) {
+		const char *names[] = { spectra_record_fields[i].span_attribute, spectra_record_fields[i].compat_attribute };
+		for (size_t n = 0; n < 2; n++) {
+			for (const char *c = names[n]; c && *c; c++) {
+				CHECK((unsigned char) *c < 0x80);
+			}
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
+	test_table_names_are_ascii();
 	test_typical_record();
 	test_random_records(argc > 1 ? argv[1] : NULL);
 	printf("%d passed, %d failed\n", passed, failed);
