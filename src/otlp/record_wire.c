@@ -76,10 +76,16 @@ static uint8_t *put_bytes(uint8_t *cursor, uint8_t tag, const void *bytes, size_
 static uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
 {
 	*cursor++ = tag;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the wire's byte order: one store instead of eight */
+	memcpy(cursor, &value, sizeof value);
+	return cursor + sizeof value;
+#else
 	for (int i = 0; i < 8; i++) {
 		*cursor++ = (uint8_t) (value >> (8 * i));
 	}
 	return cursor;
+#endif
 }
 
 /* Where a key comes from: the record-key table's names are ASCII (test_record_wire.c
