@@ -175,21 +175,21 @@ static void put_strings_value(wire *w, const char *key, size_t key_len, key_sour
 
 /* ---- the spectra_genai_attr_writer of this encoder ------------------------------------- */
 
-static void wire_string(void *context, const char *key, const char *value, bool value_on_stack)
+static void wire_string(void *context, const char *key, size_t key_len, const char *value, bool value_on_stack)
 {
 	(void) value_on_stack; /* written at once */
 	value = value ? value : "";
-	put_string_value(context, key, strlen(key), TABLE_KEY, value, strlen(value));
+	put_string_value(context, key, key_len, TABLE_KEY, value, strlen(value));
 }
 
-static void wire_strings(void *context, const char *key, const char *const *items, size_t count)
+static void wire_strings(void *context, const char *key, size_t key_len, const char *const *items, size_t count)
 {
-	put_strings_value(context, key, strlen(key), TABLE_KEY, items, count);
+	put_strings_value(context, key, key_len, TABLE_KEY, items, count);
 }
 
-static void wire_integer(void *context, const char *key, int64_t value)
+static void wire_integer(void *context, const char *key, size_t key_len, int64_t value)
 {
-	put_int_value(context, key, strlen(key), TABLE_KEY, value);
+	put_int_value(context, key, key_len, TABLE_KEY, value);
 }
 
 static void wire_tool_call_count(void *context, const char *key, size_t key_len, int64_t value)
@@ -202,14 +202,14 @@ static void wire_tool_call_count(void *context, const char *key, size_t key_len,
 	put_int_value(context, key, key_len, CHECKED_KEY, value);
 }
 
-static void wire_real(void *context, const char *key, double value)
+static void wire_real(void *context, const char *key, size_t key_len, double value)
 {
-	put_double_value(context, key, strlen(key), TABLE_KEY, value);
+	put_double_value(context, key, key_len, TABLE_KEY, value);
 }
 
-static void wire_boolean(void *context, const char *key, bool value)
+static void wire_boolean(void *context, const char *key, size_t key_len, bool value)
 {
-	put_bool_value(context, key, strlen(key), TABLE_KEY, value);
+	put_bool_value(context, key, key_len, TABLE_KEY, value);
 }
 
 static const spectra_genai_attr_writer wire_writer = { wire_string, wire_strings, wire_integer, wire_tool_call_count,

@@ -13,16 +13,16 @@
 /* A tool-call count's key ("spectra.tool_calls.<type>") is cut to this many bytes. */
 #define SPECTRA_TOOL_CALL_KEY_MAX 159
 
-/* Receives the attributes. Keys are static strings except a tool-call count's (on the
+/* Receives the attributes, each key with its strlen(). Keys are static strings except a tool-call count's (on the
  * stack: valid during the call only, as is a value with value_on_stack); other values
  * live as long as the record. A NULL string or list item stands for "". */
 typedef struct {
-	void (*string)(void *context, const char *key, const char *value, bool value_on_stack);
-	void (*strings)(void *context, const char *key, const char *const *items, size_t count);
-	void (*integer)(void *context, const char *key, int64_t value);
+	void (*string)(void *context, const char *key, size_t key_len, const char *value, bool value_on_stack);
+	void (*strings)(void *context, const char *key, size_t key_len, const char *const *items, size_t count);
+	void (*integer)(void *context, const char *key, size_t key_len, int64_t value);
 	void (*tool_call_count)(void *context, const char *key, size_t key_len, int64_t value);
-	void (*real)(void *context, const char *key, double value);
-	void (*boolean)(void *context, const char *key, bool value);
+	void (*real)(void *context, const char *key, size_t key_len, double value);
+	void (*boolean)(void *context, const char *key, size_t key_len, bool value);
 } spectra_genai_attr_writer;
 
 /* gen_ai.operation.name: the record's operation, else "embeddings" or "chat". */

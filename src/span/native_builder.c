@@ -8,9 +8,10 @@
 #include "genai_attributes.h"
 #include "../util/buf.h"
 
-/* The attribute list side of spectra_genai_attr_writer. */
-static void list_string(void *context, const char *key, const char *value, bool value_on_stack)
+/* The attribute list side of spectra_genai_attr_writer (the list measures keys itself). */
+static void list_string(void *context, const char *key, size_t key_len, const char *value, bool value_on_stack)
 {
+	(void) key_len;
 	spectra_attr_list *attrs = context;
 	if (value_on_stack && attrs->borrows) {
 		value = spectra_attr_list_stable(attrs, value, strlen(value));
@@ -18,13 +19,15 @@ static void list_string(void *context, const char *key, const char *value, bool 
 	spectra_attr_add_string(attrs, key, value);
 }
 
-static void list_strings(void *context, const char *key, const char *const *items, size_t count)
+static void list_strings(void *context, const char *key, size_t key_len, const char *const *items, size_t count)
 {
+	(void) key_len;
 	spectra_attr_add_strings(context, key, items, count);
 }
 
-static void list_integer(void *context, const char *key, int64_t value)
+static void list_integer(void *context, const char *key, size_t key_len, int64_t value)
 {
+	(void) key_len;
 	spectra_attr_add_int(context, key, value);
 }
 
@@ -36,13 +39,15 @@ static void list_tool_call_count(void *context, const char *key, size_t key_len,
 	}
 }
 
-static void list_real(void *context, const char *key, double value)
+static void list_real(void *context, const char *key, size_t key_len, double value)
 {
+	(void) key_len;
 	spectra_attr_add_double(context, key, value);
 }
 
-static void list_boolean(void *context, const char *key, bool value)
+static void list_boolean(void *context, const char *key, size_t key_len, bool value)
 {
+	(void) key_len;
 	spectra_attr_add_bool(context, key, value);
 }
 

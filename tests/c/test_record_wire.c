@@ -454,11 +454,14 @@ static void test_typical_record(void)
 	spectra_record_free(r);
 }
 
-/* The writer does not check the table's attribute names: they must be ASCII. */
-static void test_table_names_are_ascii(void)
+/* The writer trusts the table's attribute names to be ASCII and its lengths. */
+static void test_table_names(void)
 {
 	for (size_t i = 0; i < SPECTRA_RECORD_FIELD_COUNT; i++) {
-		const char *names[] = { spectra_record_fields[i].span_attribute, spectra_record_fields[i].compat_attribute };
+		const spectra_record_field_info *field = &spectra_record_fields[i];
+		const char *names[] = { field->span_attribute, field->compat_attribute };
+		CHECK(!field->span_attribute || strlen(field->span_attribute) == field->span_attribute_len);
+		CHECK(!field->compat_attribute || strlen(field->compat_attribute) == field->compat_attribute_len);
 		for (size_t n = 0; n < 2; n++) {
 			for (const char *c = names[n]; c && *c; c++) {
 				CHECK((unsigned char) *c < 0x80);
@@ -469,7 +472,7 @@ static void test_table_names_are_ascii(void)
 
 int main(int argc, char **argv)
 {
-	test_table_names_are_ascii();
+	test_table_names();
 	test_typical_record();
 	test_random_records(argc > 1 ? argv[1] : NULL);
 	printf("%d passed, %d failed\n", passed, failed);
