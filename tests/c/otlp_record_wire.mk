@@ -2,8 +2,7 @@
 # One-pass GenAI span writer (src/otlp/record_wire.c) against the native builder + span_wire.c.
 #   make -C tests/c test_record_wire && (cd tests/c && ./test_record_wire)
 #   make -C tests/c record-wire-valgrind   the same under valgrind --leak-check=full
-# check also runs test_record_wire_with_node.sh (the OpenTelemetry JS decoder reads its
-# requests; skips itself when tests/tools/node_modules is missing).
+# The node decoder check (test_decode_with_node.sh, make otlp-node-check) reads its requests.
 C_TESTS += test_record_wire
 
 RECORD_WIRE_SRCS := $(ROOT)/src/otlp/record_wire.c $(ROOT)/src/span/genai_attributes.c \
@@ -18,9 +17,6 @@ record-wire-valgrind: test_record_wire
 	valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=1 \
 		./test_record_wire
 
-record-wire-node-check: test_record_wire
-	./test_record_wire_with_node.sh
+otlp-node-check: test_record_wire
 
-check: record-wire-node-check
-
-.PHONY: record-wire-valgrind record-wire-node-check
+.PHONY: record-wire-valgrind

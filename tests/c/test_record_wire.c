@@ -7,7 +7,7 @@
  * metadata, trackable id, and keys the span already has) and the compat keys. A record the
  * writer declines (repair needed, a key that could repeat) must be one of those cases, and
  * the request must still be the same, built the usual way. With a path argument the requests
- * are written there for the third-party decoder check (test_record_wire_with_node.sh), with
+ * are written there for the third-party decoder check (test_decode_with_node.sh), with
  * each span's name and attribute count in path.expect. */
 #include <math.h>
 #include <stdlib.h>
