@@ -104,12 +104,12 @@ static spectra_span_append_result span_batch_append(void *context, size_t index,
 		return SPECTRA_SPAN_APPEND_BUILD;
 	}
 	switch (spectra_record_wire_append(out, job->record, &job->context_attrs, job->legacy_attributes)) {
-	case SPECTRA_ONE_PASS_OK:
+	case SPECTRA_RECORD_WIRE_OK:
 		source->built++;
 		return SPECTRA_SPAN_APPENDED;
-	case SPECTRA_ONE_PASS_OOM:
+	case SPECTRA_RECORD_WIRE_OOM:
 		return SPECTRA_SPAN_APPEND_FAILED;
-	case SPECTRA_ONE_PASS_DECLINED:
+	case SPECTRA_RECORD_WIRE_DECLINED:
 		break;
 	}
 	return SPECTRA_SPAN_APPEND_BUILD;

@@ -33,13 +33,13 @@ typedef struct {
 /* Room for n more bytes; false once the span cannot be written. */
 static inline bool room(wire *w, size_t n)
 {
-	if (w->status != SPECTRA_ONE_PASS_OK) {
+	if (w->status != SPECTRA_RECORD_WIRE_OK) {
 		return false;
 	}
 	if (w->out->cap - w->out->len > n || spectra_buf_reserve(w->out, n)) {
 		return true;
 	}
-	w->status = SPECTRA_ONE_PASS_OOM;
+	w->status = SPECTRA_RECORD_WIRE_OOM;
 	return false;
 }
 
@@ -57,7 +57,7 @@ static void advance(wire *w, uint8_t *cursor)
 static inline void check_utf8(wire *w, const char *str, size_t len)
 {
 	if (!spectra_utf8_is_ascii(str, len) && !spectra_utf8_is_valid(str, len)) {
-		w->status = SPECTRA_ONE_PASS_DECLINED;
+		w->status = SPECTRA_RECORD_WIRE_DECLINED;
 	}
 }
 
@@ -196,7 +196,7 @@ static void wire_tool_call_count(void *context, const char *key, size_t key_len,
 {
 	if (key_len == SPECTRA_TOOL_CALL_KEY_MAX) {
 		/* maybe cut short: two such keys could be equal, which only the list merges */
-		((wire *) context)->status = SPECTRA_ONE_PASS_DECLINED;
+		((wire *) context)->status = SPECTRA_RECORD_WIRE_DECLINED;
 		return;
 	}
 	put_int_value(context, key, key_len, CHECKED_KEY, value);
@@ -228,10 +228,10 @@ static bool is_context_key(const spectra_attr *attr)
 
 static void put_context_attributes(wire *w, const spectra_attr_list *attrs)
 {
-	for (size_t i = 0; attrs && i < attrs->count && w->status == SPECTRA_ONE_PASS_OK; i++) {
+	for (size_t i = 0; attrs && i < attrs->count && w->status == SPECTRA_RECORD_WIRE_OK; i++) {
 		const spectra_attr *attr = &attrs->items[i];
 		if (!is_context_key(attr)) {
-			w->status = SPECTRA_ONE_PASS_DECLINED;
+			w->status = SPECTRA_RECORD_WIRE_DECLINED;
 			return;
 		}
 		switch (attr->type) {
@@ -371,7 +371,7 @@ static void put_span_length(wire *w, size_t start)
 spectra_record_wire_status spectra_record_wire_append(spectra_buf *out, const spectra_record *record,
 	const spectra_attr_list *context_attrs, bool legacy)
 {
-	wire w = { out, SPECTRA_ONE_PASS_OK };
+	wire w = { out, SPECTRA_RECORD_WIRE_OK };
 	size_t start = out->len;
 	/* the head's strings borrowed from the record, as the sender's reused span does */
 	spectra_span head;
@@ -390,10 +390,10 @@ spectra_record_wire_status spectra_record_wire_append(spectra_buf *out, const sp
 		spectra_genai_legacy_attributes(record, &wire_writer, &w);
 	}
 	put_tail(&w, &head);
-	if (w.status == SPECTRA_ONE_PASS_OK) {
+	if (w.status == SPECTRA_RECORD_WIRE_OK) {
 		put_span_length(&w, start);
 	}
-	if (w.status != SPECTRA_ONE_PASS_OK) {
+	if (w.status != SPECTRA_RECORD_WIRE_OK) {
 		out->len = start;
 	}
 	if (out->data) {

@@ -11,11 +11,11 @@
 #include "../util/buf.h"
 
 typedef enum {
-	SPECTRA_ONE_PASS_OK,
+	SPECTRA_RECORD_WIRE_OK,
 	/* a string needs UTF-8 repair, or a key could repeat (a context attribute the span
 	 * has, a tool-call key cut short): build the span the usual way instead */
-	SPECTRA_ONE_PASS_DECLINED,
-	SPECTRA_ONE_PASS_OOM,
+	SPECTRA_RECORD_WIRE_DECLINED,
+	SPECTRA_RECORD_WIRE_OOM,
 } spectra_record_wire_status;
 
 /* Appends the record's span as one ScopeSpans.spans field (tag, length, Span message), as

@@ -300,12 +300,12 @@ static spectra_span_append_result append_span(void *context, size_t index, spect
 	batch *b = context;
 	job *j = &b->jobs[index];
 	switch (spectra_record_wire_append(out, j->record, &j->context, j->legacy)) {
-	case SPECTRA_ONE_PASS_OK:
+	case SPECTRA_RECORD_WIRE_OK:
 		return SPECTRA_SPAN_APPENDED;
-	case SPECTRA_ONE_PASS_DECLINED:
+	case SPECTRA_RECORD_WIRE_DECLINED:
 		b->declined++;
 		return SPECTRA_SPAN_APPEND_BUILD;
-	case SPECTRA_ONE_PASS_OOM:
+	case SPECTRA_RECORD_WIRE_OOM:
 		break;
 	}
 	return SPECTRA_SPAN_APPEND_FAILED;
@@ -329,7 +329,7 @@ static bool check_one(const job *j, const hazards *h)
 	spectra_record_wire_status status = spectra_record_wire_append(&direct, j->record, &j->context, j->legacy);
 	bool ok = true;
 	bool hazardous = h->invalid_utf8 || h->foreign_context_key || h->long_tool_type;
-	if (status == SPECTRA_ONE_PASS_OK) {
+	if (status == SPECTRA_RECORD_WIRE_OK) {
 		ok &= CHECK(!h->invalid_utf8 && !h->foreign_context_key);
 		CHECK(spectra_otlp_pack_span_protobuf_c(span, &packed));
 		uint8_t head[16];
@@ -339,7 +339,7 @@ static bool check_one(const job *j, const hazards *h)
 		spectra_buf_append(&reference, packed.data, packed.len);
 		ok &= CHECK(same_bytes(&direct, &reference));
 	} else {
-		ok &= CHECK(status == SPECTRA_ONE_PASS_DECLINED && hazardous);
+		ok &= CHECK(status == SPECTRA_RECORD_WIRE_DECLINED && hazardous);
 		ok &= CHECK(direct.len == 1);
 	}
 	spectra_buf_free(&direct);
@@ -448,7 +448,7 @@ static void test_typical_record(void)
 	CHECK(check_one(&j, &none));
 	spectra_buf out;
 	spectra_buf_init(&out);
-	CHECK(spectra_record_wire_append(&out, r, &j.context, false) == SPECTRA_ONE_PASS_OK);
+	CHECK(spectra_record_wire_append(&out, r, &j.context, false) == SPECTRA_RECORD_WIRE_OK);
 	spectra_buf_free(&out);
 	spectra_attr_list_free(&j.context);
 	spectra_record_free(r);
