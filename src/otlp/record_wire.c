@@ -219,11 +219,17 @@ static const spectra_genai_attr_writer wire_writer = { wire_string, wire_strings
 
 /* The context attributes the delivery adds (tags, metadata, trackable id) are named apart
  * from the record's, so written after them they never repeat a key; anything else might. */
+static bool key_is(const spectra_attr *attr, const char *name, size_t len)
+{
+	return attr->key_len == len && memcmp(attr->key, name, len) == 0;
+}
+
 static bool is_context_key(const spectra_attr *attr)
 {
-	const char *metadata = SPECTRA_SPAN_ATTR(metadata);
-	return strcmp(attr->key, SPECTRA_SPAN_ATTR(tags)) == 0 || strcmp(attr->key, SPECTRA_SPAN_ATTR(trackable_id)) == 0
-		|| strncmp(attr->key, metadata, strlen(metadata)) == 0;
+	size_t prefix_len = SPECTRA_SPAN_ATTR_LEN(metadata);
+	return (attr->key_len > prefix_len && memcmp(attr->key, SPECTRA_SPAN_ATTR(metadata), prefix_len) == 0)
+		|| key_is(attr, SPECTRA_SPAN_ATTR(tags), SPECTRA_SPAN_ATTR_LEN(tags))
+		|| key_is(attr, SPECTRA_SPAN_ATTR(trackable_id), SPECTRA_SPAN_ATTR_LEN(trackable_id));
 }
 
 static void put_context_attributes(wire *w, const spectra_attr_list *attrs)
