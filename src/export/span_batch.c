@@ -95,7 +95,8 @@ static spectra_span *span_batch_build(void *context, size_t index)
 }
 
 /* The native span of a job written straight from its record (protobuf only); a span a PHP
- * builder made, or one that needs UTF-8 repair, is built instead. */
+ * builder made, or one the writer declines (UTF-8 repair, keys that could repeat), goes
+ * through span_batch_build() instead. */
 static spectra_span_append_result span_batch_append(void *context, size_t index, spectra_buf *out)
 {
 	span_source *source = context;

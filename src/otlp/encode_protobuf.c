@@ -321,6 +321,7 @@ static bool encode_spans(const spectra_resource *resource, spectra_span *const *
 		out->len += head_room;
 	}
 	for (size_t i = 0; i < span_count; i++) {
+		/* a span the source writes itself needs no spectra_span */
 		spectra_span_append_result appended =
 			!spans && ok && source->append ? source->append(source->context, i, out) : SPECTRA_SPAN_APPEND_BUILD;
 		if (appended != SPECTRA_SPAN_APPEND_BUILD) {
