@@ -63,10 +63,12 @@ if test "$PHP_SPECTRA" != "no"; then
     src/pricing/model_match.c \
     src/span/span.c \
     src/span/native_builder.c \
+    src/span/genai_attributes.c \
     src/span/span_job.c \
     src/otlp/otlp.c \
     src/otlp/encode_protobuf.c \
     src/otlp/span_wire.c \
+    src/otlp/record_wire.c \
     src/otlp/encode_json.c \
     src/otlp/console.c \
     src/otlp/utf8.c \

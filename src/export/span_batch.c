@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "../otlp/record_wire.h"
 #include "../util/buf.h"
 
 /* Deferred work for the exporter: the jobs of one request (or one job in background mode),
@@ -93,6 +94,28 @@ static spectra_span *span_batch_build(void *context, size_t index)
 	return span;
 }
 
+/* The native span of a job written straight from its record (protobuf only); a span a PHP
+ * builder made, or one the writer declines (UTF-8 repair, keys that could repeat), goes
+ * through span_batch_build() instead. */
+static spectra_span_append_result span_batch_append(void *context, size_t index, spectra_buf *out)
+{
+	span_source *source = context;
+	spectra_span_job *job = source->batch->jobs[index];
+	if (job->prebuilt || !job->record) {
+		return SPECTRA_SPAN_APPEND_BUILD;
+	}
+	switch (spectra_record_wire_append(out, job->record, &job->context_attrs, job->legacy_attributes)) {
+	case SPECTRA_RECORD_WIRE_OK:
+		source->built++;
+		return SPECTRA_SPAN_APPENDED;
+	case SPECTRA_RECORD_WIRE_OOM:
+		return SPECTRA_SPAN_APPEND_FAILED;
+	case SPECTRA_RECORD_WIRE_DECLINED:
+		break;
+	}
+	return SPECTRA_SPAN_APPEND_BUILD;
+}
+
 static void span_batch_release_span(void *context, spectra_span *span)
 {
 	span_source *source = context;
@@ -128,7 +151,8 @@ static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, sp
 	span_batch *batch = (span_batch *) self;
 	span_source source = { .batch = batch };
 	spectra_span_init_borrowing(&source.reuse);
-	spectra_span_source spans = { span_batch_build, span_batch_release_span, &source };
+	spectra_span_source spans = { span_batch_build, span_batch_release_span, &source,
+		batch->format == SPECTRA_OTLP_PROTOBUF ? span_batch_append : NULL };
 	spectra_buf body;
 	spectra_buf_init(&body);
 	bool encoded = spectra_otlp_encode_built(batch->format, batch->resource, &spans, batch->count, &body);

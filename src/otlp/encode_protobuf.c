@@ -321,6 +321,14 @@ static bool encode_spans(const spectra_resource *resource, spectra_span *const *
 		out->len += head_room;
 	}
 	for (size_t i = 0; i < span_count; i++) {
+		/* a span the source writes itself needs no spectra_span */
+		spectra_span_append_result appended =
+			!spans && ok && source->append ? source->append(source->context, i, out) : SPECTRA_SPAN_APPEND_BUILD;
+		if (appended != SPECTRA_SPAN_APPEND_BUILD) {
+			ok = appended == SPECTRA_SPAN_APPENDED;
+			written += ok;
+			continue;
+		}
 		/* after a failure a source's spans are not built at all: nothing will be sent */
 		spectra_span *span = spans ? spans[i] : ok ? source->build(source->context, i) : NULL;
 		if (!span) {

@@ -10,8 +10,9 @@
 #include "limits.h"
 #include "record_fields.h"
 
+/* sizeof of a name that is NULL is that of a pointer: a length never read */
 #define SPECTRA_RECORD_FIELD_INFO(key, kind, source, span_attribute, compat_attribute) \
-	{ #key, span_attribute, compat_attribute },
+	{ #key, span_attribute, compat_attribute, sizeof(span_attribute) - 1, sizeof(compat_attribute) - 1 },
 
 const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT] = { SPECTRA_RECORD_FIELDS(
 	SPECTRA_RECORD_FIELD_INFO) };

@@ -33,6 +33,8 @@
 #ifndef SPECTRA_RECORD_RECORD_FIELDS_H
 #define SPECTRA_RECORD_RECORD_FIELDS_H
 
+#include <stddef.h>
+
 /* clang-format off */
 #define SPECTRA_RECORD_FIELDS(X) \
 	X(id, TEXT, r->id, NULL, "spectra.request_id") \
@@ -113,6 +115,9 @@ typedef struct {
 	const char *key;
 	const char *span_attribute;   /* NULL = none */
 	const char *compat_attribute; /* NULL = none */
+	/* their strlen(), known at compile time (meaningless where the name is NULL) */
+	size_t span_attribute_len;
+	size_t compat_attribute_len;
 } spectra_record_field_info;
 
 /* One entry per key, in table order (indexed by spectra_record_field). */
@@ -122,5 +127,7 @@ extern const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIEL
  * "gen_ai.request.model". */
 #define SPECTRA_SPAN_ATTR(key) (spectra_record_fields[SPECTRA_FIELD_##key].span_attribute)
 #define SPECTRA_COMPAT_ATTR(key) (spectra_record_fields[SPECTRA_FIELD_##key].compat_attribute)
+#define SPECTRA_SPAN_ATTR_LEN(key) (spectra_record_fields[SPECTRA_FIELD_##key].span_attribute_len)
+#define SPECTRA_COMPAT_ATTR_LEN(key) (spectra_record_fields[SPECTRA_FIELD_##key].compat_attribute_len)
 
 #endif

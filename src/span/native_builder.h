@@ -12,6 +12,10 @@
  * kind CLIENT, start/end times. Both builders (native and PHP) start from it. */
 spectra_span *spectra_span_for_record(const spectra_record *record);
 
+/* The GenAI span without name and attributes: spectra_span_for_record()'s fields plus the
+ * status of a failed record, into a zeroed span (strings borrowed when its list borrows). */
+void spectra_span_fill_genai_head(spectra_span *span, const spectra_record *record);
+
 /* The full GenAI span. context_attrs (may be NULL) are appended as they are (tags,
  * metadata, trackable id, converted by the caller); legacy adds Spectra's pre-semconv
  * keys (spectra.span_compat). NULL on OOM. */

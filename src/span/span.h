@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/buf.h"
+
 typedef enum {
 	SPECTRA_ATTR_STRING,
 	SPECTRA_ATTR_BOOL,
@@ -97,10 +99,19 @@ typedef struct {
 /* How encoders take spans they should not hold all at once: build() makes span `index` of
  * a batch on demand, or NULL to leave it out; release() gets each span back once it is
  * written (it may free it, or reuse its memory for the next one). */
+typedef enum {
+	SPECTRA_SPAN_APPEND_BUILD, /* not written: build() the span */
+	SPECTRA_SPAN_APPENDED,
+	SPECTRA_SPAN_APPEND_FAILED, /* OOM */
+} spectra_span_append_result;
+
+/* append (optional, protobuf only) writes span `index` itself, as one ScopeSpans.spans
+ * field at the end of out, without a spectra_span; build() is asked when it does not. */
 typedef struct {
 	spectra_span *(*build)(void *context, size_t index);
 	void (*release)(void *context, spectra_span *span);
 	void *context;
+	spectra_span_append_result (*append)(void *context, size_t index, spectra_buf *out);
 } spectra_span_source;
 
 void spectra_attr_list_init(spectra_attr_list *list);

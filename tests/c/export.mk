@@ -25,7 +25,7 @@ EXPORT_OTLP_GEN_SRCS := $(wildcard $(ROOT)/src/otlp/gen/opentelemetry/proto/*/v1
 	$(ROOT)/src/otlp/gen/opentelemetry/proto/collector/trace/v1/*.pb-c.c)
 EXPORT_OTLP_SRCS := \
 	$(ROOT)/src/span/span.c \
-	$(wildcard $(ROOT)/src/otlp/*.c) \
+	$(filter-out %/record_wire.c,$(wildcard $(ROOT)/src/otlp/*.c)) \
 	$(ROOT)/src/util/json_reader.c \
 	$(ROOT)/src/util/hex.c \
 	$(EXPORT_OTLP_GEN_SRCS)

@@ -1,6 +1,9 @@
 #!/bin/sh
 # Independent decoder check: our protobuf bytes, decoded by the protobufjs decoder that
-# the OpenTelemetry JS exporter ships (tests/tools, pinned @opentelemetry/otlp-transformer).
+# the OpenTelemetry JS exporter ships (tests/tools, pinned @opentelemetry/otlp-transformer):
+# dump_span's sample request, field by field, then the one-pass GenAI writer's requests
+# (test_record_wire's records): each span must come back with the name and number of
+# attributes the native builder gave it, every attribute with a key and one value.
 # Skips (exit 0) when node or tests/tools/node_modules is missing; run
 # `npm install` in tests/tools to enable it.
 set -eu
@@ -17,7 +20,7 @@ if [ ! -d "$tools/node_modules/@opentelemetry/otlp-transformer" ]; then
 	exit 0
 fi
 
-make -s -C "$here" dump_span
+make -s -C "$here" dump_span test_record_wire
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -61,3 +64,37 @@ for (const name of failed) console.error("FAIL node decode: " + name);
 console.log(`${Object.keys(checks).length - failed.length} passed, ${failed.length} failed (OpenTelemetry JS decoder)`);
 process.exit(failed.length ? 1 : 0);
 ' "$work/request.json"
+
+"$here/test_record_wire" "$work/requests.bin" > /dev/null
+node "$tools/otlp-decode.js" "$work/requests.bin" > "$work/requests.json"
+
+node -e '
+const fs = require("fs");
+const request = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+const expected = fs.readFileSync(process.argv[2], "utf8").split("\n").filter((line) => line !== "").map((line) => {
+  const space = line.indexOf(" ");
+  return { count: Number(line.slice(0, space)), name: line.slice(space + 1) };
+});
+const spans = [];
+for (const resourceSpans of request.resourceSpans) {
+  for (const scopeSpans of resourceSpans.scopeSpans) spans.push(...scopeSpans.spans);
+}
+const kinds = ["stringValue", "boolValue", "intValue", "doubleValue", "arrayValue"];
+const problems = [];
+if (spans.length !== expected.length) problems.push(`${spans.length} spans decoded, ${expected.length} written`);
+spans.forEach((span, i) => {
+  const want = expected[i] || {};
+  const attributes = span.attributes || [];
+  if ((span.name || "") !== want.name) problems.push(`span ${i}: name ${JSON.stringify(span.name)}`);
+  if (attributes.length !== want.count) problems.push(`span ${i}: ${attributes.length} attributes, ${want.count} built`);
+  if (new Set(attributes.map((kv) => kv.key)).size !== attributes.length) problems.push(`span ${i}: a key repeats`);
+  for (const kv of attributes) {
+    const present = kinds.filter((kind) => kv.value && kind in kv.value);
+    if (!kv.key || present.length !== 1) problems.push(`span ${i}: attribute ${JSON.stringify(kv)}`);
+  }
+  if (span.kind !== 3 || !span.status) problems.push(`span ${i}: kind or status`);
+});
+for (const problem of problems.slice(0, 20)) console.error("FAIL node decode: " + problem);
+console.log(`${spans.length} spans decoded, ${problems.length} problems (OpenTelemetry JS decoder)`);
+process.exit(problems.length ? 1 : 0);
+' "$work/requests.json" "$work/requests.bin.expect"

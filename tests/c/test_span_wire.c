@@ -320,7 +320,7 @@ static void test_built_matches_array(void)
 	int mismatches = 0;
 	for (int round = 0; round < 20; round++) {
 		rebuild_context rebuild = { 0x1234567ull + (uint64_t) round, (size_t) round % 7 };
-		spectra_span_source source = { rebuild_span, release_rebuilt, &rebuild };
+		spectra_span_source source = { rebuild_span, release_rebuilt, &rebuild, NULL };
 		size_t count = 1 + (size_t) round % 9;
 		spectra_span *spans[9];
 		size_t kept = 0;
@@ -348,7 +348,7 @@ static void test_built_matches_array(void)
 	}
 	CHECK(mismatches == 0);
 	rebuild_context all_skipped = { 1, 0 };
-	spectra_span_source skipping = { rebuild_span, release_rebuilt, &all_skipped };
+	spectra_span_source skipping = { rebuild_span, release_rebuilt, &all_skipped, NULL };
 	spectra_buf empty;
 	spectra_buf_init(&empty);
 	CHECK(spectra_otlp_encode_built(SPECTRA_OTLP_PROTOBUF, &resource, &skipping, 1, &empty));
