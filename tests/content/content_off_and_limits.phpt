@@ -34,6 +34,14 @@ $in = json_decode($record['input_messages'], true);
 echo 'dropped: ', strlen($record['input_messages']) <= 300 ? 'fits' : 'too long', ', ', count($in), ' of 30 kept, first kept: ',
     $in[0]['parts'][0]['content'], ', last: ', end($in)['parts'][0]['content'], "\n";
 
+// a very long conversation (20 000 messages) and long system instructions: bounded the same way
+$long = ['system' => array_map(fn ($i) => ['type' => 'text', 'text' => str_repeat("rule $i ", 40)], range(1, 5)),
+    'messages' => array_map(fn ($i) => ['role' => $i % 2 ? 'user' : 'assistant', 'content' => "turn $i"], range(1, 20000))];
+Spectra::track('openai', 'gpt-4o-mini', fn () => $answer('ok'), ['request' => $long]);
+$in = json_decode($record['input_messages'], true);
+$system = json_decode($record['system_instructions'], true);
+echo 'long: input ', strlen($record['input_messages']) <= 300 ? 'fits' : 'too long', ', last kept: ', end($in)['parts'][0]['content'],
+    '; system ', strlen($record['system_instructions']) <= 300 ? 'fits' : 'too long', ', ', count($system), " of 5 kept, valid JSON\n";
 // a request that is not an array
 try {
     Spectra::track('openai', 'gpt-4o-mini', fn () => $answer('x'), ['request' => '{"messages":[]}']);
@@ -54,6 +62,7 @@ span chat gpt-4o-mini %s spectra.model_type="text"
 off: record [null,null,null], event mentions the content: false
 %Acut: %d bytes <= 300: true, valid UTF-8: true, ends with the mark: true, finish_reason kept: stop
 %Adropped: fits, %d of 30 kept, first kept: message number %d, last: message number 30
+%Along: input fits, last kept: turn 20000; system fits, %d of 5 kept, valid JSON
 TypeError: Spectra\Spectra::track(): Argument #4 ($options) option "request" must be of type array, string given
 %Aodd: [{"role":"user","parts":[{"type":"text","content":"�� bad utf-8"}]},{"role":"tool","parts":[{"type":"tool_call_response"}]}] / NULL
 json_last_error() kept: true

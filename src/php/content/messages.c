@@ -38,47 +38,41 @@ static void copy_structured(zval *out, zval *value)
 	ZVAL_COPY(out, value);
 }
 
-static void add_tool_call(zval *parts, zval *id, zval *name, zval *arguments)
+/* A tool part: {type, id (a string), name (a string, calls only), <payload_key>: payload}. */
+static void add_tool_part(zval *parts, const char *type, zval *id, zval *name, const char *payload_key, zval *payload)
 {
 	zval part;
 	array_init_size(&part, 4);
-	add_assoc_string(&part, "type", "tool_call");
-	if (id && Z_TYPE_P(id) == IS_STRING) {
-		Z_TRY_ADDREF_P(id);
-		add_assoc_zval(&part, "id", id);
+	add_assoc_string(&part, "type", type);
+	zval *strings[] = { id, name };
+	const char *keys[] = { "id", "name" };
+	for (int i = 0; i < 2; i++) {
+		if (strings[i] && Z_TYPE_P(strings[i]) == IS_STRING) {
+			Z_TRY_ADDREF_P(strings[i]);
+			add_assoc_zval(&part, keys[i], strings[i]);
+		}
 	}
-	if (name && Z_TYPE_P(name) == IS_STRING) {
-		Z_TRY_ADDREF_P(name);
-		add_assoc_zval(&part, "name", name);
-	}
-	if (arguments) {
+	if (payload) {
 		zval copy;
-		copy_structured(&copy, arguments);
-		add_assoc_zval(&part, "arguments", &copy);
+		copy_structured(&copy, payload);
+		add_assoc_zval(&part, payload_key, &copy);
 	}
 	add_next_index_zval(parts, &part);
+}
+
+static void add_tool_call(zval *parts, zval *id, zval *name, zval *arguments)
+{
+	add_tool_part(parts, "tool_call", id, name, "arguments", arguments);
 }
 
 static void add_tool_response(zval *parts, zval *id, zval *response)
 {
-	zval part;
-	array_init_size(&part, 3);
-	add_assoc_string(&part, "type", "tool_call_response");
-	if (id && Z_TYPE_P(id) == IS_STRING) {
-		Z_TRY_ADDREF_P(id);
-		add_assoc_zval(&part, "id", id);
-	}
-	if (response) {
-		zval copy;
-		copy_structured(&copy, response);
-		add_assoc_zval(&part, "response", &copy);
-	}
-	add_next_index_zval(parts, &part);
+	add_tool_part(parts, "tool_call_response", id, NULL, "response", response);
 }
 
 static zval *member(zval *object, const char *key)
 {
-	return Z_TYPE_P(object) == IS_ARRAY ? zend_hash_str_find_deref(Z_ARRVAL_P(object), key, strlen(key)) : NULL;
+	return Z_TYPE_P(object) == IS_ARRAY ? spectra_read_path(Z_ARRVAL_P(object), key) : NULL;
 }
 
 static bool type_is(zval *block, const char *type)
@@ -294,24 +288,6 @@ static void cut_texts(zval *list, size_t limit)
 	ZEND_HASH_FOREACH_END();
 }
 
-static void drop_first(zval *list)
-{
-	zval rest, *item;
-	array_init(&rest);
-	bool first = true;
-	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(list), item) {
-		if (first) {
-			first = false;
-			continue;
-		}
-		Z_TRY_ADDREF_P(item);
-		add_next_index_zval(&rest, item);
-	}
-	ZEND_HASH_FOREACH_END();
-	zval_ptr_dtor(list);
-	ZVAL_COPY_VALUE(list, &rest);
-}
-
 static size_t text_count(zval *messages)
 {
 	size_t count = 0;
@@ -324,29 +300,62 @@ static size_t text_count(zval *messages)
 	return count;
 }
 
-/* The JSON of messages within max_bytes into *field; takes messages. */
+/* The JSON of messages within max_bytes into *field; takes messages. Each message is
+ * encoded once: the oldest go until the rest (commas and brackets counted) fit, and those
+ * are joined, so a long conversation costs one pass, not one per message dropped. */
 static void store(spectra_record *record, char **field, zval *messages, size_t max_bytes)
 {
-	if (zend_hash_num_elements(Z_ARRVAL_P(messages)) > 0) {
-		zend_string *json = encode(messages);
-		if (json && ZSTR_LEN(json) > max_bytes) {
-			size_t texts = text_count(messages);
+	uint32_t count = zend_hash_num_elements(Z_ARRVAL_P(messages));
+	if (count > 0) {
+		size_t texts = text_count(messages);
+		zend_string *whole = encode(messages);
+		if (whole && ZSTR_LEN(whole) > max_bytes) {
 			size_t limit = max_bytes / (texts + 1);
 			cut_texts(messages, limit > 64 ? limit : 64);
-			zend_string_release(json);
-			json = encode(messages);
-			/* then the oldest messages go, the order of the rest kept */
-			while (json && ZSTR_LEN(json) > max_bytes && zend_hash_num_elements(Z_ARRVAL_P(messages)) > 1) {
-				zend_string_release(json);
-				drop_first(messages);
-				json = encode(messages);
+		}
+		bool fits = whole && ZSTR_LEN(whole) <= max_bytes;
+		if (fits) {
+			spectra_record_set_content(record, field, ZSTR_VAL(whole), ZSTR_LEN(whole));
+		}
+		if (whole) {
+			zend_string_release(whole);
+		}
+		zend_string **encoded = fits ? NULL : ecalloc(count, sizeof *encoded);
+		size_t total = 1, n = 0, first = 0; /* "[" ... "]": one byte each, a comma between */
+		zval *message;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(messages), message) {
+			if (!encoded) {
+				break;
+			}
+			zend_string *json = encode(message);
+			if (json) {
+				encoded[n++] = json;
+				total += ZSTR_LEN(json) + 1;
 			}
 		}
-		if (json && ZSTR_LEN(json) <= max_bytes) {
-			spectra_record_set_content(record, field, ZSTR_VAL(json), ZSTR_LEN(json));
+		ZEND_HASH_FOREACH_END();
+		while (encoded && first < n && total > max_bytes) {
+			total -= ZSTR_LEN(encoded[first]) + 1;
+			first++;
 		}
-		if (json) {
-			zend_string_release(json);
+		if (encoded && first < n) {
+			smart_str joined = { 0 };
+			smart_str_appendc(&joined, '[');
+			for (size_t k = first; k < n; k++) {
+				if (k > first) {
+					smart_str_appendc(&joined, ',');
+				}
+				smart_str_append(&joined, encoded[k]);
+			}
+			smart_str_appendc(&joined, ']');
+			spectra_record_set_content(record, field, ZSTR_VAL(joined.s), ZSTR_LEN(joined.s));
+			smart_str_free(&joined);
+		}
+		for (size_t k = 0; encoded && k < n; k++) {
+			zend_string_release(encoded[k]);
+		}
+		if (encoded) {
+			efree(encoded);
 		}
 	}
 	zval_ptr_dtor(messages);
