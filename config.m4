@@ -94,6 +94,7 @@ if test "$PHP_SPECTRA" != "no"; then
     src/php/extract/usage_map.c \
     src/php/extract/gemini.c \
     src/php/extract/replicate.c \
+    src/php/extract/request_parameters.c \
     src/php/content/messages.c \
     src/php/publish/publish.c \
     src/php/publish/record_array.c \

@@ -10,6 +10,7 @@
 #include "src/providers/endpoints.h"
 #include "src/php/content/messages.h"
 #include "src/php/extract/extract.h"
+#include "src/php/extract/request_parameters.h"
 
 void spectra_options_add_tag(zval *tags, zend_string *tag, size_t *dropped)
 {
@@ -216,10 +217,14 @@ bool spectra_options_apply(spectra_context_object *context, HashTable *options, 
 	if (trackable_type) {
 		spectra_record_setl(record, &record->trackable_type, Z_STRVAL_P(trackable_type), Z_STRLEN_P(trackable_type));
 	}
-	/* the body sent to the provider: its message content when spectra.capture_content is on */
+	/* the body sent to the provider: its parameters, and its message content when
+	 * spectra.capture_content is on */
 	OPTION(request, "request", IS_ARRAY);
-	if (request && SPECTRA_G(capture_content)) {
-		spectra_content_from_request(record, Z_ARRVAL_P(request), spectra_content_max_bytes());
+	if (request) {
+		spectra_read_request_parameters(record, Z_ARRVAL_P(request));
+		if (SPECTRA_G(capture_content)) {
+			spectra_content_from_request(record, Z_ARRVAL_P(request), spectra_content_max_bytes());
+		}
 	}
 	OPTION(url, "url", IS_STRING);
 	if (url) {
