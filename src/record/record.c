@@ -154,6 +154,7 @@ void spectra_record_free(spectra_record *record)
 		&record->model_type,
 		&record->operation,
 		&record->endpoint,
+		&record->request_body_skipped,
 		&record->server_address,
 		&record->pricing_tier,
 		&record->cost_reason,

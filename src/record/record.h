@@ -48,6 +48,9 @@ typedef struct {
 	char *model_type; /* text, embedding, image, audio, video */
 	char *operation;  /* GenAI operation: chat, text_completion, embeddings, generate_content */
 	char *endpoint;   /* URL path when known */
+	/* why the request's body was not read (captured requests: sent by a read callback or from a
+	 * file, over the size bound, not JSON); NULL when it was, or there was none */
+	char *request_body_skipped;
 	char *server_address;
 	int64_t server_port; /* 0 = unknown */
 	char *pricing_tier;  /* NULL until resolved */

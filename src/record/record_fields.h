@@ -48,6 +48,7 @@
 	X(model_type, TEXT, r->model_type, "spectra.model_type", NULL) \
 	X(operation, TEXT, r->operation, "gen_ai.operation.name", NULL) \
 	X(endpoint, TEXT, r->endpoint, NULL, NULL) \
+	X(request_body_skipped, TEXT, r->request_body_skipped, "spectra.request.body_skipped", NULL) \
 	X(server_address, TEXT, r->server_address, "server.address", NULL) \
 	X(server_port, INT_POSITIVE, r->server_port, "server.port", NULL) \
 	X(pricing_tier, TEXT, r->pricing_tier, "spectra.pricing_tier", NULL) \

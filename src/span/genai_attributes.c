@@ -166,6 +166,7 @@ void spectra_genai_attributes(const spectra_record *record, const char *operatio
 		}
 	}
 	request_parameters(&o, record);
+	string_if(&o, SPAN_KEY(request_body_skipped), record->request_body_skipped);
 	string_if(&o, SPAN_KEY(server_address), record->server_address);
 	if (record->server_address && record->server_port > 0) {
 		writer->integer(context, SPAN_KEY(server_port), record->server_port);

@@ -15,6 +15,13 @@ void spectra_stream_usage_init(spectra_stream_usage *usage)
 	usage->billed_cost_usd = -1;
 	spectra_json_arena_init(&usage->arena);
 	spectra_delta_memo_init(&usage->skim_memo);
+	spectra_buf_init(&usage->answer);
+}
+
+void spectra_stream_usage_keep_answer(spectra_stream_usage *usage, size_t limit)
+{
+	usage->answer_limit = limit;
+	usage->no_skim = limit > 0;
 }
 
 void spectra_stream_usage_free(spectra_stream_usage *usage)
@@ -29,6 +36,7 @@ void spectra_stream_usage_free(spectra_stream_usage *usage)
 		free(usage->tools[i].type);
 	}
 	spectra_json_arena_free(&usage->arena);
+	spectra_buf_free(&usage->answer);
 	spectra_stream_usage_init(usage);
 }
 
@@ -103,6 +111,12 @@ static bool string_is(const spectra_json_value *value, const char *path, const c
 	return found && len == strlen(expected) && memcmp(found, expected, len) == 0;
 }
 
+static bool is_true(const spectra_json_value *value, const char *path)
+{
+	const spectra_json_value *flag = at(value, path);
+	return flag && flag->type == SPECTRA_JSON_BOOL && flag->as.boolean;
+}
+
 /* ---- filling the usage ------------------------------------------------------------------ */
 
 /* Adds the characters (UTF-8 lead bytes; a stray byte counts as one) of a text delta. */
@@ -113,6 +127,32 @@ static void count_text_at(spectra_stream_usage *usage, const spectra_json_value 
 		return;
 	}
 	spectra_stream_usage_add_text(usage, spectra_stream_characters(text->as.string.chars, text->as.string.len));
+}
+
+/* Counts a text delta of the answer, and keeps its bytes when the answer is kept: up to the
+ * limit, cut before a UTF-8 continuation byte so no character is split. */
+static void answer_text_at(spectra_stream_usage *usage, const spectra_json_value *value, const char *path)
+{
+	const spectra_json_value *text = at(value, path);
+	if (!text || text->type != SPECTRA_JSON_STRING) {
+		return;
+	}
+	size_t len = text->as.string.len;
+	spectra_stream_usage_add_text(usage, spectra_stream_characters(text->as.string.chars, len));
+	if (usage->answer_limit == 0 || usage->answer_cut || len == 0) {
+		return;
+	}
+	size_t room = usage->answer_limit - usage->answer.len;
+	if (len > room) {
+		len = room;
+		while (len > 0 && ((unsigned char) text->as.string.chars[len] & 0xC0) == 0x80) {
+			len--;
+		}
+		usage->answer_cut = true;
+	}
+	if (!spectra_buf_append(&usage->answer, text->as.string.chars, len)) {
+		usage->answer_cut = true;
+	}
 }
 
 static void keep_string(char **field, const char *value, size_t len)
@@ -241,7 +281,11 @@ static void openai_chat_chunk(spectra_stream_usage *usage, const spectra_json_va
 		size_t len = 0;
 		const char *reason = string_at(choice, "finish_reason", &len);
 		finish_reason_at(usage, (size_t) index, reason, len);
-		count_text_at(usage, choice, "delta.content");
+		if (index == 0) {
+			answer_text_at(usage, choice, "delta.content");
+		} else {
+			count_text_at(usage, choice, "delta.content");
+		}
 		count_text_at(usage, choice, "delta.reasoning_content"); /* DeepSeek, xAI */
 		count_text_at(usage, choice, "delta.reasoning");         /* OpenRouter */
 		const spectra_json_value *calls = at(choice, "delta.tool_calls");
@@ -272,8 +316,9 @@ static void openai_response_event(spectra_stream_usage *usage, const spectra_jso
 		if (strcmp(type, "response.created") == 0) {
 			keep_string_at(&usage->response_id, event, "response.id");
 			keep_string_at(&usage->model, event, "response.model");
-		} else if (strcmp(type, "response.output_text.delta") == 0
-			|| strcmp(type, "response.function_call_arguments.delta") == 0
+		} else if (strcmp(type, "response.output_text.delta") == 0) {
+			answer_text_at(usage, event, "delta");
+		} else if (strcmp(type, "response.function_call_arguments.delta") == 0
 			|| strcmp(type, "response.reasoning_summary_text.delta") == 0) {
 			count_text_at(usage, event, "delta");
 		}
@@ -322,7 +367,7 @@ static void anthropic_event(spectra_stream_usage *usage, const spectra_json_valu
 			count_tool(usage, block, len);
 		}
 	} else if (strcmp(type, "content_block_delta") == 0) {
-		count_text_at(usage, event, "delta.text");
+		answer_text_at(usage, event, "delta.text");
 		count_text_at(usage, event, "delta.partial_json");
 		count_text_at(usage, event, "delta.thinking");
 	} else if (strcmp(type, "message_delta") == 0) {
@@ -370,7 +415,12 @@ static void gemini_chunk(spectra_stream_usage *usage, const spectra_json_value *
 		}
 		const spectra_json_value *parts = at(candidate, "content.parts");
 		for (size_t p = 0; parts && parts->type == SPECTRA_JSON_ARRAY && p < parts->as.array.count; p++) {
-			count_text_at(usage, &parts->as.array.items[p], "text");
+			const spectra_json_value *part = &parts->as.array.items[p];
+			if (index == 0 && !is_true(part, "thought")) {
+				answer_text_at(usage, part, "text");
+			} else {
+				count_text_at(usage, part, "text");
+			}
 			if (at(&parts->as.array.items[p], "functionCall")) {
 				count_tool(usage, "function_call", strlen("function_call"));
 			}
@@ -385,7 +435,7 @@ static void bedrock_event(spectra_stream_usage *usage, const spectra_json_value 
 	if (strcmp(type, "contentBlockStart") == 0 && at(event, "start.toolUse")) {
 		count_tool(usage, "tool_use", strlen("tool_use"));
 	} else if (strcmp(type, "contentBlockDelta") == 0) {
-		count_text_at(usage, event, "delta.text");
+		answer_text_at(usage, event, "delta.text");
 		count_text_at(usage, event, "delta.toolUse.input");
 		count_text_at(usage, event, "delta.reasoningContent.text");
 	} else if (strcmp(type, "messageStop") == 0) {
@@ -408,7 +458,7 @@ static void cohere_event(spectra_stream_usage *usage, const spectra_json_value *
 	} else if (strcmp(type, "tool-call-start") == 0) {
 		count_tool(usage, "function", strlen("function"));
 	} else if (strcmp(type, "content-delta") == 0) {
-		count_text_at(usage, event, "delta.message.content.text");
+		answer_text_at(usage, event, "delta.message.content.text");
 	} else if (strcmp(type, "tool-call-delta") == 0) {
 		count_text_at(usage, event, "delta.message.tool_calls.function.arguments");
 	} else if (strcmp(type, "message-end") == 0) {
@@ -424,8 +474,8 @@ static void cohere_event(spectra_stream_usage *usage, const spectra_json_value *
 static void ollama_chunk(spectra_stream_usage *usage, const spectra_json_value *chunk)
 {
 	keep_string_at(&usage->model, chunk, "model");
-	count_text_at(usage, chunk, "message.content"); /* /api/chat */
-	count_text_at(usage, chunk, "response");        /* /api/generate */
+	answer_text_at(usage, chunk, "message.content"); /* /api/chat */
+	answer_text_at(usage, chunk, "response");        /* /api/generate */
 	const spectra_json_value *done = at(chunk, "done");
 	if (done && done->type == SPECTRA_JSON_BOOL && done->as.boolean) {
 		set_count(usage, &usage->input_tokens, chunk, "prompt_eval_count");

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "../record/limits.h"
+#include "../util/buf.h"
 #include "../util/json_reader.h"
 #include "delta_skim.h"
 
@@ -53,6 +54,12 @@ typedef struct {
 	/* Unicode characters of generated text and tool-call arguments in the deltas: the base of
 	 * the estimate when the stream reports no usage (spectra_stream_usage_estimated_output) */
 	int64_t output_chars;
+	/* The answer's text (the first choice or candidate; no reasoning, no tool arguments), kept
+	 * only for opt-in content capture (spectra_stream_usage_keep_answer), at most answer_limit
+	 * bytes cut at a character; answer_cut says bytes were left out. */
+	spectra_buf answer;
+	size_t answer_limit; /* 0 = the answer is not kept */
+	bool answer_cut;
 	size_t events;                /* events read */
 	size_t bad_events;            /* events that were not JSON */
 	bool completed;               /* the stream said it ended (final usage, message_stop, done, [DONE]) */
@@ -64,6 +71,10 @@ typedef struct {
 
 void spectra_stream_usage_init(spectra_stream_usage *usage);
 void spectra_stream_usage_free(spectra_stream_usage *usage);
+
+/* Keeps the answer's text, at most limit bytes (content capture). Every event is then read in
+ * full: the skims count characters without decoding them. */
+void spectra_stream_usage_keep_answer(spectra_stream_usage *usage, size_t limit);
 
 /* Reads one event. event_name may be NULL (no framing name, or SSE's default "message"). */
 void spectra_stream_usage_event(spectra_stream_usage *usage, const char *event_name, size_t name_len, const char *json,

@@ -35,6 +35,7 @@ static spectra_record *full_record(void)
 	spectra_record_set(r, &r->model_type, "text");
 	spectra_record_set(r, &r->operation, "chat");
 	spectra_record_set(r, &r->endpoint, "/v1/chat/completions");
+	spectra_record_set(r, &r->request_body_skipped, "read_function");
 	spectra_record_set(r, &r->server_address, "api.openai.com");
 	r->server_port = 443;
 	spectra_record_set(r, &r->pricing_tier, "standard");
@@ -91,7 +92,7 @@ static bool from_context(spectra_record_field field)
 
 static void test_table_is_consistent(void)
 {
-	CHECK(SPECTRA_RECORD_FIELD_COUNT == 66);
+	CHECK(SPECTRA_RECORD_FIELD_COUNT == 67);
 	CHECK_STR(spectra_record_fields[0].key, "id");
 	CHECK_STR(spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT - 1].key, "completed_at");
 	CHECK_STR(SPECTRA_SPAN_ATTR(model), "gen_ai.request.model");

@@ -168,6 +168,7 @@ static spectra_record *random_record(unsigned seq, hazards *h)
 	r->server_port = pick(2) ? 443 : pick(2) ? 0 : 65535;
 	maybe_set(r, &r->pricing_tier, h);
 	maybe_set(r, &r->cost_reason, h);
+	maybe_set(r, &r->request_body_skipped, h);
 	maybe_set(r, &r->reasoning_effort, h);
 	maybe_set(r, &r->trackable_type, h);
 	add_items(r, &r->finish_reasons, h, true);

@@ -24,8 +24,8 @@ report('recordFailure()', list_problems('recordSuccess()', array_keys($success),
 report('RequestTracked::$request', count($heard) === 2 && $heard[0] === array_keys($success) && $heard[1] === array_keys($failure) ? [] : ['listeners got other keys']);
 ?>
 --EXPECT--
-README keys: 66
-record keys: 66
+README keys: 67
+record keys: 67
 README vs recordSuccess(): ok
 recordFailure(): ok
 RequestTracked::$request: ok

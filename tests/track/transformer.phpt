@@ -53,7 +53,7 @@ string(6) "openai"
 Warning: Spectra\Spectra::track(): Spectra: request transformer threw RuntimeException: transformer down in %s on line %d
 int(42)
 string(11) "gpt-4o-mini"
-int(66)
+int(67)
 array(1) {
   ["keep"]=>
   int(3)

@@ -457,3 +457,23 @@ void spectra_content_from_response(spectra_record *record, HashTable *body, size
 	}
 	store(record, &record->output_messages, &messages, max_bytes);
 }
+
+void spectra_content_from_stream(spectra_record *record, const char *text, size_t len, bool cut, size_t max_bytes)
+{
+	if (record->output_messages || len == 0) {
+		return;
+	}
+	zval messages, parts, content, reason;
+	array_init(&messages);
+	array_init(&parts);
+	ZVAL_STR(&content, cut ? zend_string_concat2(text, len, "\xE2\x80\xA6", 3) : zend_string_init(text, len, 0));
+	add_text(&parts, &content);
+	zval_ptr_dtor(&content);
+	ZVAL_UNDEF(&reason);
+	if (record->finish_reasons.count > 0) {
+		ZVAL_STRING(&reason, record->finish_reasons.items[0]);
+	}
+	add_message(&messages, "assistant", 9, &parts, Z_ISUNDEF(reason) ? NULL : &reason);
+	zval_ptr_dtor(&reason);
+	store(record, &record->output_messages, &messages, max_bytes);
+}

@@ -18,5 +18,8 @@ size_t spectra_content_max_bytes(void);
 
 void spectra_content_from_request(spectra_record *record, HashTable *body, size_t max_bytes);
 void spectra_content_from_response(spectra_record *record, HashTable *body, size_t max_bytes);
+/* A streamed answer: its text as the stream reader kept it (cut says bytes were left out),
+ * with the record's first finish reason. Tool calls and reasoning of a stream are left out. */
+void spectra_content_from_stream(spectra_record *record, const char *text, size_t len, bool cut, size_t max_bytes);
 
 #endif

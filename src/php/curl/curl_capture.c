@@ -172,9 +172,13 @@ static void note_option(zend_object *handle, zend_long option, zval *value)
 	case CURLOPT_FILE:
 		state->response_to_file = Z_TYPE_P(value) != IS_NULL;
 		break;
-	default: /* READFUNCTION, INFILE, UPLOAD */
-		state->body_via_read = zend_is_true(value);
+	default: { /* READFUNCTION, INFILE, UPLOAD */
+		uint8_t reader = option == CURLOPT_READFUNCTION ? SPECTRA_CURL_BODY_BY_READ_FUNCTION
+			: option == CURLOPT_INFILE                  ? SPECTRA_CURL_BODY_BY_INFILE
+														: SPECTRA_CURL_BODY_BY_UPLOAD;
+		state->body_readers = zend_is_true(value) ? state->body_readers | reader : state->body_readers & ~reader;
 		break;
+	}
 	}
 }
 
@@ -252,7 +256,7 @@ static void observe_copy_end(zend_execute_data *execute_data, zval *retval)
 	ZVAL_COPY(&to->postfields, &from->postfields);
 	ZVAL_COPY(&to->user_write, &from->user_write);
 	to->tee_installed = from->tee_installed; /* curl copied the tee with the handle */
-	to->body_via_read = from->body_via_read;
+	to->body_readers = from->body_readers;
 	to->response_to_file = from->response_to_file;
 }
 
@@ -349,6 +353,7 @@ static void start_request(zend_object *handle, spectra_curl_handle *state)
 	}
 	if (record) {
 		spectra_curl_request_apply(record, state, body_table);
+		spectra_record_set(record, &record->request_body_skipped, spectra_curl_request_body_skipped(state, &body));
 		if (SPECTRA_G(capture_content) && body_table && !record->input_messages && !record->system_instructions) {
 			/* opt-in; a track() call's own request option, read first, is kept */
 			spectra_content_from_request(record, body_table, spectra_content_max_bytes());

@@ -14,7 +14,7 @@ typedef struct {
 	zval postfields;                       /* CURLOPT_POSTFIELDS as given; UNDEF = none */
 	zval user_write;                       /* the application's CURLOPT_WRITEFUNCTION; UNDEF = none */
 	bool tee_installed;                    /* our tee wraps user_write on the handle */
-	bool body_via_read;                    /* READFUNCTION/INFILE/UPLOAD: the body is not read */
+	uint8_t body_readers;                  /* SPECTRA_CURL_BODY_BY_*: how curl gets a body we do not read */
 	bool response_to_file;                 /* CURLOPT_FILE: the answer is not read */
 	/* the request in flight */
 	zval context;           /* RequestContext of its own record; UNDEF = none */
@@ -23,6 +23,11 @@ typedef struct {
 	bool body_over_cap;     /* more than SPECTRA_CURL_BODY_CAP bytes: not kept */
 	uint64_t first_byte_ns; /* monotonic clock when the tee saw the first bytes; 0 = not yet */
 } spectra_curl_handle;
+
+/* Options that make curl take the request body from somewhere we do not read. */
+#define SPECTRA_CURL_BODY_BY_READ_FUNCTION 1 /* CURLOPT_READFUNCTION */
+#define SPECTRA_CURL_BODY_BY_INFILE 2        /* CURLOPT_INFILE */
+#define SPECTRA_CURL_BODY_BY_UPLOAD 4        /* CURLOPT_UPLOAD (curl's default reader) */
 
 /* Bytes of an answer kept for reading usage and errors. */
 #define SPECTRA_CURL_BODY_CAP (16 * 1024 * 1024)

@@ -35,6 +35,25 @@ void spectra_curl_request_body(const spectra_curl_handle *state, zval *body_out)
 	}
 }
 
+const char *spectra_curl_request_body_skipped(const spectra_curl_handle *state, const zval *body)
+{
+	const zval *fields = &state->postfields;
+	if (Z_TYPE_P(body) == IS_ARRAY) {
+		return NULL;
+	}
+	if (Z_TYPE_P(fields) == IS_STRING && Z_STRLEN_P(fields) > 0) {
+		/* POSTFIELDS wins over a read callback: the body is this string */
+		return Z_STRLEN_P(fields) > REQUEST_BODY_CAP ? "too_large" : "not_json";
+	}
+	if (state->body_readers & SPECTRA_CURL_BODY_BY_READ_FUNCTION) {
+		return "read_function";
+	}
+	if (state->body_readers & SPECTRA_CURL_BODY_BY_INFILE) {
+		return "infile";
+	}
+	return state->body_readers & SPECTRA_CURL_BODY_BY_UPLOAD ? "upload" : NULL;
+}
+
 zend_string *spectra_curl_request_model(const spectra_curl_handle *state, HashTable *body)
 {
 	zend_string *model = body ? spectra_read_string(body, "model") : NULL;

@@ -16,6 +16,10 @@ const spectra_provider_info *spectra_curl_provider_for_url(const char *url, size
 void spectra_curl_request_body(const spectra_curl_handle *state, zval *body_out);
 /* The model the request names: the body's "model", else a "/models/{model}:..." path
  * segment (Gemini); NULL when neither. */
+/* Why the request's body (body: what spectra_curl_request_body() gave) was not read, as the
+ * record's request_body_skipped says it; NULL when it was read or there is none. */
+const char *spectra_curl_request_body_skipped(const spectra_curl_handle *state, const zval *body);
+
 zend_string *spectra_curl_request_model(const spectra_curl_handle *state, HashTable *body);
 /* Fills what the request says into the record (replacing the server address and port a
  * track() took from the provider table; endpoint and operation only where unset). */

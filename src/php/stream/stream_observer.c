@@ -6,6 +6,7 @@
 
 #include "php_spectra.h"
 #include "src/php/capture/context.h"
+#include "src/php/content/messages.h"
 #include "src/php/pipeline/pipeline.h"
 #include "src/php/sandbox/sandbox.h"
 #include "src/php/stream/chunk_skim.h"
@@ -37,6 +38,9 @@ static zend_object *observer_create(zend_class_entry *ce)
 	observer->std.handlers = &observer_handlers;
 	ZVAL_UNDEF(&observer->context);
 	spectra_stream_reader_init(&observer->reader);
+	if (SPECTRA_G(capture_content)) {
+		spectra_stream_usage_keep_answer(&observer->reader.usage, spectra_content_max_bytes());
+	}
 	observer->first_chunk_ns = 0;
 	observer->done = false;
 	return &observer->std;
@@ -65,6 +69,11 @@ static void complete(spectra_stream_observer *observer, spectra_stream_end how, 
 		record->time_to_first_token_ms = (int64_t) ((waited + 500000u) / 1000000u);
 	}
 	spectra_stream_record(record, &observer->reader.usage, how);
+	spectra_stream_usage *usage = &observer->reader.usage;
+	if (usage->answer_limit) {
+		spectra_content_from_stream(record, usage->answer.data, usage->answer.len, usage->answer_cut,
+			usage->answer_limit);
+	}
 	if (how == SPECTRA_STREAM_FAILED && exception) {
 		spectra_pipeline_failure(context, exception, 0, false, NULL);
 	} else {
