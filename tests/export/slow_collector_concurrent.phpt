@@ -12,7 +12,9 @@ for (\$i = 0; \$i < $n; \$i++) { Spectra::track('openai', 'gpt-4o', fn () => \$u
 var_dump(Spectra::flush(60000));
 echo json_encode(Spectra::stats()), "\n";
 PHP, ['spectra.otel.enabled' => 1, 'spectra.otel.endpoint' => $receiver['url'], 'spectra.otel.protocol' => 'http/json',
-      'spectra.otel.timeout' => 30]);
+      // room for the whole burst: until the first answer (2 s) the collector is not known healthy, so nothing
+      // waits for room, and the default 8 MiB holds only ~5 800 records of this size (their real weight)
+      'spectra.otel.timeout' => 30, 'spectra.queue.max_bytes' => 32 * 1024 * 1024]);
 echo $r['stderr'];
 $lines = explode("\n", trim($r['stdout']));
 echo $lines[0], "\n";
