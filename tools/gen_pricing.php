@@ -44,6 +44,9 @@ const EXTRA_UNITS = [
     'output_images' => ['dimensions' => ['direction' => 'output', 'family' => 'images'], 'per' => 1, 'price_key' => 'output_images_each'],
     'output_videos' => ['dimensions' => ['direction' => 'output', 'family' => 'videos'], 'per' => 1, 'price_key' => 'output_videos_each'],
     'video_seconds' => ['dimensions' => ['family' => 'durations', 'modality' => 'video'], 'per' => 1, 'price_key' => 'video_seconds_each'],
+    // hardware time a prediction ran (Replicate's metrics.predict_time): priced only by a
+    // pricing file, as its rate depends on hardware the response does not name
+    'compute_seconds' => ['dimensions' => ['family' => 'compute'], 'per' => 1, 'price_key' => 'compute_seconds_each'],
 ];
 
 function fail(string $message): never
@@ -154,7 +157,7 @@ if (count($unit_keys) > 64) {
 $header = (string) file_get_contents("$repo_root/src/record/usage_keys.h");
 preg_match_all('/^\tX\(([a-z0-9_]+)\)/m', $header, $m);
 if ($m[1] !== $unit_keys) {
-    fail("src/record/usage_keys.h does not list the data's units (then the three additions) in order;\n"
+    fail("src/record/usage_keys.h does not list the data's units (then the four additions) in order;\n"
         . 'expected: ' . implode(' ', $unit_keys));
 }
 $unit_index = array_flip($unit_keys);

@@ -1,8 +1,9 @@
 /* The quantities a request can be priced by, one per usage key of the genai-prices units
- * dictionary (data/genai-prices/data.json "units") plus three of this project's own for the
- * rows kept from data/pricing-catalog.csv (images and videos generated, seconds of video).
+ * dictionary (data/genai-prices/data.json "units") plus four of this project's own: three for
+ * the rows kept from data/pricing-catalog.csv (images and videos generated, seconds of video)
+ * and the hardware seconds a Replicate prediction ran (priced by a pricing file only).
  * Plain C. tools/gen_pricing.php checks that this list is exactly the data's keys (in the
- * data's order) followed by the three additions, and generates each key's dimensions, unit
+ * data's order) followed by the four additions, and generates each key's dimensions, unit
  * size and price key into src/pricing/catalog_data.c.
  *
  * A record's usage vector (spectra_record.usage) holds one value per key; below 0 means the
@@ -73,7 +74,8 @@
 	X(web_searches) \
 	X(output_images) \
 	X(output_videos) \
-	X(video_seconds)
+	X(video_seconds) \
+	X(compute_seconds)
 /* clang-format on */
 
 #define SPECTRA_USAGE_KEY_ENUM(key) SPECTRA_USAGE_##key,

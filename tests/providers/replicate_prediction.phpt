@@ -74,9 +74,9 @@ Prediction input failed validation: prompt: String should have at least 1 charac
 canceled: id='f5d7s9a1p3o5i7u9y1t3r5e7w9' images=NULL videos=NULL finish=[] cents=0.0 known=true failed=true error='prediction_canceled'
 processing: id='p0o9i8u7y6t5r4e3w2q1a2s3d4' images=0 videos=0 finish=["processing"] cents=0.0 known=true failed=false error=NULL
 video, 5 s: id='p0o9i8u7y6t5r4e3w2q1a2s3d4' images=NULL videos=1 finish=["succeeded"] cents=45.0 known=true failed=false error=NULL
-output mixed: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=NULL videos=NULL finish=["succeeded"] cents=0.0 known=false failed=false error=NULL reason=no usage reported for black-forest-labs/flux-schnell
-output http: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=NULL videos=NULL finish=["succeeded"] cents=0.0 known=false failed=false error=NULL reason=no usage reported for black-forest-labs/flux-schnell
-output empty: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=NULL videos=NULL finish=["succeeded"] cents=0.0 known=false failed=false error=NULL reason=no usage reported for black-forest-labs/flux-schnell
+output mixed: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=NULL videos=NULL finish=["succeeded"] cents=0.0 known=false failed=false error=NULL reason=black-forest-labs/flux-schnell is priced by output_images, none of which was reported
+output http: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=NULL videos=NULL finish=["succeeded"] cents=0.0 known=false failed=false error=NULL reason=black-forest-labs/flux-schnell is priced by output_images, none of which was reported
+output empty: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=NULL videos=NULL finish=["succeeded"] cents=0.0 known=false failed=false error=NULL reason=black-forest-labs/flux-schnell is priced by output_images, none of which was reported
 output object: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=1 videos=NULL finish=["succeeded"] cents=0.3 known=true failed=false error=NULL
 output query: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=1 videos=1 finish=["succeeded"] cents=0.3 known=true failed=false error=NULL
 100 000 files: id='q8w2e4r6t8y0u2i4o6p8a0s2d4' images=100000 videos=NULL finish=["succeeded"] cents=30000.0 known=true failed=false error=NULL

@@ -6,7 +6,8 @@
  * counted then. A prediction still starting or processing (the create call, the polls) has
  * produced no file yet: 0 images and 0 videos, a known 0 for the models billed per file.
  * metrics.predict_time is the hardware time other models are billed by, at the rate of a
- * hardware class the response does not name: it is not read. */
+ * hardware class the response does not name: it becomes the compute_seconds quantity, which no
+ * built-in row prices and a pricing file can (compute_seconds_each, the model's hardware rate). */
 #include "replicate.h"
 
 #include <string.h>
@@ -83,6 +84,12 @@ static void extract_prediction(HashTable *body, spectra_record *record)
 		record->image_count = 0;
 		record->video_count = 0;
 		record->usage[SPECTRA_USAGE_video_seconds] = 0;
+		record->usage[SPECTRA_USAGE_compute_seconds] = 0;
+	}
+	double seconds;
+	if (zend_string_equals_literal(status, "succeeded")
+		&& spectra_read_seconds(body, "metrics.predict_time", &seconds)) {
+		record->usage[SPECTRA_USAGE_compute_seconds] = seconds;
 	}
 	zval *output = spectra_read_path(body, "output");
 	int64_t images, videos;
