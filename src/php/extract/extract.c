@@ -1,7 +1,4 @@
 #include "extract.h"
-#include "src/php/extract/gemini.h"
-#include "src/php/extract/openai.h"
-#include "src/php/extract/replicate.h"
 #include "src/php/extract/usage_map.h"
 #include "src/php/extract/zval_read.h"
 #include "src/providers/providers.h"
@@ -10,20 +7,6 @@
 #include "zend_smart_str.h"
 #include "zend_interfaces.h"
 #include "src/php/sandbox/sandbox.h"
-
-/* Order matters only where shapes overlap: Responses before chat (both may carry
- * `output`-less usage). The flavor rows of usage_map.c (embeddings among them) are tried
- * before these. */
-static const spectra_extractor *const extractor_table[] = {
-	&spectra_openai_responses_extractor,
-	&spectra_openai_images_extractor,
-	&spectra_openai_transcription_extractor,
-	&spectra_openai_chat_extractor,
-	&spectra_openai_completion_extractor,
-	&spectra_gemini_generate_content_extractor,
-	&spectra_gemini_video_operation_extractor,
-	&spectra_replicate_prediction_extractor,
-};
 
 static bool model_is_unknown(const char *model)
 {
@@ -105,14 +88,6 @@ const spectra_extractor *spectra_extract_body(spectra_record *record, HashTable 
 	if (flavor) {
 		spectra_usage_flavor_apply(flavor, body, record);
 		used = &flavor->extractor;
-	} else {
-		for (size_t i = 0; i < sizeof(extractor_table) / sizeof(extractor_table[0]); i++) {
-			if (extractor_table[i]->matches(body)) {
-				used = extractor_table[i];
-				used->extract(body, record);
-				break;
-			}
-		}
 	}
 	if (used) {
 		if (!record->operation) {
