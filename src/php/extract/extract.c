@@ -147,7 +147,10 @@ static const char *native_usage_shape(const spectra_record *record, HashTable *u
 	return NULL;
 }
 
-static void apply_native_usage(spectra_record *record, HashTable *usage, const char *key, const char *companion)
+/* False when the wrapped block is still no body of its shape (a Bedrock block without
+ * inputTokens): its GenAI keys are read then. Extracting it as an unknown body would read its
+ * usage block generically, which comes back here without end. */
+static bool apply_native_usage(spectra_record *record, HashTable *usage, const char *key, const char *companion)
 {
 	zval body, copy;
 	array_init(&body);
@@ -163,8 +166,12 @@ static void apply_native_usage(spectra_record *record, HashTable *usage, const c
 		array_init(&empty);
 		add_assoc_zval(&body, companion, &empty);
 	}
-	spectra_extract_body(record, Z_ARRVAL(body));
+	bool known = spectra_usage_flavor_find(Z_ARRVAL(body)) != NULL;
+	if (known) {
+		spectra_extract_body(record, Z_ARRVAL(body));
+	}
 	zval_ptr_dtor(&body);
+	return known;
 }
 
 /* Quantities that are not tokens, for unit-priced models (images, audio, characters). */
@@ -208,8 +215,7 @@ bool spectra_apply_usage(spectra_record *record, HashTable *usage, const char **
 	}
 	const char *companion;
 	const char *native = native_usage_shape(record, usage, &companion);
-	if (native) {
-		apply_native_usage(record, usage, native, companion);
+	if (native && apply_native_usage(record, usage, native, companion)) {
 		return true;
 	}
 	static const usage_field fields[] = {
