@@ -225,12 +225,50 @@ static int64_t *quantity_field(spectra_record *record, spectra_usage_quantity qu
 	return (int64_t *) ((char *) record + quantity_offsets[quantity]);
 }
 
-static bool read_value(HashTable *body, const spectra_usage_mapping *mapping, const char *path, int64_t *value)
+/* The object under a path's first segment, remembered between the paths of one row: most of
+ * them start alike ("usage.", "usageMetadata."), and that one is looked up once then. */
+typedef struct {
+	const char *name;
+	size_t len;
+	HashTable *table;
+} first_segment;
+
+/* The table to read *rest from for path, or NULL when its first segment holds no array. */
+static HashTable *scope_of(HashTable *body, const char *path, first_segment *memo, const char **rest)
 {
-	if (mapping->read == SPECTRA_READ_COUNT) {
-		return spectra_read_count(body, path, value);
+	if (memo->name && strncmp(path, memo->name, memo->len) == 0 && path[memo->len] == '.') {
+		*rest = path + memo->len + 1;
+		return memo->table;
 	}
-	HashTable *items = spectra_read_array(body, path);
+	const char *dot = strchr(path, '.');
+	if (!dot) {
+		*rest = path;
+		return body;
+	}
+	size_t len = (size_t) (dot - path);
+	zval *value = zend_symtable_str_find(body, path, len);
+	if (value) {
+		ZVAL_DEREF(value);
+	}
+	memo->name = path;
+	memo->len = len;
+	memo->table = value && Z_TYPE_P(value) == IS_ARRAY ? Z_ARRVAL_P(value) : NULL;
+	*rest = dot + 1;
+	return memo->table;
+}
+
+static bool read_value(HashTable *body, const spectra_usage_mapping *mapping, const char *path, first_segment *memo,
+	int64_t *value)
+{
+	const char *rest;
+	HashTable *scope = scope_of(body, path, memo, &rest);
+	if (!scope) {
+		return false;
+	}
+	if (mapping->read == SPECTRA_READ_COUNT) {
+		return spectra_read_count(scope, rest, value);
+	}
+	HashTable *items = spectra_read_array(scope, rest);
 	if (!items) {
 		return false;
 	}
@@ -314,14 +352,18 @@ static bool is_flavor(const spectra_usage_flavor *flavor, HashTable *body)
 }
 
 /* Calls visit with each value at path, where a "*" segment stands for every element of the
- * list (or object) there; elements that are not arrays have nothing further down. */
+ * list (or object) there; elements that are not arrays have nothing further down. memo (the
+ * body's first segments) is NULL below the body. */
 typedef void (*value_visitor)(zval *value, const void *rule, spectra_record *record);
 
-static void walk_path(HashTable *scope, const char *path, value_visitor visit, const void *rule, spectra_record *record)
+static void walk_path(HashTable *scope, const char *path, first_segment *memo, value_visitor visit, const void *rule,
+	spectra_record *record)
 {
-	const char *star = strstr(path, "*");
+	const char *star = strchr(path, '*');
+	const char *rest;
 	if (!star) {
-		zval *value = spectra_read_path(scope, path);
+		HashTable *in = memo ? scope_of(scope, path, memo, &rest) : scope;
+		zval *value = in ? spectra_read_path(in, memo ? rest : path) : NULL;
 		if (value) {
 			visit(value, rule, record);
 		}
@@ -329,26 +371,31 @@ static void walk_path(HashTable *scope, const char *path, value_visitor visit, c
 	}
 	HashTable *list = scope;
 	if (star > path) {
-		char prefix[64]; /* paths are the table's literals, a few short segments */
-		size_t len = (size_t) (star - path) - 1;
-		if (len >= sizeof prefix) {
-			return;
+		first_segment inner = { NULL, 0, NULL };
+		list = scope_of(scope, path, memo ? memo : &inner, &rest);
+		if (list && rest != star) {
+			/* more segments before the "*": read from a copy of them (the table's paths are short) */
+			char prefix[64];
+			size_t len = (size_t) (star - rest) - 1;
+			if (len >= sizeof prefix) {
+				return;
+			}
+			memcpy(prefix, rest, len);
+			prefix[len] = '\0';
+			list = spectra_read_array(list, prefix);
 		}
-		memcpy(prefix, path, len);
-		prefix[len] = '\0';
-		list = spectra_read_array(scope, prefix);
 		if (!list) {
 			return;
 		}
 	}
-	const char *rest = star[1] == '.' ? star + 2 : NULL;
+	const char *next = star[1] == '.' ? star + 2 : NULL;
 	zval *element;
 	ZEND_HASH_FOREACH_VAL(list, element) {
 		ZVAL_DEREF(element);
-		if (!rest) {
+		if (!next) {
 			visit(element, rule, record);
 		} else if (Z_TYPE_P(element) == IS_ARRAY) {
-			walk_path(Z_ARRVAL_P(element), rest, visit, rule, record);
+			walk_path(Z_ARRVAL_P(element), next, NULL, visit, rule, record);
 		}
 	}
 	ZEND_HASH_FOREACH_END();
@@ -423,7 +470,8 @@ static void visit_finish_reason(zval *reason, const void *rule, spectra_record *
 	}
 }
 
-static void read_finish_reasons(const spectra_usage_flavor *flavor, HashTable *body, spectra_record *record)
+static void read_finish_reasons(const spectra_usage_flavor *flavor, HashTable *body, first_segment *memo,
+	spectra_record *record)
 {
 	zend_string *reason = flavor->finish_reason ? spectra_read_string(body, flavor->finish_reason) : NULL;
 	if (reason && ZSTR_LEN(reason)) {
@@ -440,16 +488,18 @@ static void read_finish_reasons(const spectra_usage_flavor *flavor, HashTable *b
 			spectra_record_add_finish_reason(record, ZSTR_VAL(first), ZSTR_LEN(first));
 		}
 	} else if (path) {
-		walk_path(body, path, visit_finish_reason, NULL, record);
+		walk_path(body, path, memo, visit_finish_reason, NULL, record);
 	}
 }
 
-static bool is_counted(const spectra_usage_flavor *flavor, HashTable *body)
+static bool is_counted(const spectra_usage_flavor *flavor, HashTable *body, first_segment *memo)
 {
 	size_t count = sizeof flavor->counted_when / sizeof flavor->counted_when[0];
 	int64_t value;
 	for (size_t i = 0; i < count && flavor->counted_when[i]; i++) {
-		if (spectra_read_count(body, flavor->counted_when[i], &value)) {
+		const char *rest;
+		HashTable *scope = scope_of(body, flavor->counted_when[i], memo, &rest);
+		if (scope && spectra_read_count(scope, rest, &value)) {
 			return true;
 		}
 	}
@@ -486,11 +536,12 @@ static void read_breakdowns(const spectra_usage_breakdown *breakdowns, HashTable
 	}
 }
 
-static void read_mappings(const spectra_usage_flavor *flavor, HashTable *body, spectra_record *record)
+static void read_mappings(const spectra_usage_flavor *flavor, HashTable *body, first_segment *memo,
+	spectra_record *record)
 {
 	/* a row with counted_when reads all its quantities or none (absent ones are then 0) */
 	bool gated = flavor->counted_when[0] != NULL;
-	if (gated && !is_counted(flavor, body)) {
+	if (gated && !is_counted(flavor, body, memo)) {
 		return;
 	}
 	size_t mapping_count = sizeof flavor->mappings / sizeof flavor->mappings[0];
@@ -500,7 +551,7 @@ static void read_mappings(const spectra_usage_flavor *flavor, HashTable *body, s
 		bool any = gated;
 		for (size_t p = 0; p < sizeof mapping->paths / sizeof mapping->paths[0] && mapping->paths[p]; p++) {
 			int64_t value;
-			if (read_value(body, mapping, mapping->paths[p], &value)) {
+			if (read_value(body, mapping, mapping->paths[p], memo, &value)) {
 				sum += value; /* each at most SPECTRA_MAX_TOKEN_COUNT: four cannot overflow */
 				any = true;
 				if (mapping->first) {
@@ -557,18 +608,19 @@ const spectra_usage_flavor *spectra_usage_flavor_find(HashTable *body)
 
 void spectra_usage_flavor_apply(const spectra_usage_flavor *flavor, HashTable *body, spectra_record *record)
 {
-	read_mappings(flavor, body, record);
+	first_segment memo = { NULL, 0, NULL };
+	read_mappings(flavor, body, &memo, record);
 	if (flavor->response_id) {
 		spectra_read_into(body, flavor->response_id, record, &record->response_id);
 	}
-	read_finish_reasons(flavor, body, record);
+	read_finish_reasons(flavor, body, &memo, record);
 	read_tier(flavor, body, record);
 	zend_string *effort = flavor->reasoning_effort ? spectra_read_string(body, flavor->reasoning_effort) : NULL;
 	if (effort && !record->reasoning_effort) {
 		spectra_record_setl(record, &record->reasoning_effort, ZSTR_VAL(effort), ZSTR_LEN(effort));
 	}
 	if (flavor->items.list) {
-		walk_path(body, flavor->items.list, visit_item_list, &flavor->items, record);
+		walk_path(body, flavor->items.list, &memo, visit_item_list, &flavor->items, record);
 	}
 	if (flavor->extractor.extract) {
 		flavor->extractor.extract(body, record);
