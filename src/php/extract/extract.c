@@ -1,7 +1,4 @@
 #include "extract.h"
-#include "src/php/extract/gemini.h"
-#include "src/php/extract/openai.h"
-#include "src/php/extract/replicate.h"
 #include "src/php/extract/usage_map.h"
 #include "src/php/extract/zval_read.h"
 #include "src/providers/providers.h"
@@ -10,20 +7,6 @@
 #include "zend_smart_str.h"
 #include "zend_interfaces.h"
 #include "src/php/sandbox/sandbox.h"
-
-/* Order matters only where shapes overlap: Responses before chat (both may carry
- * `output`-less usage). The flavor rows of usage_map.c (embeddings among them) are tried
- * before these. */
-static const spectra_extractor *const extractor_table[] = {
-	&spectra_openai_responses_extractor,
-	&spectra_openai_images_extractor,
-	&spectra_openai_transcription_extractor,
-	&spectra_openai_chat_extractor,
-	&spectra_openai_completion_extractor,
-	&spectra_gemini_generate_content_extractor,
-	&spectra_gemini_video_operation_extractor,
-	&spectra_replicate_prediction_extractor,
-};
 
 static bool model_is_unknown(const char *model)
 {
@@ -105,14 +88,6 @@ const spectra_extractor *spectra_extract_body(spectra_record *record, HashTable 
 	if (flavor) {
 		spectra_usage_flavor_apply(flavor, body, record);
 		used = &flavor->extractor;
-	} else {
-		for (size_t i = 0; i < sizeof(extractor_table) / sizeof(extractor_table[0]); i++) {
-			if (extractor_table[i]->matches(body)) {
-				used = extractor_table[i];
-				used->extract(body, record);
-				break;
-			}
-		}
 	}
 	if (used) {
 		if (!record->operation) {
@@ -172,7 +147,10 @@ static const char *native_usage_shape(const spectra_record *record, HashTable *u
 	return NULL;
 }
 
-static void apply_native_usage(spectra_record *record, HashTable *usage, const char *key, const char *companion)
+/* False when the wrapped block is still no body of its shape (a Bedrock block without
+ * inputTokens): its GenAI keys are read then. Extracting it as an unknown body would read its
+ * usage block generically, which comes back here without end. */
+static bool apply_native_usage(spectra_record *record, HashTable *usage, const char *key, const char *companion)
 {
 	zval body, copy;
 	array_init(&body);
@@ -188,8 +166,12 @@ static void apply_native_usage(spectra_record *record, HashTable *usage, const c
 		array_init(&empty);
 		add_assoc_zval(&body, companion, &empty);
 	}
-	spectra_extract_body(record, Z_ARRVAL(body));
+	bool known = spectra_usage_flavor_find(Z_ARRVAL(body)) != NULL;
+	if (known) {
+		spectra_extract_body(record, Z_ARRVAL(body));
+	}
 	zval_ptr_dtor(&body);
+	return known;
 }
 
 /* Quantities that are not tokens, for unit-priced models (images, audio, characters). */
@@ -233,8 +215,7 @@ bool spectra_apply_usage(spectra_record *record, HashTable *usage, const char **
 	}
 	const char *companion;
 	const char *native = native_usage_shape(record, usage, &companion);
-	if (native) {
-		apply_native_usage(record, usage, native, companion);
+	if (native && apply_native_usage(record, usage, native, companion)) {
 		return true;
 	}
 	static const usage_field fields[] = {

@@ -1,6 +1,6 @@
-/* Usage extraction: a decoded provider body (PHP array) -> the record. One extractor per
- * provider endpoint shape, tried in table order; each says whether a body is its shape.
- * New providers and endpoints slot in as rows of the table in extract.c. */
+/* Usage extraction: a decoded provider body (PHP array) -> the record. One flavor row per
+ * provider endpoint shape (usage_map.c), tried in table order; each says whether a body is
+ * its shape. New providers and endpoints slot in as rows of that table. */
 #ifndef SPECTRA_PROVIDERS_EXTRACT_H
 #define SPECTRA_PROVIDERS_EXTRACT_H
 

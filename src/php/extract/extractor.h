@@ -1,6 +1,5 @@
-/* The extractor row type: one provider endpoint shape, how to recognise it and how to
- * read it into the record. Type only, shared by the table (extract.c) and the provider
- * files that define rows. */
+/* What names a provider endpoint shape (a flavor row of usage_map.c) and its hand-written
+ * hooks, when it has any. Type only. */
 #ifndef SPECTRA_PHP_EXTRACT_EXTRACTOR_H
 #define SPECTRA_PHP_EXTRACT_EXTRACTOR_H
 
@@ -8,11 +7,11 @@
 #include "src/record/record.h"
 
 typedef struct {
-	const char *name;       /* "openai.chat_completions" */
-	const char *operation;  /* GenAI operation name it implies */
-	const char *model_type; /* text, embedding, ... */
-	bool (*matches)(HashTable *body);
-	void (*extract)(HashTable *body, spectra_record *record);
+	const char *name;                                         /* "openai.chat_completions" */
+	const char *operation;                                    /* GenAI operation name it implies */
+	const char *model_type;                                   /* text, embedding, ... */
+	bool (*matches)(HashTable *body);                         /* NULL: the row's data tests say */
+	void (*extract)(HashTable *body, spectra_record *record); /* NULL: the row's paths say it all */
 } spectra_extractor;
 
 #endif

@@ -1,10 +1,11 @@
-/* Extractor rows for Gemini generateContent and the long-running video operations (Veo). */
+/* The hand-written row of usage_map.c for Gemini's long-running video operations (Veo). */
 #ifndef SPECTRA_PHP_EXTRACT_GEMINI_H
 #define SPECTRA_PHP_EXTRACT_GEMINI_H
 
-#include "src/php/extract/extractor.h"
+#include "php.h"
+#include "src/record/record.h"
 
-extern const spectra_extractor spectra_gemini_generate_content_extractor;
-extern const spectra_extractor spectra_gemini_video_operation_extractor;
+bool spectra_gemini_is_video_operation(HashTable *body);
+void spectra_gemini_extract_video_operation(HashTable *body, spectra_record *record);
 
 #endif

@@ -1,14 +1,17 @@
-/* Extractor rows for OpenAI shapes (and the OpenAI-compatible providers speaking them): chat completions,
- * completions, the Responses API, images, transcriptions. */
+/* The hand-written parts of the OpenAI flavor rows of usage_map.c (and the OpenAI-compatible
+ * providers speaking them). */
 #ifndef SPECTRA_PHP_EXTRACT_OPENAI_H
 #define SPECTRA_PHP_EXTRACT_OPENAI_H
 
-#include "src/php/extract/extractor.h"
+#include "php.h"
+#include "src/record/record.h"
 
-extern const spectra_extractor spectra_openai_chat_extractor;
-extern const spectra_extractor spectra_openai_completion_extractor;
-extern const spectra_extractor spectra_openai_responses_extractor;
-extern const spectra_extractor spectra_openai_images_extractor;
-extern const spectra_extractor spectra_openai_transcription_extractor;
+/* Chat completions and completions, after the row's paths: xAI's and Perplexity's output
+ * beside completion_tokens, OpenRouter's and Perplexity's billed cost. */
+void spectra_openai_chat_usage(HashTable *body, spectra_record *record);
+
+/* Audio transcriptions and translations, a hand-written row. */
+bool spectra_openai_is_transcription(HashTable *body);
+void spectra_openai_extract_transcription(HashTable *body, spectra_record *record);
 
 #endif

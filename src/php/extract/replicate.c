@@ -14,7 +14,7 @@
 
 #include "src/php/extract/zval_read.h"
 
-static bool is_prediction(HashTable *body)
+bool spectra_replicate_is_prediction(HashTable *body)
 {
 	return spectra_read_string(body, "urls.get") && spectra_read_string(body, "status")
 		&& zend_hash_str_exists(body, ZEND_STRL("input"));
@@ -69,7 +69,7 @@ static bool count_files(zval *output, int64_t *images, int64_t *videos)
 	return true;
 }
 
-static void extract_prediction(HashTable *body, spectra_record *record)
+void spectra_replicate_extract_prediction(HashTable *body, spectra_record *record)
 {
 	spectra_read_into(body, "id", record, &record->response_id);
 	zend_string *status = spectra_read_string(body, "status");
@@ -103,7 +103,3 @@ static void extract_prediction(HashTable *body, spectra_record *record)
 	}
 	spectra_record_add_finish_reason(record, ZSTR_VAL(status), ZSTR_LEN(status));
 }
-
-/* The operation depends on the model; the endpoint (url option) or the caller names it. */
-const spectra_extractor spectra_replicate_prediction_extractor = { "replicate.prediction", NULL, NULL, is_prediction,
-	extract_prediction };
