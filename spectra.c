@@ -17,6 +17,7 @@
 #include "src/php/capture/trace.h"
 #include "src/php/curl/curl_capture.h"
 #include "src/php/delivery/emit.h"
+#include "src/php/extract/usage_map.h"
 #include "src/php/publish/publish.h"
 #include "src/php/settings/provider_hosts.h"
 #include "src/php/settings/settings_display.h"
@@ -60,6 +61,7 @@ PHP_MINIT_FUNCTION(spectra)
 {
 	REGISTER_INI_ENTRIES();
 	spectra_provider_hosts_startup(module_number);
+	spectra_usage_map_startup();
 	spectra_curl_capture_startup();
 
 	zend_class_entry *request_context_ce = register_class_Spectra_RequestContext();

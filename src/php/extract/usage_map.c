@@ -596,10 +596,78 @@ static void read_tier(const spectra_usage_flavor *flavor, HashTable *body, spect
 	spectra_record_setl(record, &record->pricing_tier, ZSTR_VAL(tier), ZSTR_LEN(tier));
 }
 
+/* ---- gates: a row's top-level keys, looked up by a hash made once ---- */
+
+#define FLAVOR_COUNT (sizeof flavors / sizeof flavors[0])
+
+/* A body can be a row's flavor only when it holds one of the row's gate keys at its top level
+ * (NULL: the row has no gate, its tests always run). Most rows are told apart by a key the
+ * body lacks, so one lookup with a hash made at startup rejects them, instead of the row's
+ * tests hashing each segment of each path. Set once in MINIT, read-only afterwards. */
+static zend_string *flavor_gates[FLAVOR_COUNT][2];
+
+/* The top-level key of a path, as a permanent interned string with its hash; NULL for a
+ * numeric first segment (a list index is no string key). */
+static zend_string *gate_key(const char *path)
+{
+	size_t len = strcspn(path, ".");
+	if (len == 0 || strspn(path, "0123456789") >= len) {
+		return NULL;
+	}
+	zend_string *key = zend_string_init_interned(path, len, 1);
+	zend_string_hash_val(key);
+	return key;
+}
+
+/* The path a test set needs present: its first test that a missing path fails. */
+static const char *set_gate_path(const spectra_usage_test *set, size_t tests)
+{
+	for (size_t t = 0; t < tests && set[t].path; t++) {
+		if (set[t].kind != SPECTRA_TEST_NOT_ARRAY) {
+			return set[t].path;
+		}
+	}
+	return NULL;
+}
+
+void spectra_usage_map_startup(void)
+{
+	for (size_t i = 0; i < FLAVOR_COUNT; i++) {
+		const spectra_usage_flavor *flavor = &flavors[i];
+		const char *path = flavor->required[0] ? flavor->required[0]
+			: flavor->object                   ? flavor->object
+											   : flavor->equals.path;
+		if (path) {
+			flavor_gates[i][0] = gate_key(path);
+			continue;
+		}
+		size_t tests = sizeof flavor->either[0] / sizeof flavor->either[0][0];
+		const char *first = flavor->either[0][0].path ? set_gate_path(flavor->either[0], tests) : NULL;
+		const char *second = flavor->either[1][0].path ? set_gate_path(flavor->either[1], tests) : first;
+		if (first && second) {
+			/* either set may pass: the body needs one of the two keys */
+			flavor_gates[i][0] = gate_key(first);
+			flavor_gates[i][1] = gate_key(second);
+			if (!flavor_gates[i][0] || !flavor_gates[i][1]) {
+				flavor_gates[i][0] = flavor_gates[i][1] = NULL;
+			}
+		}
+	}
+}
+
+static bool gate_open(HashTable *body, size_t row)
+{
+	zend_string *const *gates = flavor_gates[row];
+	if (!gates[0]) {
+		return true;
+	}
+	return zend_hash_find_known_hash(body, gates[0]) || (gates[1] && zend_hash_find_known_hash(body, gates[1]));
+}
+
 const spectra_usage_flavor *spectra_usage_flavor_find(HashTable *body)
 {
-	for (size_t i = 0; i < sizeof flavors / sizeof flavors[0]; i++) {
-		if (is_flavor(&flavors[i], body)) {
+	for (size_t i = 0; i < FLAVOR_COUNT; i++) {
+		if (gate_open(body, i) && is_flavor(&flavors[i], body)) {
 			return &flavors[i];
 		}
 	}

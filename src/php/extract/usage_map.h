@@ -106,6 +106,9 @@ typedef struct {
 	spectra_usage_items items;
 } spectra_usage_flavor;
 
+/* MINIT: the rows' gate keys (their hashes made once). */
+void spectra_usage_map_startup(void);
+
 /* The flavor a body is, or NULL. */
 const spectra_usage_flavor *spectra_usage_flavor_find(HashTable *body);
 
