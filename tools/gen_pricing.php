@@ -990,7 +990,8 @@ function csv_row_prices(array $row, string $where): array
         case 'video':
             return ['output_videos' => $flat($per_unit / 100)];
         case 'search':
-            return ['requests' => $flat($per_unit * 1000 / 100)];
+            // the catalog's one per-search row is Cohere's rerank, billed per search unit
+            return ['rerank_searches' => $flat($per_unit * 1000 / 100)];
     }
     fail("$where: unknown pricing_unit '$unit'");
 }

@@ -4405,7 +4405,7 @@ const spectra_unit_price spectra_unit_prices[] = {
 	{SPECTRA_USAGE_output_tokens, 0, NULL, 0.0},
 	{SPECTRA_USAGE_input_tokens, 0, NULL, 0.1},
 	{SPECTRA_USAGE_output_tokens, 0, NULL, 0.0},
-	{SPECTRA_USAGE_requests, 0, NULL, 2.0},
+	{SPECTRA_USAGE_rerank_searches, 0, NULL, 2.0},
 	{SPECTRA_USAGE_output_images, 0, NULL, 0.04},
 	{SPECTRA_USAGE_output_images, 0, NULL, 0.06},
 	{SPECTRA_USAGE_output_images, 0, NULL, 0.04},

@@ -484,8 +484,8 @@ static bool unit_price(const load_context *context, row_prices *prices, spectra_
 		return give_cents(context, prices, SPECTRA_USAGE_output_images, name, cents, line);
 	case SPECTRA_UNIT_VIDEO:
 		return give_cents(context, prices, SPECTRA_USAGE_output_videos, name, cents, line);
-	case SPECTRA_UNIT_SEARCH:
-		return give_cents(context, prices, SPECTRA_USAGE_requests, name, cents * 1000, line);
+	case SPECTRA_UNIT_SEARCH: /* a rerank search unit (Cohere's meta.billed_units.search_units) */
+		return give_cents(context, prices, SPECTRA_USAGE_rerank_searches, name, cents * 1000, line);
 	case SPECTRA_UNIT_TOKENS:
 		break;
 	}

@@ -50,6 +50,7 @@ typedef struct {
 	int64_t input_characters;
 	int64_t image_count;
 	int64_t video_count;
+	double search_units; /* Cohere rerank's billed search units */
 } test_usage;
 
 /* A fixed request time (2026-10-01T12:00:00Z): no test depends on the clock. */
@@ -85,6 +86,9 @@ static test_cost cost_for(const char *provider, const char *model, const char *t
 	r->input_characters = usage.input_characters ? usage.input_characters : -1;
 	r->image_count = usage.image_count ? usage.image_count : -1;
 	r->video_count = usage.video_count ? usage.video_count : -1;
+	if (usage.search_units) {
+		r->usage[SPECTRA_USAGE_rerank_searches] = usage.search_units;
+	}
 	spectra_record_clamp_usage(r); /* as the pipeline does before pricing */
 	spectra_price_record(r, "standard");
 	test_cost cost = { r->prompt_cost, r->completion_cost, r->total_cost, r->cost_known, "" };
@@ -313,10 +317,13 @@ static void test_units(void)
 	cost = cost_for("openrouter", "minimax/video-01", NULL, (test_usage){ .video_count = 2 });
 	CHECK_CENTS(cost.total_cents, 100.0);
 
-	/* cohere,rerank-v3.5,search: 0.2 per request, whatever the usage */
+	/* cohere,rerank-v3.5,search: 0.2 per search unit. 3 units -> 0.6; none reported -> unknown */
+	cost = cost_for("cohere", "rerank-v3.5", NULL, (test_usage){ .search_units = 3 });
+	CHECK(cost.known);
+	CHECK_CENTS(cost.total_cents, 0.6);
 	cost = cost_for("cohere", "rerank-v3.5", NULL, (test_usage){ 0 });
-	CHECK_CENTS(cost.total_cents, 0.2);
-	CHECK(cost.prompt_cents == 0.0 && cost.completion_cents == 0.0);
+	CHECK(!cost.known && cost.total_cents == 0.0);
+	CHECK_STR(cost.reason, "no usage reported for rerank-v3.5");
 
 	const spectra_price *whisper = spectra_pricing_lookup("openai", "whisper-1", NULL);
 	CHECK(whisper != NULL && rate(whisper, SPECTRA_USAGE_audio_seconds) >= 0);
@@ -325,7 +332,7 @@ static void test_units(void)
 		== 1600.0);
 	CHECK(rate(spectra_pricing_lookup("openai", "dall-e-3", NULL), SPECTRA_USAGE_output_images) == 4.0);
 	CHECK(rate(spectra_pricing_lookup("openrouter", "minimax/video-01", NULL), SPECTRA_USAGE_output_videos) == 50.0);
-	CHECK(rate(spectra_pricing_lookup("cohere", "rerank-v3.5", NULL), SPECTRA_USAGE_requests) == 200.0);
+	CHECK(rate(spectra_pricing_lookup("cohere", "rerank-v3.5", NULL), SPECTRA_USAGE_rerank_searches) == 200.0);
 }
 
 static void test_tool_calls(void)

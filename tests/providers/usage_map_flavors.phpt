@@ -1,5 +1,5 @@
 --TEST--
-Data-driven extraction (src/php/extract/usage_map.c) from documented response shapes: Cohere v2 chat billed_units and embed meta.billed_units, Bedrock Converse (cache reads and writes added to inputTokens), Ollama native chat/generate/embed counts, DeepSeek prompt_cache_hit_tokens, xAI reasoning outside completion_tokens; priced from a pricing file
+Data-driven extraction (src/php/extract/usage_map.c) from documented response shapes: Cohere v2 chat billed_units, embed meta.billed_units and rerank search units, Bedrock Converse (cache reads and writes added to inputTokens), Ollama native chat/generate/embed counts, DeepSeek prompt_cache_hit_tokens, xAI reasoning outside completion_tokens; priced from a pricing file
 --INI--
 spectra.pricing_file={PWD}/../fixtures/pricing/providers.json
 --FILE--
@@ -23,6 +23,8 @@ function run(string $provider, string $model, string $fixture): array
 run('cohere', 'fixture-command', 'cohere/chat.json');
 // 2 billed input at 12 = 0.000024
 run('cohere', 'fixture-embed', 'cohere/embed.json');
+// rerank-v3.5 (built in): 2 search units at 0.2 cents = 0.4
+run('cohere', 'rerank-v3.5', 'cohere/rerank.json');
 // input 30 + 200 cache reads + 100 cache writes = 330: 30*300 + 200*30 + 100*375 + 628*1500 = 9000 + 6000 + 37500 + 942000 -> 0.9945
 run('bedrock', 'fixture-claude', 'bedrock/converse.json');
 // a local model priced at 0 by the file: a known 0
@@ -39,6 +41,7 @@ run('xai', 'fixture-grok', 'xai/chat_reasoning.json');
 --EXPECT--
 cohere/chat.json: chat in=5 cached=0 written=0 out=418 reasoning=0 finish=["COMPLETE"] id='c14c80c3-18eb-4519-9460-6c92edd8cfb4' cents=0.41925 known=true
 cohere/embed.json: embeddings in=2 cached=0 written=0 out=0 reasoning=0 finish=[] id='da6e531f-54c6-4a73-bf92-f60566d8d753' cents=2.4E-5 known=true
+cohere/rerank.json: rerank in=0 cached=0 written=0 out=0 reasoning=0 finish=[] id='07734bd2-2473-4f07-94e1-0d9f0e6843cf' cents=0.4 known=true
 bedrock/converse.json: chat in=330 cached=200 written=100 out=628 reasoning=0 finish=["end_turn"] id=NULL cents=0.9945 known=true
 ollama/chat.json: chat in=26 cached=0 written=0 out=298 reasoning=0 finish=["stop"] id=NULL cents=0.0 known=true
 ollama/generate.json: text_completion in=26 cached=0 written=0 out=259 reasoning=0 finish=["stop"] id=NULL cents=0.0 known=true

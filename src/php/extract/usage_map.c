@@ -93,6 +93,11 @@ static const spectra_usage_flavor flavors[] = {
 		.required = { "meta.billed_units", "embeddings" },
 		.mappings = { { SPECTRA_USAGE_INPUT, { "meta.billed_units.input_tokens" } } },
 		.response_id = "id" },
+	/* Cohere v2 rerank: billed per search unit (a query over up to 100 documents) */
+	{ .extractor = { "cohere.v2_rerank", "rerank", "rerank", NULL, NULL },
+		.required = { "meta.billed_units.search_units", "results" },
+		.mappings = { { SPECTRA_USAGE_KEYED, { "meta.billed_units.search_units" }, SPECTRA_USAGE_rerank_searches } },
+		.response_id = "id" },
 	/* Amazon Bedrock Converse */
 	{ .extractor = { "bedrock.converse", "chat", "text", NULL, NULL },
 		.required = { "usage.inputTokens", "output" },
