@@ -24,56 +24,109 @@ enum { WIRE_VARINT = 0, WIRE_FIXED64 = 1, WIRE_LEN = 2 };
 #define GUESSED_LEN_BYTES 2
 /* room for the tags, lengths and numbers around one attribute's key and value */
 #define ATTR_OVERHEAD 48
+/* what a span's fixed fields and a few attributes need: asked for once per span, so that
+ * most attributes find their room without growing the buffer */
+#define SPAN_ROOM 2048
 
+/* Inlined into every attribute writer: a call per field costs as much as the field. */
+#if defined(__GNUC__)
+#define WIRE_INLINE static inline __attribute__((always_inline))
+#define WIRE_NOINLINE static __attribute__((noinline))
+#else
+#define WIRE_INLINE static inline
+#define WIRE_NOINLINE static
+#endif
+
+/* The write position is kept here rather than in out->len, so that a field is one store
+ * through cursor; out->len is brought up to date when the buffer grows and at the end. */
 typedef struct {
-	spectra_buf *out; /* out->len advances with every field */
+	spectra_buf *out;
+	uint8_t *cursor;
+	uint8_t *limit; /* the end of the room reserved so far (one byte kept for the NUL) */
 	spectra_record_wire_status status;
 } wire;
 
-/* Room for n more bytes; false once the span cannot be written. */
-static inline bool room(wire *w, size_t n)
+/* Grows the buffer for n more bytes; false once the span cannot be written. */
+WIRE_NOINLINE bool grow(wire *w, size_t n)
 {
 	if (w->status != SPECTRA_RECORD_WIRE_OK) {
 		return false;
 	}
-	if (w->out->cap - w->out->len > n || spectra_buf_reserve(w->out, n)) {
-		return true;
+	if (w->cursor) {
+		w->out->len = (size_t) ((char *) w->cursor - w->out->data);
 	}
-	w->status = SPECTRA_RECORD_WIRE_OOM;
-	return false;
+	if (!spectra_buf_reserve(w->out, n)) {
+		w->status = SPECTRA_RECORD_WIRE_OOM;
+		return false;
+	}
+	w->cursor = (uint8_t *) w->out->data + w->out->len;
+	w->limit = (uint8_t *) w->out->data + w->out->cap - 1;
+	return true;
 }
 
-static uint8_t *cursor_of(wire *w)
+/* Room for n more bytes. A declined span may go on writing into room it has (its bytes are
+ * dropped at the end); it never grows the buffer again. */
+WIRE_INLINE bool room(wire *w, size_t n)
 {
-	return (uint8_t *) w->out->data + w->out->len;
-}
-
-static void advance(wire *w, uint8_t *cursor)
-{
-	w->out->len = (size_t) ((char *) cursor - w->out->data);
+	return (size_t) (w->limit - w->cursor) >= n || grow(w, n);
 }
 
 /* Strings that are not valid UTF-8 are repaired by the protobuf-c path. */
-static inline void check_utf8(wire *w, const char *str, size_t len)
+WIRE_INLINE void check_utf8(wire *w, const char *str, size_t len)
 {
 	if (!spectra_utf8_is_ascii(str, len) && !spectra_utf8_is_valid(str, len)) {
 		w->status = SPECTRA_RECORD_WIRE_DECLINED;
 	}
 }
 
-static size_t len_field_size(size_t len)
+WIRE_INLINE size_t len_field_size(size_t len)
 {
 	return 1 + spectra_wire_varint_size(len) + len;
 }
 
-static uint8_t *put_bytes(uint8_t *cursor, uint8_t tag, const void *bytes, size_t len)
+/* Eight bytes from a word load and store (memcpy with a constant size compiles to a move). */
+WIRE_INLINE void move8(uint8_t *to, const char *from)
 {
-	cursor = spectra_wire_put_header(cursor, tag, len);
-	memcpy(cursor, bytes, len);
+	uint64_t word;
+	memcpy(&word, from, sizeof word);
+	memcpy(to, &word, sizeof word);
+}
+
+/* Copies len bytes: short ones (most keys and values) in overlapping word moves, without
+ * the call memcpy() with an unknown length costs. Reads only src[0, len). */
+WIRE_INLINE uint8_t *put_raw(uint8_t *cursor, const void *src, size_t len)
+{
+	const char *s = src;
+	if (len > 32) {
+		memcpy(cursor, s, len);
+	} else if (len >= 16) {
+		move8(cursor, s);
+		move8(cursor + 8, s + 8);
+		move8(cursor + len - 16, s + len - 16);
+		move8(cursor + len - 8, s + len - 8);
+	} else if (len >= 8) {
+		move8(cursor, s);
+		move8(cursor + len - 8, s + len - 8);
+	} else if (len >= 4) {
+		uint32_t head, tail;
+		memcpy(&head, s, sizeof head);
+		memcpy(&tail, s + len - 4, sizeof tail);
+		memcpy(cursor, &head, sizeof head);
+		memcpy(cursor + len - 4, &tail, sizeof tail);
+	} else if (len) {
+		cursor[0] = (uint8_t) s[0];
+		cursor[len / 2] = (uint8_t) s[len / 2];
+		cursor[len - 1] = (uint8_t) s[len - 1];
+	}
 	return cursor + len;
 }
 
-static uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
+WIRE_INLINE uint8_t *put_bytes(uint8_t *cursor, uint8_t tag, const void *bytes, size_t len)
+{
+	return put_raw(spectra_wire_put_header(cursor, tag, len), bytes, len);
+}
+
+WIRE_INLINE uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
 {
 	*cursor++ = tag;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -95,7 +148,7 @@ typedef enum { TABLE_KEY, CHECKED_KEY } key_source;
 /* Span.attributes entry up to its AnyValue's first byte: KeyValue tag and length, the key
  * (left out when empty, as protobuf-c does), the value's tag and length. Returns NULL
  * (nothing written) when the key needs repair or no room is left for extra bytes more. */
-static inline uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, key_source source, size_t value_size,
+WIRE_INLINE uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, key_source source, size_t value_size,
 	size_t extra)
 {
 	if (source == CHECKED_KEY) {
@@ -105,48 +158,49 @@ static inline uint8_t *begin_attribute(wire *w, const char *key, size_t key_len,
 		return NULL;
 	}
 	size_t pair_size = (key_len ? len_field_size(key_len) : 0) + len_field_size(value_size);
-	uint8_t *cursor = spectra_wire_put_header(cursor_of(w), TAG(9, WIRE_LEN), pair_size);
+	uint8_t *cursor = spectra_wire_put_header(w->cursor, TAG(9, WIRE_LEN), pair_size);
 	if (key_len) {
 		cursor = put_bytes(cursor, TAG(1, WIRE_LEN), key, key_len);
 	}
 	return spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
 }
 
-static void put_string_value(wire *w, const char *key, size_t key_len, key_source source, const char *value, size_t len)
+WIRE_INLINE void put_string_value(wire *w, const char *key, size_t key_len, key_source source, const char *value,
+	size_t len)
 {
 	check_utf8(w, value, len);
 	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(len), len);
 	if (cursor) {
-		advance(w, put_bytes(cursor, TAG(1, WIRE_LEN), value, len));
+		w->cursor = put_bytes(cursor, TAG(1, WIRE_LEN), value, len);
 	}
 }
 
-static void put_int_value(wire *w, const char *key, size_t key_len, key_source source, int64_t value)
+WIRE_INLINE void put_int_value(wire *w, const char *key, size_t key_len, key_source source, int64_t value)
 {
 	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + spectra_wire_varint_size((uint64_t) value), 0);
 	if (cursor) {
 		*cursor++ = TAG(3, WIRE_VARINT);
-		advance(w, spectra_wire_put_varint(cursor, (uint64_t) value));
+		w->cursor = spectra_wire_put_varint(cursor, (uint64_t) value);
 	}
 }
 
-static void put_double_value(wire *w, const char *key, size_t key_len, key_source source, double value)
+WIRE_INLINE void put_double_value(wire *w, const char *key, size_t key_len, key_source source, double value)
 {
 	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + 8, 0);
 	if (cursor) {
 		uint64_t bits;
 		memcpy(&bits, &value, sizeof bits);
-		advance(w, put_fixed64(cursor, TAG(4, WIRE_FIXED64), bits));
+		w->cursor = put_fixed64(cursor, TAG(4, WIRE_FIXED64), bits);
 	}
 }
 
-static void put_bool_value(wire *w, const char *key, size_t key_len, key_source source, bool value)
+WIRE_INLINE void put_bool_value(wire *w, const char *key, size_t key_len, key_source source, bool value)
 {
 	uint8_t *cursor = begin_attribute(w, key, key_len, source, 2, 0);
 	if (cursor) {
 		*cursor++ = TAG(2, WIRE_VARINT);
 		*cursor++ = value ? 1 : 0;
-		advance(w, cursor);
+		w->cursor = cursor;
 	}
 }
 
@@ -170,9 +224,8 @@ static void put_strings_value(wire *w, const char *key, size_t key_len, key_sour
 		cursor = spectra_wire_put_header(cursor, TAG(1, WIRE_LEN), len_field_size(len));
 		cursor = put_bytes(cursor, TAG(1, WIRE_LEN), items[i], len);
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
-
 /* ---- the spectra_genai_attr_writer of this encoder ------------------------------------- */
 
 static void wire_string(void *context, const char *key, size_t key_len, const char *value, bool value_on_stack)
@@ -267,7 +320,7 @@ static void put_optional_string(wire *w, uint8_t tag, const char *str)
 	size_t len = str ? strlen(str) : 0;
 	check_utf8(w, str, len);
 	if (len && room(w, len + 16)) {
-		advance(w, put_bytes(cursor_of(w), tag, str, len));
+		w->cursor = put_bytes(w->cursor, tag, str, len);
 	}
 }
 
@@ -282,7 +335,7 @@ static void put_name(wire *w, const char *operation, const char *model)
 	if (!len || !room(w, len + 16)) {
 		return;
 	}
-	uint8_t *cursor = spectra_wire_put_header(cursor_of(w), TAG(5, WIRE_LEN), len);
+	uint8_t *cursor = spectra_wire_put_header(w->cursor, TAG(5, WIRE_LEN), len);
 	memcpy(cursor, operation, operation_len);
 	cursor += operation_len;
 	if (model_len) {
@@ -290,7 +343,7 @@ static void put_name(wire *w, const char *operation, const char *model)
 		memcpy(cursor, model, model_len);
 		cursor += model_len;
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
 
 /* Fields 1-8 of the Span, in field-number order. */
@@ -299,20 +352,20 @@ static void put_head(wire *w, const spectra_span *head, const char *operation, c
 	if (!room(w, 64)) {
 		return;
 	}
-	uint8_t *cursor = put_bytes(cursor_of(w), TAG(1, WIRE_LEN), head->trace_id, sizeof(head->trace_id));
-	advance(w, put_bytes(cursor, TAG(2, WIRE_LEN), head->span_id, sizeof(head->span_id)));
+	uint8_t *cursor = put_bytes(w->cursor, TAG(1, WIRE_LEN), head->trace_id, sizeof(head->trace_id));
+	w->cursor = put_bytes(cursor, TAG(2, WIRE_LEN), head->span_id, sizeof(head->span_id));
 	put_optional_string(w, TAG(3, WIRE_LEN), head->trace_state);
 	if (!room(w, 64)) {
 		return;
 	}
 	if (head->has_parent) {
-		advance(w, put_bytes(cursor_of(w), TAG(4, WIRE_LEN), head->parent_span_id, sizeof(head->parent_span_id)));
+		w->cursor = put_bytes(w->cursor, TAG(4, WIRE_LEN), head->parent_span_id, sizeof(head->parent_span_id));
 	}
 	put_name(w, operation, model);
 	if (!room(w, 64)) {
 		return;
 	}
-	cursor = cursor_of(w);
+	cursor = w->cursor;
 	if (head->kind) {
 		*cursor++ = TAG(6, WIRE_VARINT);
 		cursor = spectra_wire_put_varint(cursor, (uint64_t) (int64_t) (int32_t) head->kind);
@@ -323,7 +376,7 @@ static void put_head(wire *w, const spectra_span *head, const char *operation, c
 	if (head->end_time_unix_nano) {
 		cursor = put_fixed64(cursor, TAG(8, WIRE_FIXED64), head->end_time_unix_nano);
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
 
 /* Status (field 15, always present) and flags (field 16). */
@@ -338,7 +391,7 @@ static void put_tail(wire *w, const spectra_span *head)
 	if (head->status_code) {
 		status_size += 1 + spectra_wire_varint_size((uint64_t) (int64_t) (int32_t) head->status_code);
 	}
-	uint8_t *cursor = spectra_wire_put_header(cursor_of(w), TAG(15, WIRE_LEN), status_size);
+	uint8_t *cursor = spectra_wire_put_header(w->cursor, TAG(15, WIRE_LEN), status_size);
 	if (message_len) {
 		cursor = put_bytes(cursor, TAG(2, WIRE_LEN), head->status_message, message_len);
 	}
@@ -353,7 +406,7 @@ static void put_tail(wire *w, const spectra_span *head)
 			*cursor++ = (uint8_t) (head->flags >> (8 * i));
 		}
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
 
 /* Writes the Span's length in front of its body, moving the body when the length needs
@@ -361,7 +414,7 @@ static void put_tail(wire *w, const spectra_span *head)
 static void put_span_length(wire *w, size_t start)
 {
 	size_t body_start = start + 1 + GUESSED_LEN_BYTES;
-	size_t body_len = w->out->len - body_start;
+	size_t body_len = (size_t) ((char *) w->cursor - w->out->data) - body_start;
 	size_t len_bytes = spectra_wire_varint_size(body_len);
 	if (len_bytes > GUESSED_LEN_BYTES && !room(w, len_bytes - GUESSED_LEN_BYTES)) {
 		return;
@@ -377,7 +430,7 @@ static void put_span_length(wire *w, size_t start)
 spectra_record_wire_status spectra_record_wire_append(spectra_buf *out, const spectra_record *record,
 	const spectra_attr_list *context_attrs, bool legacy)
 {
-	wire w = { out, SPECTRA_RECORD_WIRE_OK };
+	wire w = { out, NULL, NULL, SPECTRA_RECORD_WIRE_OK };
 	size_t start = out->len;
 	/* the head's strings borrowed from the record, as the sender's reused span does */
 	spectra_span head;
@@ -386,8 +439,8 @@ spectra_record_wire_status spectra_record_wire_append(spectra_buf *out, const sp
 	spectra_span_fill_genai_head(&head, record);
 	const char *operation = spectra_genai_operation(record);
 
-	if (room(&w, 1 + GUESSED_LEN_BYTES)) {
-		out->len += 1 + GUESSED_LEN_BYTES;
+	if (grow(&w, SPAN_ROOM)) {
+		w.cursor += 1 + GUESSED_LEN_BYTES;
 	}
 	put_head(&w, &head, operation, record->model);
 	spectra_genai_attributes(record, operation, &wire_writer, &w);
