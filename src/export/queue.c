@@ -111,7 +111,9 @@ void spectra_queue_item_free(spectra_queue_item *item)
 		if (item->deferred) {
 			item->deferred->release(item->deferred);
 		}
-		free(item->payload);
+		if (!item->payload_borrowed) {
+			free(item->payload);
+		}
 		free(item);
 	}
 }
