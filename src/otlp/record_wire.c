@@ -5,6 +5,7 @@
  * packs the tree encode_protobuf.c builds); the attributes are genai_attributes.c's. */
 #include "record_wire.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "span_wire.h"
@@ -141,15 +142,29 @@ WIRE_INLINE uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
 #endif
 }
 
-/* Where a key comes from: the record-key table's names are ASCII (test_record_wire.c
- * checks), a context attribute's key or a tool-call type may be anything. */
+/* Where a key comes from: the record-key table's names are ASCII and 1 to TABLE_KEY_MAX
+ * bytes long (test_record_wire.c checks), a context attribute's key or a tool-call type
+ * may be anything. */
 typedef enum { TABLE_KEY, CHECKED_KEY } key_source;
+#define TABLE_KEY_MAX 63
+/* a length under 128 is one varint byte */
+#define ONE_BYTE_LEN 128
+
+/* A tag and a length known to be under ONE_BYTE_LEN: two stores, no varint loop. */
+WIRE_INLINE uint8_t *put_short_header(uint8_t *cursor, uint8_t tag, size_t len)
+{
+	cursor[0] = tag;
+	cursor[1] = (uint8_t) len;
+	return cursor + 2;
+}
 
 /* Span.attributes entry up to its AnyValue's first byte: KeyValue tag and length, the key
- * (left out when empty, as protobuf-c does), the value's tag and length. Returns NULL
- * (nothing written) when the key needs repair or no room is left for extra bytes more. */
+ * (left out when empty, as protobuf-c does), the value's tag and length. value_max bounds
+ * value_size (a constant of the caller's: a number's AnyValue is short, so with a table
+ * key every length is one byte). Returns NULL (nothing written) when the key needs repair
+ * or no room is left for extra bytes more. */
 WIRE_INLINE uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, key_source source, size_t value_size,
-	size_t extra)
+	size_t value_max, size_t extra)
 {
 	if (source == CHECKED_KEY) {
 		check_utf8(w, key, key_len);
@@ -157,19 +172,28 @@ WIRE_INLINE uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, k
 	if (!room(w, key_len + extra + ATTR_OVERHEAD)) {
 		return NULL;
 	}
-	size_t pair_size = (key_len ? len_field_size(key_len) : 0) + len_field_size(value_size);
-	uint8_t *cursor = spectra_wire_put_header(w->cursor, TAG(9, WIRE_LEN), pair_size);
-	if (key_len) {
+	bool table_key = source == TABLE_KEY;
+	size_t key_size = table_key ? 2 + key_len : key_len ? len_field_size(key_len) : 0;
+	uint8_t *cursor;
+	if (table_key && value_max < ONE_BYTE_LEN - 2 - (2 + TABLE_KEY_MAX)) {
+		cursor = put_short_header(w->cursor, TAG(9, WIRE_LEN), key_size + 2 + value_size);
+	} else {
+		cursor = spectra_wire_put_header(w->cursor, TAG(9, WIRE_LEN), key_size + len_field_size(value_size));
+	}
+	if (table_key) {
+		cursor = put_raw(put_short_header(cursor, TAG(1, WIRE_LEN), key_len), key, key_len);
+	} else if (key_len) {
 		cursor = put_bytes(cursor, TAG(1, WIRE_LEN), key, key_len);
 	}
-	return spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
+	return value_max < ONE_BYTE_LEN ? put_short_header(cursor, TAG(2, WIRE_LEN), value_size)
+									: spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
 }
 
 WIRE_INLINE void put_string_value(wire *w, const char *key, size_t key_len, key_source source, const char *value,
 	size_t len)
 {
 	check_utf8(w, value, len);
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(len), len);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(len), SIZE_MAX, len);
 	if (cursor) {
 		w->cursor = put_bytes(cursor, TAG(1, WIRE_LEN), value, len);
 	}
@@ -177,7 +201,8 @@ WIRE_INLINE void put_string_value(wire *w, const char *key, size_t key_len, key_
 
 WIRE_INLINE void put_int_value(wire *w, const char *key, size_t key_len, key_source source, int64_t value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + spectra_wire_varint_size((uint64_t) value), 0);
+	uint8_t *cursor =
+		begin_attribute(w, key, key_len, source, 1 + spectra_wire_varint_size((uint64_t) value), 1 + 10, 0);
 	if (cursor) {
 		*cursor++ = TAG(3, WIRE_VARINT);
 		w->cursor = spectra_wire_put_varint(cursor, (uint64_t) value);
@@ -186,7 +211,7 @@ WIRE_INLINE void put_int_value(wire *w, const char *key, size_t key_len, key_sou
 
 WIRE_INLINE void put_double_value(wire *w, const char *key, size_t key_len, key_source source, double value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + 8, 0);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + 8, 1 + 8, 0);
 	if (cursor) {
 		uint64_t bits;
 		memcpy(&bits, &value, sizeof bits);
@@ -196,7 +221,7 @@ WIRE_INLINE void put_double_value(wire *w, const char *key, size_t key_len, key_
 
 WIRE_INLINE void put_bool_value(wire *w, const char *key, size_t key_len, key_source source, bool value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, 2, 0);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, 2, 2, 0);
 	if (cursor) {
 		*cursor++ = TAG(2, WIRE_VARINT);
 		*cursor++ = value ? 1 : 0;
@@ -214,7 +239,7 @@ static void put_strings_value(wire *w, const char *key, size_t key_len, key_sour
 		check_utf8(w, items[i], len);
 		array_size += len_field_size(len_field_size(len));
 	}
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(array_size), array_size);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(array_size), SIZE_MAX, array_size);
 	if (!cursor) {
 		return;
 	}

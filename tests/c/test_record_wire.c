@@ -482,7 +482,7 @@ static void test_every_short_length(void)
 	}
 }
 
-/* The writer trusts the table's attribute names to be ASCII and its lengths. */
+/* The writer trusts the table's attribute names to be ASCII, short, and its lengths. */
 static void test_table_names(void)
 {
 	for (size_t i = 0; i < SPECTRA_RECORD_FIELD_COUNT; i++) {
@@ -490,6 +490,9 @@ static void test_table_names(void)
 		const char *names[] = { field->span_attribute, field->compat_attribute };
 		CHECK(!field->span_attribute || strlen(field->span_attribute) == field->span_attribute_len);
 		CHECK(!field->compat_attribute || strlen(field->compat_attribute) == field->compat_attribute_len);
+		/* and 1 to 63 bytes long (record_wire.c's TABLE_KEY_MAX: one-byte lengths) */
+		CHECK(!field->span_attribute || (field->span_attribute_len >= 1 && field->span_attribute_len <= 63));
+		CHECK(!field->compat_attribute || (field->compat_attribute_len >= 1 && field->compat_attribute_len <= 63));
 		for (size_t n = 0; n < 2; n++) {
 			for (const char *c = names[n]; c && *c; c++) {
 				CHECK((unsigned char) *c < 0x80);
