@@ -175,7 +175,9 @@ WIRE_INLINE uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, k
 	bool table_key = source == TABLE_KEY;
 	size_t key_size = table_key ? 2 + key_len : key_len ? len_field_size(key_len) : 0;
 	uint8_t *cursor;
-	if (table_key && value_max < ONE_BYTE_LEN - 2 - (2 + TABLE_KEY_MAX)) {
+	/* (value_max is a constant: for numbers the test folds away, for strings it is a test) */
+	size_t short_value = ONE_BYTE_LEN - 2 - (2 + TABLE_KEY_MAX);
+	if (table_key && (value_max < short_value || value_size < short_value)) {
 		cursor = put_short_header(w->cursor, TAG(9, WIRE_LEN), key_size + 2 + value_size);
 	} else {
 		cursor = spectra_wire_put_header(w->cursor, TAG(9, WIRE_LEN), key_size + len_field_size(value_size));
@@ -185,17 +187,22 @@ WIRE_INLINE uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, k
 	} else if (key_len) {
 		cursor = put_bytes(cursor, TAG(1, WIRE_LEN), key, key_len);
 	}
-	return value_max < ONE_BYTE_LEN ? put_short_header(cursor, TAG(2, WIRE_LEN), value_size)
-									: spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
+	return value_max < ONE_BYTE_LEN || value_size < ONE_BYTE_LEN
+		? put_short_header(cursor, TAG(2, WIRE_LEN), value_size)
+		: spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
 }
 
 WIRE_INLINE void put_string_value(wire *w, const char *key, size_t key_len, key_source source, const char *value,
 	size_t len)
 {
 	check_utf8(w, value, len);
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(len), SIZE_MAX, len);
+	bool short_value = len < ONE_BYTE_LEN;
+	uint8_t *cursor =
+		begin_attribute(w, key, key_len, source, short_value ? 2 + len : len_field_size(len), SIZE_MAX, len);
 	if (cursor) {
-		w->cursor = put_bytes(cursor, TAG(1, WIRE_LEN), value, len);
+		cursor = short_value ? put_short_header(cursor, TAG(1, WIRE_LEN), len)
+							 : spectra_wire_put_header(cursor, TAG(1, WIRE_LEN), len);
+		w->cursor = put_raw(cursor, value, len);
 	}
 }
 
