@@ -240,9 +240,15 @@ WIRE_INLINE void put_bool_value(wire *w, const char *key, size_t key_len, key_so
 static void put_strings_value(wire *w, const char *key, size_t key_len, key_source source, const char *const *items,
 	size_t count)
 {
+	/* the first items' lengths kept from the sizing loop for the writing one */
+	enum { KEPT_LENS = 16 };
+	size_t lens[KEPT_LENS];
 	size_t array_size = 0;
 	for (size_t i = 0; i < count; i++) {
 		size_t len = items[i] ? strlen(items[i]) : 0;
+		if (i < KEPT_LENS) {
+			lens[i] = len;
+		}
 		check_utf8(w, items[i], len);
 		array_size += len_field_size(len_field_size(len));
 	}
@@ -252,7 +258,7 @@ static void put_strings_value(wire *w, const char *key, size_t key_len, key_sour
 	}
 	cursor = spectra_wire_put_header(cursor, TAG(5, WIRE_LEN), array_size);
 	for (size_t i = 0; i < count; i++) {
-		size_t len = items[i] ? strlen(items[i]) : 0;
+		size_t len = i < KEPT_LENS ? lens[i] : items[i] ? strlen(items[i]) : 0;
 		cursor = spectra_wire_put_header(cursor, TAG(1, WIRE_LEN), len_field_size(len));
 		cursor = put_bytes(cursor, TAG(1, WIRE_LEN), items[i], len);
 	}
