@@ -97,7 +97,8 @@ size_t spectra_span_job_weight(const spectra_span_job *job)
 	if (!job) {
 		return 1;
 	}
-	size_t bytes = block(sizeof *job) + attrs_weight(&job->context_attrs);
+	/* a job in its record's space weighs nothing beyond the record's block */
+	size_t bytes = (spectra_span_job_lives_in_record(job) ? 0 : block(sizeof *job)) + attrs_weight(&job->context_attrs);
 	if (job->record && job->owns_record) {
 		bytes += record_weight(job->record);
 	}

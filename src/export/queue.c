@@ -39,6 +39,7 @@ bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t 
 	item->next = NULL;
 	item->deferred = NULL;
 	item->payload = payload;
+	item->payload_borrowed = false;
 	item->len = len;
 	item->charged = len;
 	item->span_count = span_count;
@@ -111,7 +112,9 @@ void spectra_queue_item_free(spectra_queue_item *item)
 		if (item->deferred) {
 			item->deferred->release(item->deferred);
 		}
-		free(item->payload);
+		if (!item->payload_borrowed) {
+			free(item->payload);
+		}
 		free(item);
 	}
 }

@@ -5,6 +5,7 @@
  * packs the tree encode_protobuf.c builds); the attributes are genai_attributes.c's. */
 #include "record_wire.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "span_wire.h"
@@ -24,56 +25,109 @@ enum { WIRE_VARINT = 0, WIRE_FIXED64 = 1, WIRE_LEN = 2 };
 #define GUESSED_LEN_BYTES 2
 /* room for the tags, lengths and numbers around one attribute's key and value */
 #define ATTR_OVERHEAD 48
+/* what a span's fixed fields and a few attributes need: asked for once per span, so that
+ * most attributes find their room without growing the buffer */
+#define SPAN_ROOM 2048
 
+/* Inlined into every attribute writer: a call per field costs as much as the field. */
+#if defined(__GNUC__)
+#define WIRE_INLINE static inline __attribute__((always_inline))
+#define WIRE_NOINLINE static __attribute__((noinline))
+#else
+#define WIRE_INLINE static inline
+#define WIRE_NOINLINE static
+#endif
+
+/* The write position is kept here rather than in out->len, so that a field is one store
+ * through cursor; out->len is brought up to date when the buffer grows and at the end. */
 typedef struct {
-	spectra_buf *out; /* out->len advances with every field */
+	spectra_buf *out;
+	uint8_t *cursor;
+	uint8_t *limit; /* the end of the room reserved so far (one byte kept for the NUL) */
 	spectra_record_wire_status status;
 } wire;
 
-/* Room for n more bytes; false once the span cannot be written. */
-static inline bool room(wire *w, size_t n)
+/* Grows the buffer for n more bytes; false once the span cannot be written. */
+WIRE_NOINLINE bool grow(wire *w, size_t n)
 {
 	if (w->status != SPECTRA_RECORD_WIRE_OK) {
 		return false;
 	}
-	if (w->out->cap - w->out->len > n || spectra_buf_reserve(w->out, n)) {
-		return true;
+	if (w->cursor) {
+		w->out->len = (size_t) ((char *) w->cursor - w->out->data);
 	}
-	w->status = SPECTRA_RECORD_WIRE_OOM;
-	return false;
+	if (!spectra_buf_reserve(w->out, n)) {
+		w->status = SPECTRA_RECORD_WIRE_OOM;
+		return false;
+	}
+	w->cursor = (uint8_t *) w->out->data + w->out->len;
+	w->limit = (uint8_t *) w->out->data + w->out->cap - 1;
+	return true;
 }
 
-static uint8_t *cursor_of(wire *w)
+/* Room for n more bytes. A declined span may go on writing into room it has (its bytes are
+ * dropped at the end); it never grows the buffer again. */
+WIRE_INLINE bool room(wire *w, size_t n)
 {
-	return (uint8_t *) w->out->data + w->out->len;
-}
-
-static void advance(wire *w, uint8_t *cursor)
-{
-	w->out->len = (size_t) ((char *) cursor - w->out->data);
+	return (size_t) (w->limit - w->cursor) >= n || grow(w, n);
 }
 
 /* Strings that are not valid UTF-8 are repaired by the protobuf-c path. */
-static inline void check_utf8(wire *w, const char *str, size_t len)
+WIRE_INLINE void check_utf8(wire *w, const char *str, size_t len)
 {
 	if (!spectra_utf8_is_ascii(str, len) && !spectra_utf8_is_valid(str, len)) {
 		w->status = SPECTRA_RECORD_WIRE_DECLINED;
 	}
 }
 
-static size_t len_field_size(size_t len)
+WIRE_INLINE size_t len_field_size(size_t len)
 {
 	return 1 + spectra_wire_varint_size(len) + len;
 }
 
-static uint8_t *put_bytes(uint8_t *cursor, uint8_t tag, const void *bytes, size_t len)
+/* Eight bytes from a word load and store (memcpy with a constant size compiles to a move). */
+WIRE_INLINE void move8(uint8_t *to, const char *from)
 {
-	cursor = spectra_wire_put_header(cursor, tag, len);
-	memcpy(cursor, bytes, len);
+	uint64_t word;
+	memcpy(&word, from, sizeof word);
+	memcpy(to, &word, sizeof word);
+}
+
+/* Copies len bytes: short ones (most keys and values) in overlapping word moves, without
+ * the call memcpy() with an unknown length costs. Reads only src[0, len). */
+WIRE_INLINE uint8_t *put_raw(uint8_t *cursor, const void *src, size_t len)
+{
+	const char *s = src;
+	if (len > 32) {
+		memcpy(cursor, s, len);
+	} else if (len >= 16) {
+		move8(cursor, s);
+		move8(cursor + 8, s + 8);
+		move8(cursor + len - 16, s + len - 16);
+		move8(cursor + len - 8, s + len - 8);
+	} else if (len >= 8) {
+		move8(cursor, s);
+		move8(cursor + len - 8, s + len - 8);
+	} else if (len >= 4) {
+		uint32_t head, tail;
+		memcpy(&head, s, sizeof head);
+		memcpy(&tail, s + len - 4, sizeof tail);
+		memcpy(cursor, &head, sizeof head);
+		memcpy(cursor + len - 4, &tail, sizeof tail);
+	} else if (len) {
+		cursor[0] = (uint8_t) s[0];
+		cursor[len / 2] = (uint8_t) s[len / 2];
+		cursor[len - 1] = (uint8_t) s[len - 1];
+	}
 	return cursor + len;
 }
 
-static uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
+WIRE_INLINE uint8_t *put_bytes(uint8_t *cursor, uint8_t tag, const void *bytes, size_t len)
+{
+	return put_raw(spectra_wire_put_header(cursor, tag, len), bytes, len);
+}
+
+WIRE_INLINE uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
 {
 	*cursor++ = tag;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -88,15 +142,29 @@ static uint8_t *put_fixed64(uint8_t *cursor, uint8_t tag, uint64_t value)
 #endif
 }
 
-/* Where a key comes from: the record-key table's names are ASCII (test_record_wire.c
- * checks), a context attribute's key or a tool-call type may be anything. */
+/* Where a key comes from: the record-key table's names are ASCII and 1 to TABLE_KEY_MAX
+ * bytes long (test_record_wire.c checks), a context attribute's key or a tool-call type
+ * may be anything. */
 typedef enum { TABLE_KEY, CHECKED_KEY } key_source;
+#define TABLE_KEY_MAX 63
+/* a length under 128 is one varint byte */
+#define ONE_BYTE_LEN 128
+
+/* A tag and a length known to be under ONE_BYTE_LEN: two stores, no varint loop. */
+WIRE_INLINE uint8_t *put_short_header(uint8_t *cursor, uint8_t tag, size_t len)
+{
+	cursor[0] = tag;
+	cursor[1] = (uint8_t) len;
+	return cursor + 2;
+}
 
 /* Span.attributes entry up to its AnyValue's first byte: KeyValue tag and length, the key
- * (left out when empty, as protobuf-c does), the value's tag and length. Returns NULL
- * (nothing written) when the key needs repair or no room is left for extra bytes more. */
-static inline uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, key_source source, size_t value_size,
-	size_t extra)
+ * (left out when empty, as protobuf-c does), the value's tag and length. value_max bounds
+ * value_size (a constant of the caller's: a number's AnyValue is short, so with a table
+ * key every length is one byte). Returns NULL (nothing written) when the key needs repair
+ * or no room is left for extra bytes more. */
+WIRE_INLINE uint8_t *begin_attribute(wire *w, const char *key, size_t key_len, key_source source, size_t value_size,
+	size_t value_max, size_t extra)
 {
 	if (source == CHECKED_KEY) {
 		check_utf8(w, key, key_len);
@@ -104,49 +172,67 @@ static inline uint8_t *begin_attribute(wire *w, const char *key, size_t key_len,
 	if (!room(w, key_len + extra + ATTR_OVERHEAD)) {
 		return NULL;
 	}
-	size_t pair_size = (key_len ? len_field_size(key_len) : 0) + len_field_size(value_size);
-	uint8_t *cursor = spectra_wire_put_header(cursor_of(w), TAG(9, WIRE_LEN), pair_size);
-	if (key_len) {
+	bool table_key = source == TABLE_KEY;
+	size_t key_size = table_key ? 2 + key_len : key_len ? len_field_size(key_len) : 0;
+	uint8_t *cursor;
+	/* (value_max is a constant: for numbers the test folds away, for strings it is a test) */
+	size_t short_value = ONE_BYTE_LEN - 2 - (2 + TABLE_KEY_MAX);
+	if (table_key && (value_max < short_value || value_size < short_value)) {
+		cursor = put_short_header(w->cursor, TAG(9, WIRE_LEN), key_size + 2 + value_size);
+	} else {
+		cursor = spectra_wire_put_header(w->cursor, TAG(9, WIRE_LEN), key_size + len_field_size(value_size));
+	}
+	if (table_key) {
+		cursor = put_raw(put_short_header(cursor, TAG(1, WIRE_LEN), key_len), key, key_len);
+	} else if (key_len) {
 		cursor = put_bytes(cursor, TAG(1, WIRE_LEN), key, key_len);
 	}
-	return spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
+	return value_max < ONE_BYTE_LEN || value_size < ONE_BYTE_LEN
+		? put_short_header(cursor, TAG(2, WIRE_LEN), value_size)
+		: spectra_wire_put_header(cursor, TAG(2, WIRE_LEN), value_size);
 }
 
-static void put_string_value(wire *w, const char *key, size_t key_len, key_source source, const char *value, size_t len)
+WIRE_INLINE void put_string_value(wire *w, const char *key, size_t key_len, key_source source, const char *value,
+	size_t len)
 {
 	check_utf8(w, value, len);
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(len), len);
+	bool short_value = len < ONE_BYTE_LEN;
+	uint8_t *cursor =
+		begin_attribute(w, key, key_len, source, short_value ? 2 + len : len_field_size(len), SIZE_MAX, len);
 	if (cursor) {
-		advance(w, put_bytes(cursor, TAG(1, WIRE_LEN), value, len));
+		cursor = short_value ? put_short_header(cursor, TAG(1, WIRE_LEN), len)
+							 : spectra_wire_put_header(cursor, TAG(1, WIRE_LEN), len);
+		w->cursor = put_raw(cursor, value, len);
 	}
 }
 
-static void put_int_value(wire *w, const char *key, size_t key_len, key_source source, int64_t value)
+WIRE_INLINE void put_int_value(wire *w, const char *key, size_t key_len, key_source source, int64_t value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + spectra_wire_varint_size((uint64_t) value), 0);
+	uint8_t *cursor =
+		begin_attribute(w, key, key_len, source, 1 + spectra_wire_varint_size((uint64_t) value), 1 + 10, 0);
 	if (cursor) {
 		*cursor++ = TAG(3, WIRE_VARINT);
-		advance(w, spectra_wire_put_varint(cursor, (uint64_t) value));
+		w->cursor = spectra_wire_put_varint(cursor, (uint64_t) value);
 	}
 }
 
-static void put_double_value(wire *w, const char *key, size_t key_len, key_source source, double value)
+WIRE_INLINE void put_double_value(wire *w, const char *key, size_t key_len, key_source source, double value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + 8, 0);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, 1 + 8, 1 + 8, 0);
 	if (cursor) {
 		uint64_t bits;
 		memcpy(&bits, &value, sizeof bits);
-		advance(w, put_fixed64(cursor, TAG(4, WIRE_FIXED64), bits));
+		w->cursor = put_fixed64(cursor, TAG(4, WIRE_FIXED64), bits);
 	}
 }
 
-static void put_bool_value(wire *w, const char *key, size_t key_len, key_source source, bool value)
+WIRE_INLINE void put_bool_value(wire *w, const char *key, size_t key_len, key_source source, bool value)
 {
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, 2, 0);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, 2, 2, 0);
 	if (cursor) {
 		*cursor++ = TAG(2, WIRE_VARINT);
 		*cursor++ = value ? 1 : 0;
-		advance(w, cursor);
+		w->cursor = cursor;
 	}
 }
 
@@ -154,25 +240,30 @@ static void put_bool_value(wire *w, const char *key, size_t key_len, key_source 
 static void put_strings_value(wire *w, const char *key, size_t key_len, key_source source, const char *const *items,
 	size_t count)
 {
+	/* the first items' lengths kept from the sizing loop for the writing one */
+	enum { KEPT_LENS = 16 };
+	size_t lens[KEPT_LENS];
 	size_t array_size = 0;
 	for (size_t i = 0; i < count; i++) {
 		size_t len = items[i] ? strlen(items[i]) : 0;
+		if (i < KEPT_LENS) {
+			lens[i] = len;
+		}
 		check_utf8(w, items[i], len);
 		array_size += len_field_size(len_field_size(len));
 	}
-	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(array_size), array_size);
+	uint8_t *cursor = begin_attribute(w, key, key_len, source, len_field_size(array_size), SIZE_MAX, array_size);
 	if (!cursor) {
 		return;
 	}
 	cursor = spectra_wire_put_header(cursor, TAG(5, WIRE_LEN), array_size);
 	for (size_t i = 0; i < count; i++) {
-		size_t len = items[i] ? strlen(items[i]) : 0;
+		size_t len = i < KEPT_LENS ? lens[i] : items[i] ? strlen(items[i]) : 0;
 		cursor = spectra_wire_put_header(cursor, TAG(1, WIRE_LEN), len_field_size(len));
 		cursor = put_bytes(cursor, TAG(1, WIRE_LEN), items[i], len);
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
-
 /* ---- the spectra_genai_attr_writer of this encoder ------------------------------------- */
 
 static void wire_string(void *context, const char *key, size_t key_len, const char *value, bool value_on_stack)
@@ -267,7 +358,7 @@ static void put_optional_string(wire *w, uint8_t tag, const char *str)
 	size_t len = str ? strlen(str) : 0;
 	check_utf8(w, str, len);
 	if (len && room(w, len + 16)) {
-		advance(w, put_bytes(cursor_of(w), tag, str, len));
+		w->cursor = put_bytes(w->cursor, tag, str, len);
 	}
 }
 
@@ -282,7 +373,7 @@ static void put_name(wire *w, const char *operation, const char *model)
 	if (!len || !room(w, len + 16)) {
 		return;
 	}
-	uint8_t *cursor = spectra_wire_put_header(cursor_of(w), TAG(5, WIRE_LEN), len);
+	uint8_t *cursor = spectra_wire_put_header(w->cursor, TAG(5, WIRE_LEN), len);
 	memcpy(cursor, operation, operation_len);
 	cursor += operation_len;
 	if (model_len) {
@@ -290,7 +381,7 @@ static void put_name(wire *w, const char *operation, const char *model)
 		memcpy(cursor, model, model_len);
 		cursor += model_len;
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
 
 /* Fields 1-8 of the Span, in field-number order. */
@@ -299,20 +390,20 @@ static void put_head(wire *w, const spectra_span *head, const char *operation, c
 	if (!room(w, 64)) {
 		return;
 	}
-	uint8_t *cursor = put_bytes(cursor_of(w), TAG(1, WIRE_LEN), head->trace_id, sizeof(head->trace_id));
-	advance(w, put_bytes(cursor, TAG(2, WIRE_LEN), head->span_id, sizeof(head->span_id)));
+	uint8_t *cursor = put_bytes(w->cursor, TAG(1, WIRE_LEN), head->trace_id, sizeof(head->trace_id));
+	w->cursor = put_bytes(cursor, TAG(2, WIRE_LEN), head->span_id, sizeof(head->span_id));
 	put_optional_string(w, TAG(3, WIRE_LEN), head->trace_state);
 	if (!room(w, 64)) {
 		return;
 	}
 	if (head->has_parent) {
-		advance(w, put_bytes(cursor_of(w), TAG(4, WIRE_LEN), head->parent_span_id, sizeof(head->parent_span_id)));
+		w->cursor = put_bytes(w->cursor, TAG(4, WIRE_LEN), head->parent_span_id, sizeof(head->parent_span_id));
 	}
 	put_name(w, operation, model);
 	if (!room(w, 64)) {
 		return;
 	}
-	cursor = cursor_of(w);
+	cursor = w->cursor;
 	if (head->kind) {
 		*cursor++ = TAG(6, WIRE_VARINT);
 		cursor = spectra_wire_put_varint(cursor, (uint64_t) (int64_t) (int32_t) head->kind);
@@ -323,7 +414,7 @@ static void put_head(wire *w, const spectra_span *head, const char *operation, c
 	if (head->end_time_unix_nano) {
 		cursor = put_fixed64(cursor, TAG(8, WIRE_FIXED64), head->end_time_unix_nano);
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
 
 /* Status (field 15, always present) and flags (field 16). */
@@ -338,7 +429,7 @@ static void put_tail(wire *w, const spectra_span *head)
 	if (head->status_code) {
 		status_size += 1 + spectra_wire_varint_size((uint64_t) (int64_t) (int32_t) head->status_code);
 	}
-	uint8_t *cursor = spectra_wire_put_header(cursor_of(w), TAG(15, WIRE_LEN), status_size);
+	uint8_t *cursor = spectra_wire_put_header(w->cursor, TAG(15, WIRE_LEN), status_size);
 	if (message_len) {
 		cursor = put_bytes(cursor, TAG(2, WIRE_LEN), head->status_message, message_len);
 	}
@@ -353,7 +444,7 @@ static void put_tail(wire *w, const spectra_span *head)
 			*cursor++ = (uint8_t) (head->flags >> (8 * i));
 		}
 	}
-	advance(w, cursor);
+	w->cursor = cursor;
 }
 
 /* Writes the Span's length in front of its body, moving the body when the length needs
@@ -361,7 +452,7 @@ static void put_tail(wire *w, const spectra_span *head)
 static void put_span_length(wire *w, size_t start)
 {
 	size_t body_start = start + 1 + GUESSED_LEN_BYTES;
-	size_t body_len = w->out->len - body_start;
+	size_t body_len = (size_t) ((char *) w->cursor - w->out->data) - body_start;
 	size_t len_bytes = spectra_wire_varint_size(body_len);
 	if (len_bytes > GUESSED_LEN_BYTES && !room(w, len_bytes - GUESSED_LEN_BYTES)) {
 		return;
@@ -377,7 +468,7 @@ static void put_span_length(wire *w, size_t start)
 spectra_record_wire_status spectra_record_wire_append(spectra_buf *out, const spectra_record *record,
 	const spectra_attr_list *context_attrs, bool legacy)
 {
-	wire w = { out, SPECTRA_RECORD_WIRE_OK };
+	wire w = { out, NULL, NULL, SPECTRA_RECORD_WIRE_OK };
 	size_t start = out->len;
 	/* the head's strings borrowed from the record, as the sender's reused span does */
 	spectra_span head;
@@ -386,8 +477,8 @@ spectra_record_wire_status spectra_record_wire_append(spectra_buf *out, const sp
 	spectra_span_fill_genai_head(&head, record);
 	const char *operation = spectra_genai_operation(record);
 
-	if (room(&w, 1 + GUESSED_LEN_BYTES)) {
-		out->len += 1 + GUESSED_LEN_BYTES;
+	if (grow(&w, SPAN_ROOM)) {
+		w.cursor += 1 + GUESSED_LEN_BYTES;
 	}
 	put_head(&w, &head, operation, record->model);
 	spectra_genai_attributes(record, operation, &wire_writer, &w);

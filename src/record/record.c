@@ -22,11 +22,15 @@ const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT
  * typical record's strings without holding (and charging the export queue for) much more
  * than it needs. */
 static _Atomic size_t last_space_bytes = 128;
+/* and what it stored through spectra_record_alloc() (the span job): a fixed size, so it
+ * gets no share of the margin the strings get */
+static _Atomic size_t last_extra_bytes = 0;
 
 static size_t next_space_size(void)
 {
 	size_t size = atomic_load_explicit(&last_space_bytes, memory_order_relaxed);
-	size = (size + size / 4 + 15) & ~(size_t) 15;
+	size_t extra = atomic_load_explicit(&last_extra_bytes, memory_order_relaxed);
+	size = (size + size / 4 + extra + 15) & ~(size_t) 15;
 	if (size < SPECTRA_RECORD_STRING_SPACE_MIN) {
 		return SPECTRA_RECORD_STRING_SPACE_MIN;
 	}
@@ -70,16 +74,28 @@ spectra_record *spectra_record_new(void)
 /* size bytes (aligned to align, a power of two) in the record's space while it has room,
  * else malloc'd. What a replaced value held in the space stays unused: the space is fixed,
  * so a record set again and again only moves on to malloc. NULL on OOM. */
-static void *record_alloc(spectra_record *record, size_t size, size_t align)
+static void *space_alloc(spectra_record *record, size_t size, size_t align)
 {
-	record->space_bytes_wanted += size;
-	atomic_store_explicit(&last_space_bytes, record->space_bytes_wanted, memory_order_relaxed);
 	size_t at = (record->string_space_used + align - 1) & ~(align - 1);
 	if (at > record->string_space_size || size > record->string_space_size - at) {
 		return malloc(size);
 	}
 	record->string_space_used = at + size;
 	return record->string_space + at;
+}
+
+static void *record_alloc(spectra_record *record, size_t size, size_t align)
+{
+	record->space_bytes_wanted += size;
+	atomic_store_explicit(&last_space_bytes, record->space_bytes_wanted, memory_order_relaxed);
+	return space_alloc(record, size, align);
+}
+
+void *spectra_record_alloc(spectra_record *record, size_t size, size_t align)
+{
+	record->space_extra_wanted += size;
+	atomic_store_explicit(&last_extra_bytes, record->space_extra_wanted, memory_order_relaxed);
+	return space_alloc(record, size, align);
 }
 
 bool spectra_record_holds(const spectra_record *record, const void *block)

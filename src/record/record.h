@@ -133,6 +133,7 @@ typedef struct {
 	size_t string_space_size;
 	size_t string_space_used;
 	size_t space_bytes_wanted; /* stored in the space or past it, replaced ones too */
+	size_t space_extra_wanted; /* of spectra_record_alloc(): fixed sizes, not grown by a margin */
 } spectra_record;
 
 spectra_record *spectra_record_new(void);
@@ -140,6 +141,10 @@ void spectra_record_free(spectra_record *record);
 /* Whether block (a string or list of the record) is in the record's space, i.e. part of
  * the record's own allocation rather than one of its own. */
 bool spectra_record_holds(const spectra_record *record, const void *block);
+/* size bytes (aligned to align, a power of two) that live and die with the record: in its
+ * space while it has room, else malloc'd (spectra_record_holds() tells which; free() only
+ * the latter). The span job of a record it owns goes there: one block fewer to free. */
+void *spectra_record_alloc(spectra_record *record, size_t size, size_t align);
 /* How many entries the tool-call list of count entries has room for. */
 size_t spectra_record_list_capacity(size_t count, size_t max_entries);
 

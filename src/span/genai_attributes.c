@@ -60,33 +60,33 @@ static void strings_if(const out *o, const char *key, size_t key_len, const spec
 	}
 }
 
+static void count_if(const out *o, const char *key, size_t key_len, int64_t count)
+{
+	if (count >= 0) {
+		o->writer->integer(o->context, key, key_len, count);
+	}
+}
+
+static void real_if(const out *o, const char *key, size_t key_len, double value)
+{
+	if (!isnan(value)) {
+		o->writer->real(o->context, key, key_len, value);
+	}
+}
+
 /* gen_ai.request.*: what the request asked for, when it said (ext/curl capture). Counts are
  * -1 and the other numbers NaN when not given. */
 static void request_parameters(const out *o, const spectra_record *record)
 {
-	const struct {
-		const char *name;
-		size_t name_len;
-		bool whole;
-		double value;
-	} parameters[] = {
-		{ SPAN_KEY(request_max_tokens), true, (double) record->request_max_tokens },
-		{ SPAN_KEY(request_seed), true, (double) record->request_seed },
-		{ SPAN_KEY(request_choice_count), true, (double) record->request_choice_count },
-		{ SPAN_KEY(request_tool_count), true, (double) record->request_tool_count },
-		{ SPAN_KEY(request_temperature), false, record->request_temperature },
-		{ SPAN_KEY(request_top_p), false, record->request_top_p },
-		{ SPAN_KEY(request_top_k), false, record->request_top_k },
-		{ SPAN_KEY(request_frequency_penalty), false, record->request_frequency_penalty },
-		{ SPAN_KEY(request_presence_penalty), false, record->request_presence_penalty },
-	};
-	for (size_t i = 0; i < sizeof parameters / sizeof parameters[0]; i++) {
-		if (parameters[i].whole && parameters[i].value >= 0) {
-			o->writer->integer(o->context, parameters[i].name, parameters[i].name_len, (int64_t) parameters[i].value);
-		} else if (!parameters[i].whole && !isnan(parameters[i].value)) {
-			o->writer->real(o->context, parameters[i].name, parameters[i].name_len, parameters[i].value);
-		}
-	}
+	count_if(o, SPAN_KEY(request_max_tokens), record->request_max_tokens);
+	count_if(o, SPAN_KEY(request_seed), record->request_seed);
+	count_if(o, SPAN_KEY(request_choice_count), record->request_choice_count);
+	count_if(o, SPAN_KEY(request_tool_count), record->request_tool_count);
+	real_if(o, SPAN_KEY(request_temperature), record->request_temperature);
+	real_if(o, SPAN_KEY(request_top_p), record->request_top_p);
+	real_if(o, SPAN_KEY(request_top_k), record->request_top_k);
+	real_if(o, SPAN_KEY(request_frequency_penalty), record->request_frequency_penalty);
+	real_if(o, SPAN_KEY(request_presence_penalty), record->request_presence_penalty);
 }
 
 static void usage(const out *o, const spectra_record *record, const char *operation)

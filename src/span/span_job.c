@@ -3,18 +3,24 @@
 #include "span_job.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "native_builder.h"
 
 spectra_span_job *spectra_span_job_new(spectra_record *record, bool owns_record, bool legacy_attributes)
 {
-	spectra_span_job *job = calloc(1, sizeof(*job));
+	/* a job that owns its record lives in the record's space while it has room: the sender
+	 * then frees one block for both (memory another thread allocated: a costly free) */
+	spectra_span_job *job = owns_record && record
+		? spectra_record_alloc(record, sizeof(*job), _Alignof(spectra_span_job))
+		: malloc(sizeof(*job));
 	if (!job) {
 		if (owns_record) {
 			spectra_record_free(record);
 		}
 		return NULL;
 	}
+	memset(job, 0, sizeof(*job));
 	spectra_attr_list_init(&job->context_attrs);
 	job->record = record;
 	job->owns_record = owns_record;
@@ -59,10 +65,17 @@ void spectra_span_job_free(spectra_span_job *job)
 	if (!job) {
 		return;
 	}
-	if (job->owns_record) {
-		spectra_record_free(job->record);
-	}
+	spectra_record *owned = job->owns_record ? job->record : NULL;
+	bool in_record = spectra_span_job_lives_in_record(job);
 	spectra_attr_list_free(&job->context_attrs);
 	spectra_span_free(job->prebuilt);
-	free(job);
+	if (!in_record) {
+		free(job);
+	}
+	spectra_record_free(owned); /* last: it may hold the job */
+}
+
+bool spectra_span_job_lives_in_record(const spectra_span_job *job)
+{
+	return job->owns_record && job->record && spectra_record_holds(job->record, job);
 }

@@ -30,5 +30,7 @@ spectra_span *spectra_span_job_build(spectra_span_job *job);
  * free: tell them apart by comparing with reuse. NULL when the job has no span. */
 spectra_span *spectra_span_job_build_borrowing(spectra_span_job *job, spectra_span *reuse);
 void spectra_span_job_free(spectra_span_job *job);
+/* Whether the job is in its record's space (part of the record's allocation). */
+bool spectra_span_job_lives_in_record(const spectra_span_job *job);
 
 #endif

@@ -58,6 +58,8 @@ static void test_record_space_counted_once(void)
 {
 	spectra_record *record = spectra_record_new();
 	spectra_span_job *job = spectra_span_job_new(record, true, false);
+	/* the job itself goes in the space when it fits (the spaces grow to hold it) */
+	CHECK(spectra_span_job_lives_in_record(job) == (record->string_space_size >= sizeof *job));
 	size_t empty_weight = spectra_span_job_weight(job);
 	CHECK(empty_weight >= sizeof(spectra_record) + record->string_space_size);
 	spectra_record_set(record, &record->provider, "openai");
@@ -71,6 +73,11 @@ static void test_record_space_counted_once(void)
 	CHECK(!spectra_record_holds(record, record->model));
 	CHECK(spectra_span_job_weight(job) >= empty_weight + sizeof long_value);
 	spectra_span_job_free(job);
+	/* the space of a record made after a job was taken has room for the next job */
+	spectra_record *next = spectra_record_new();
+	spectra_span_job *next_job = spectra_span_job_new(next, true, false);
+	CHECK(spectra_span_job_lives_in_record(next_job));
+	spectra_span_job_free(next_job);
 }
 
 int main(void)

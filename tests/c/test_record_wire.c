@@ -455,7 +455,35 @@ static void test_typical_record(void)
 	spectra_record_free(r);
 }
 
-/* The writer trusts the table's attribute names to be ASCII and its lengths. */
+/* Every short length of a value and of a context key (the writer copies up to 32 bytes in
+ * overlapping word moves, by length class): the bytes stay the native span's. */
+static void test_every_short_length(void)
+{
+	char text[81];
+	char key[120];
+	for (size_t len = 0; len <= 80; len++) {
+		for (size_t i = 0; i < len; i++) {
+			text[i] = (char) ('a' + (i * 7 + len) % 26);
+		}
+		text[len] = '\0';
+		spectra_record *r = spectra_record_new();
+		spectra_record_set(r, &r->provider, "openai");
+		spectra_record_set(r, &r->model, text);
+		spectra_record_set(r, &r->response_id, text);
+		spectra_record_add_finish_reason(r, text, len);
+		job j = { r, { 0 }, len % 2 == 1 };
+		spectra_attr_list_init(&j.context);
+		/* (a bare "spectra.metadata." is no context key: the writer declines it) */
+		snprintf(key, sizeof key, "spectra.metadata.%s", len ? text : "k");
+		spectra_attr_add_string(&j.context, key, text);
+		hazards none = { 0 };
+		CHECK(check_one(&j, &none));
+		spectra_attr_list_free(&j.context);
+		spectra_record_free(r);
+	}
+}
+
+/* The writer trusts the table's attribute names to be ASCII, short, and its lengths. */
 static void test_table_names(void)
 {
 	for (size_t i = 0; i < SPECTRA_RECORD_FIELD_COUNT; i++) {
@@ -463,6 +491,9 @@ static void test_table_names(void)
 		const char *names[] = { field->span_attribute, field->compat_attribute };
 		CHECK(!field->span_attribute || strlen(field->span_attribute) == field->span_attribute_len);
 		CHECK(!field->compat_attribute || strlen(field->compat_attribute) == field->compat_attribute_len);
+		/* and 1 to 63 bytes long (record_wire.c's TABLE_KEY_MAX: one-byte lengths) */
+		CHECK(!field->span_attribute || (field->span_attribute_len >= 1 && field->span_attribute_len <= 63));
+		CHECK(!field->compat_attribute || (field->compat_attribute_len >= 1 && field->compat_attribute_len <= 63));
 		for (size_t n = 0; n < 2; n++) {
 			for (const char *c = names[n]; c && *c; c++) {
 				CHECK((unsigned char) *c < 0x80);
@@ -475,6 +506,7 @@ int main(int argc, char **argv)
 {
 	test_table_names();
 	test_typical_record();
+	test_every_short_length();
 	test_random_records(argc > 1 ? argv[1] : NULL);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
