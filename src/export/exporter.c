@@ -48,16 +48,11 @@ typedef enum { DELIVERY_SENT, DELIVERY_FAILED, DELIVERY_ABORTED } delivery_outco
  * It lives on the heap and is published in the exporter state rather than on a stack, so
  * that after a fork the child can still reach it: the parent's thread is gone there, and
  * its half-done work must neither leak unreachably nor be freed mid-update. */
-/* A batch is usually one or two deferred items (after_response hands over 256 spans). */
-#define SPARE_BODIES 2
-
 typedef struct delivery_context {
 	spectra_transport *transport;
 	spectra_queue_item *work; /* sender: the batch being delivered (set under the lock) */
 	spectra_buf merged;       /* sender: the batch merged into one request */
-	/* sender: the first deferred items' bodies are encoded into these, kept between batches */
-	spectra_buf spares[SPARE_BODIES];
-	spectra_buf compressed; /* the gzip'd request */
+	spectra_buf compressed;   /* the gzip'd request */
 	pid_t pid;
 	struct delivery_context *next_abandoned;
 } delivery_context;
@@ -403,9 +398,6 @@ static delivery_context *context_new(void)
 	}
 	context->transport = spectra_transport_new(&exporter.config, exporter.proxy, exporter.no_proxy, &abort_requested);
 	spectra_buf_init(&context->merged);
-	for (size_t i = 0; i < SPARE_BODIES; i++) {
-		spectra_buf_init(&context->spares[i]);
-	}
 	spectra_buf_init(&context->compressed);
 	context->pid = getpid();
 	return context;
@@ -429,9 +421,6 @@ static void context_free(delivery_context *context)
 		spectra_transport_free(context->transport);
 		spectra_queue_chain_free(context->work);
 		spectra_buf_free(&context->merged);
-		for (size_t i = 0; i < SPARE_BODIES; i++) {
-			spectra_buf_free(&context->spares[i]);
-		}
 		spectra_buf_free(&context->compressed);
 		free(context);
 	}
@@ -657,57 +646,33 @@ typedef struct {
 	size_t spans_lost;
 } item_sink;
 
-/* The item a new body goes to: the sink's own for the first, a new one after it for the
- * next; NULL (the spans counted lost) when memory ran out. */
-static spectra_queue_item *item_sink_target(item_sink *sink, size_t span_count)
+static bool item_sink_add(spectra_body_sink *self, char *body, size_t len, size_t span_count)
 {
+	item_sink *sink = (item_sink *) self;
 	spectra_queue_item *target = sink->item;
 	if (target->payload) {
 		target = calloc(1, sizeof *target);
 		if (!target) {
+			free(body);
 			sink->spans_lost += span_count;
-			return NULL;
+			return false;
 		}
 		target->next = sink->last->next;
 		target->enqueued_at_ms = sink->item->enqueued_at_ms;
 		sink->last->next = target;
 		sink->last = target;
 	}
-	target->span_count = span_count;
-	sink->base.spans_added += span_count;
-	return target;
-}
-
-static bool item_sink_add(spectra_body_sink *self, char *body, size_t len, size_t span_count)
-{
-	spectra_queue_item *target = item_sink_target((item_sink *) self, span_count);
-	if (!target) {
-		free(body);
-		return false;
-	}
 	target->payload = body;
 	target->len = len;
+	target->span_count = span_count;
+	self->spans_added += span_count;
 	return true;
-}
-
-/* The body is in the sender's spare buffer, which stays the sender's (and holds these bytes
- * until the batch is released); a second body needs a buffer of its own. */
-static void item_sink_add_spare(spectra_body_sink *self, size_t span_count)
-{
-	spectra_queue_item *target = item_sink_target((item_sink *) self, span_count);
-	if (target) {
-		target->payload = self->spare->data;
-		target->len = self->spare->len;
-		target->payload_borrowed = true;
-	}
-	self->spare = NULL;
 }
 
 /* Encodes the deferred items of a batch (outside the lock). Spans that could not be
  * encoded count as failed. */
-static void encode_deferred(delivery_context *context, spectra_queue_item *batch)
+static void encode_deferred(spectra_queue_item *batch)
 {
-	size_t spares_given = 0;
 	for (spectra_queue_item *item = batch; item; item = item->next) {
 		if (!item->deferred) {
 			continue;
@@ -715,15 +680,7 @@ static void encode_deferred(delivery_context *context, spectra_queue_item *batch
 		size_t span_count = item->span_count;
 		item->span_count = 0;
 		item->len = 0;
-		item_sink sink = {
-			.base = { .add = item_sink_add, .oversized = count_oversized, .add_spare = item_sink_add_spare },
-			.item = item,
-			.last = item
-		};
-		if (context && spares_given < SPARE_BODIES) {
-			sink.base.spare = &context->spares[spares_given++];
-			sink.base.spare->len = 0;
-		}
+		item_sink sink = { .base = { .add = item_sink_add, .oversized = count_oversized }, .item = item, .last = item };
 		bool encoded = item->deferred->encode(item->deferred, MAX_REQUEST_BYTES, &sink.base);
 		/* failed: bodies the sink could not take, and what a failed encoding never reached */
 		size_t accounted = sink.base.spans_added + sink.base.spans_oversized + sink.spans_lost;
@@ -792,7 +749,7 @@ static void deliver_parts(delivery_context *context, spectra_queue_item *first, 
  * their sizes add up to at most the limit (a merge is never larger than its parts). */
 static void deliver_batch(delivery_context *context, spectra_queue_item *batch)
 {
-	encode_deferred(context, batch);
+	encode_deferred(batch);
 	spectra_queue_item *group = NULL;
 	size_t group_parts = 0;
 	size_t group_bytes = 0;
@@ -905,10 +862,6 @@ static void *sender_main(void *slot_pointer)
 			context->work = NULL;
 		}
 		spectra_queue_release(&exporter.queue, work);
-		/* the batch's bodies in the spares are gone with it: their memory serves the next */
-		for (size_t i = 0; context && i < SPARE_BODIES; i++) {
-			empty_scratch(&context->spares[i]);
-		}
 		atomic_fetch_sub(&counters.unsent, taken_spans);
 		exporter.busy_senders--;
 		pthread_cond_broadcast(&exporter.room_made);

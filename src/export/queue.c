@@ -39,7 +39,6 @@ bool spectra_queue_push(spectra_queue *queue, char *payload, size_t len, size_t 
 	item->next = NULL;
 	item->deferred = NULL;
 	item->payload = payload;
-	item->payload_borrowed = false;
 	item->len = len;
 	item->charged = len;
 	item->span_count = span_count;
@@ -112,9 +111,7 @@ void spectra_queue_item_free(spectra_queue_item *item)
 		if (item->deferred) {
 			item->deferred->release(item->deferred);
 		}
-		if (!item->payload_borrowed) {
-			free(item->payload);
-		}
+		free(item->payload);
 		free(item);
 	}
 }

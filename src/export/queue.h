@@ -11,15 +11,10 @@
 
 /* Where deferred work puts its request bodies. add() takes ownership of a malloc'd body
  * of span_count spans (false: it was freed and its spans are lost). oversized() reports a
- * span left out because its own encoding is over the limit. spare, when not NULL, is a
- * buffer of the sender's, emptied, that an encoder may write one body into instead of a
- * buffer of its own and hand over with add_spare(): the sender keeps its memory from one
- * batch to the next, so a batch's hundreds of KiB are not allocated and faulted in anew. */
+ * span left out because its own encoding is over the limit. */
 typedef struct spectra_body_sink {
 	bool (*add)(struct spectra_body_sink *self, char *body, size_t len, size_t span_count);
 	void (*oversized)(struct spectra_body_sink *self, size_t encoded_len);
-	spectra_buf *spare;
-	void (*add_spare)(struct spectra_body_sink *self, size_t span_count);
 	size_t spans_added;     /* kept by the sink: spans in the bodies added */
 	size_t spans_oversized; /* kept by the sink: spans reported oversized */
 } spectra_body_sink;
@@ -40,7 +35,6 @@ typedef struct spectra_queue_item {
 	struct spectra_queue_item *next;
 	struct spectra_deferred_payload *deferred; /* not yet encoded (owned), or NULL */
 	char *payload;                             /* malloc'd, owned by the item; NULL while deferred */
-	bool payload_borrowed;                     /* payload is a sender's spare buffer, not the item's */
 	size_t len;
 	size_t charged; /* bytes counted against the cap, from push until released */
 	size_t span_count;

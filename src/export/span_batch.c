@@ -153,25 +153,17 @@ static bool span_batch_encode(spectra_deferred_payload *self, size_t max_len, sp
 	spectra_span_init_borrowing(&source.reuse);
 	spectra_span_source spans = { span_batch_build, span_batch_release_span, &source,
 		batch->format == SPECTRA_OTLP_PROTOBUF ? span_batch_append : NULL };
-	/* the sender's spare buffer when it offers one (grown by earlier batches), else our own */
-	spectra_buf own;
-	spectra_buf_init(&own);
-	spectra_buf *body = sink->spare ? sink->spare : &own;
-	body->len = 0;
-	bool encoded = spectra_otlp_encode_built(batch->format, batch->resource, &spans, batch->count, body);
+	spectra_buf body;
+	spectra_buf_init(&body);
+	bool encoded = spectra_otlp_encode_built(batch->format, batch->resource, &spans, batch->count, &body);
 	spectra_span_free_borrowing(&source.reuse);
-	if (encoded && source.built && body->len && body->len <= max_len) {
-		if (body == sink->spare) {
-			sink->add_spare(sink, source.built);
-		} else {
-			size_t len;
-			char *data = spectra_buf_detach(body, &len);
-			sink->add(sink, data, len, source.built);
-		}
+	if (encoded && source.built && body.len && body.len <= max_len) {
+		size_t len;
+		char *data = spectra_buf_detach(&body, &len);
+		sink->add(sink, data, len, source.built);
 		return true;
 	}
-	body->len = 0;
-	spectra_buf_free(&own);
+	spectra_buf_free(&body);
 	if (!encoded) {
 		return false;
 	}

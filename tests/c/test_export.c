@@ -655,16 +655,7 @@ static bool test_deferred_encode(spectra_deferred_payload *self, size_t max_len,
 		free(payload);
 		return false;
 	}
-	/* the span count is what the test submitted; the sink only sums it. A sender offers its
-	 * spare buffer (span_batch.c encodes into it): used here too, so the tests cover it */
-	if (sink->spare) {
-		bool copied = spectra_buf_append(sink->spare, payload, len);
-		free(payload);
-		if (copied) {
-			sink->add_spare(sink, work->span_count);
-		}
-		return copied;
-	}
+	/* the span count is what the test submitted; the sink only sums it */
 	return sink->add(sink, payload, len, work->span_count);
 }
 
@@ -709,9 +700,8 @@ static void test_deferred_payloads(receiver *r)
 	CHECK(stored_body_equals(r, before + 1, expected, len), "encoded on the sender thread, byte-identical");
 	free(expected);
 	CHECK(atomic_load(&encoded) == 2 && atomic_load(&released) == 2, "each encoded and released once");
-	/* batch after batch through the sender's spare buffer, longer and shorter bodies (markers
-	 * under the 32 bytes a test_deferred holds): each POST carries its own bytes, none of an
-	 * earlier batch's */
+	/* batch after batch, longer and shorter bodies (markers under the 32 bytes a test_deferred
+	 * holds): each POST carries its own bytes, none of an earlier batch's */
 	const char *markers[] = { "spare-a-the-longest-of-three", "spare-b", "spare-c-medium" };
 	for (size_t i = 0; i < 3; i++) {
 		before = receiver_count(r);
