@@ -458,15 +458,25 @@ void spectra_content_from_response(spectra_record *record, HashTable *body, size
 	store(record, &record->output_messages, &messages, max_bytes);
 }
 
-void spectra_content_from_stream(spectra_record *record, const char *text, size_t len, bool cut, size_t max_bytes)
+void spectra_content_stream_start(spectra_stream_usage *usage)
 {
-	if (record->output_messages || len == 0) {
+	if (SPECTRA_G(capture_content)) {
+		spectra_stream_usage_keep_answer(usage, spectra_content_max_bytes());
+	}
+}
+
+void spectra_content_from_stream(spectra_record *record, const spectra_stream_usage *usage)
+{
+	if (!usage->answer_limit || record->output_messages || usage->answer.len == 0) {
 		return;
 	}
+	const char *text = usage->answer.data;
+	size_t len = usage->answer.len;
 	zval messages, parts, content, reason;
 	array_init(&messages);
 	array_init(&parts);
-	ZVAL_STR(&content, cut ? zend_string_concat2(text, len, "\xE2\x80\xA6", 3) : zend_string_init(text, len, 0));
+	ZVAL_STR(&content,
+		usage->answer_cut ? zend_string_concat2(text, len, "\xE2\x80\xA6", 3) : zend_string_init(text, len, 0));
 	add_text(&parts, &content);
 	zval_ptr_dtor(&content);
 	ZVAL_UNDEF(&reason);
@@ -475,5 +485,5 @@ void spectra_content_from_stream(spectra_record *record, const char *text, size_
 	}
 	add_message(&messages, "assistant", 9, &parts, Z_ISUNDEF(reason) ? NULL : &reason);
 	zval_ptr_dtor(&reason);
-	store(record, &record->output_messages, &messages, max_bytes);
+	store(record, &record->output_messages, &messages, usage->answer_limit);
 }

@@ -12,14 +12,17 @@
 
 #include "php.h"
 #include "src/record/record.h"
+#include "src/stream/stream_usage.h"
 
 /* spectra.capture_content_max_bytes, at least 256 */
 size_t spectra_content_max_bytes(void);
 
 void spectra_content_from_request(spectra_record *record, HashTable *body, size_t max_bytes);
 void spectra_content_from_response(spectra_record *record, HashTable *body, size_t max_bytes);
-/* A streamed answer: its text as the stream reader kept it (cut says bytes were left out),
- * with the record's first finish reason. Tool calls and reasoning of a stream are left out. */
-void spectra_content_from_stream(spectra_record *record, const char *text, size_t len, bool cut, size_t max_bytes);
+/* A stream about to be read: with content capture on, its reader keeps the answer's text. */
+void spectra_content_stream_start(spectra_stream_usage *usage);
+/* The stream read: the kept answer with the record's first finish reason becomes the output
+ * message. Tool calls and reasoning of a stream are left out. */
+void spectra_content_from_stream(spectra_record *record, const spectra_stream_usage *usage);
 
 #endif

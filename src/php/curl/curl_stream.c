@@ -2,7 +2,6 @@
 
 #include <string.h>
 
-#include "php_spectra.h"
 #include "src/php/content/messages.h"
 #include "src/stream/stream_reader.h"
 #include "src/stream/stream_record.h"
@@ -21,9 +20,7 @@ void spectra_curl_stream_read(spectra_record *record, const char *bytes, size_t 
 {
 	spectra_stream_reader reader;
 	spectra_stream_reader_init(&reader);
-	if (SPECTRA_G(capture_content)) {
-		spectra_stream_usage_keep_answer(&reader.usage, spectra_content_max_bytes());
-	}
+	spectra_content_stream_start(&reader.usage);
 	spectra_stream_reader_feed(&reader, bytes, len);
 	spectra_stream_reader_finish(&reader);
 	if (reader.usage.model && (!record->model || !*record->model)) {
@@ -31,9 +28,6 @@ void spectra_curl_stream_read(spectra_record *record, const char *bytes, size_t 
 		spectra_record_set(record, &record->model, reader.usage.model);
 	}
 	spectra_stream_record(record, &reader.usage, SPECTRA_STREAM_ENDED);
-	if (reader.usage.answer_limit) {
-		spectra_content_from_stream(record, reader.usage.answer.data, reader.usage.answer.len, reader.usage.answer_cut,
-			reader.usage.answer_limit);
-	}
+	spectra_content_from_stream(record, &reader.usage);
 	spectra_stream_reader_free(&reader);
 }

@@ -38,9 +38,7 @@ static zend_object *observer_create(zend_class_entry *ce)
 	observer->std.handlers = &observer_handlers;
 	ZVAL_UNDEF(&observer->context);
 	spectra_stream_reader_init(&observer->reader);
-	if (SPECTRA_G(capture_content)) {
-		spectra_stream_usage_keep_answer(&observer->reader.usage, spectra_content_max_bytes());
-	}
+	spectra_content_stream_start(&observer->reader.usage);
 	observer->first_chunk_ns = 0;
 	observer->done = false;
 	return &observer->std;
@@ -69,11 +67,7 @@ static void complete(spectra_stream_observer *observer, spectra_stream_end how, 
 		record->time_to_first_token_ms = (int64_t) ((waited + 500000u) / 1000000u);
 	}
 	spectra_stream_record(record, &observer->reader.usage, how);
-	spectra_stream_usage *usage = &observer->reader.usage;
-	if (usage->answer_limit) {
-		spectra_content_from_stream(record, usage->answer.data, usage->answer.len, usage->answer_cut,
-			usage->answer_limit);
-	}
+	spectra_content_from_stream(record, &observer->reader.usage);
 	if (how == SPECTRA_STREAM_FAILED && exception) {
 		spectra_pipeline_failure(context, exception, 0, false, NULL);
 	} else {
