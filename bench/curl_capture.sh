@@ -4,16 +4,22 @@
 # answers every POST 200 at once), so the server costs little and the same each time.
 #   rows  no extension | loaded, auto_capture=0 | auto_capture=1, a non-provider host |
 #         auto_capture=1 with the host made a provider (spectra.providers.openai.hosts: every
-#         request a record) | the same request inside Spectra::track(), auto_capture=0
-#   time       median of per-batch means (ns per request), and the ratio to no extension;
-#              the configurations run interleaved, batch by batch, so drift hits them alike
+#         request a record) | the same request inside Spectra::track(), auto_capture=0;
+#         then the same non-provider request without the network ("offline": libcurl refuses
+#         the protocol at once), a new handle each time and one handle reused with
+#         curl_reset(), each against no extension: a loopback round trip costs ~200 µs and
+#         varies by more than the few hundred ns capture adds, offline it is ~6-25 µs
+#   time       median of per-batch means (ns per request), and the ratio to its baseline
+#              (no extension, same flow); the configurations run interleaved, batch by
+#              batch, so drift hits them alike
 #   callgrind  instructions per request of the PHP process (when valgrind is installed):
 #              the difference of two runs with different request counts, per request; and
 #              of those, the ones in PHP itself, ext/curl and the extension (their own code,
 #              not libcurl's or libc's, which move with timing by a few hundred either way)
-# Export is off (spectra.otel.exporter=none). Timings are reported, never asserted.
+# Export is off (spectra.otel.exporter=none). Timings are reported, never asserted; run it
+# on an idle machine.
 # Environment: PHP (php), SPECTRA_SO (modules/spectra.so), ROUNDS (15), CALLS (500 per
-# batch), CG_CALLS (2000), SKIP_CALLGRIND=1.
+# batch; offline rows 20x), CG_CALLS (2000), SKIP_CALLGRIND=1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SO=${SPECTRA_SO:-$ROOT/modules/spectra.so}
@@ -30,36 +36,47 @@ URL="http://127.0.0.1:$SINK_PORT/v1/traces"
 BENCH=$ROOT/bench/curl_capture.php
 
 EXT=(-d "extension=$SO" -d spectra.otel.exporter=none)
+NONE="-n -d extension=curl"
+CAPTURE="-n -d extension=curl ${EXT[*]} -d spectra.auto_capture=1"
 declare -A ARGS=(
-	[none]="-n -d extension=curl"
+	[none]="$NONE"
 	[loaded]="-n -d extension=curl ${EXT[*]} -d spectra.auto_capture=0"
-	[capture]="-n -d extension=curl ${EXT[*]} -d spectra.auto_capture=1"
-	[capture_ai]="-n -d extension=curl ${EXT[*]} -d spectra.auto_capture=1 -d spectra.providers.openai.hosts=127.0.0.1"
+	[capture]="$CAPTURE"
+	[capture_ai]="$CAPTURE -d spectra.providers.openai.hosts=127.0.0.1"
 	[track]="-n -d extension=curl ${EXT[*]} -d spectra.auto_capture=0"
+	[off_none]="$NONE" [off_capture]="$CAPTURE" [reuse_none]="$NONE" [reuse_capture]="$CAPTURE"
 )
-ROWS=(none loaded capture capture_ai track)
+# the flags bench/curl_capture.php takes, and the row each is measured against
+declare -A FLAGS=([track]=track [off_none]=offline [off_capture]=offline [reuse_none]="reuse offline"
+	[reuse_capture]="reuse offline")
+declare -A BASE=([off_none]=off_none [off_capture]=off_none [reuse_none]=reuse_none [reuse_capture]=reuse_none)
+ROWS=(none loaded capture capture_ai track off_none off_capture reuse_none reuse_capture)
 declare -A LABEL=(
 	[none]="no extension"
 	[loaded]="loaded, auto_capture=0"
 	[capture]="auto_capture=1, other host"
 	[capture_ai]="auto_capture=1, provider host (a record each)"
 	[track]="track() around it, auto_capture=0"
+	[off_none]="offline, new handle: no extension"
+	[off_capture]="offline, new handle: auto_capture=1"
+	[reuse_none]="offline, reused handle: no extension"
+	[reuse_capture]="offline, reused handle: auto_capture=1"
 )
 
 for round in $(seq "$ROUNDS"); do
 	for row in "${ROWS[@]}"; do
-		extra=""
-		[ "$row" = track ] && extra=track
+		calls=$CALLS
+		case "${FLAGS[$row]:-}" in *offline*) calls=$((CALLS * 20)) ;; esac
 		# shellcheck disable=SC2086
-		"$PHP" ${ARGS[$row]} "$BENCH" "$URL" 1 "$CALLS" $extra >>"$WORK/$row.ns"
+		"$PHP" ${ARGS[$row]} "$BENCH" "$URL" 1 "$calls" ${FLAGS[$row]:-} >>"$WORK/$row.ns"
 	done
 done
 
 median() { sort -n "$1" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
-base=$(median "$WORK/none.ns")
 printf '%-48s %12s %8s %10s\n' "curl request to a loopback host" "median ns" "ratio" "added ns"
 for row in "${ROWS[@]}"; do
 	m=$(median "$WORK/$row.ns")
+	base=$(median "$WORK/${BASE[$row]:-none}.ns")
 	printf '%-48s %12s %8s %10s\n' "${LABEL[$row]}" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {printf "%.3f", a / b}')" "$((m - base))"
 done
 
@@ -95,24 +112,37 @@ if [ "${SKIP_CALLGRIND:-0}" != 1 ] && command -v valgrind >/dev/null; then
 		"PHP+ext added"
 	declare -A PER PHP_SIDE
 	for row in "${ROWS[@]}"; do
-		extra=""
-		[ "$row" = track ] && extra=track
 		counts=()
 		in_observers=()
 		php_sides=()
 		for n in $((CG_CALLS / 2)) "$CG_CALLS"; do
 			# shellcheck disable=SC2086
 			valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" -q "$PHP" ${ARGS[$row]} -d pcre.jit=0 \
-				"$BENCH" "$URL" 1 "$n" $extra >/dev/null 2>"$WORK/cg.err" || { cat "$WORK/cg.err" >&2; exit 1; }
+				"$BENCH" "$URL" 1 "$n" ${FLAGS[$row]:-} >/dev/null 2>"$WORK/cg.err" || { cat "$WORK/cg.err" >&2; exit 1; }
 			counts+=("$(awk '/^summary:/ {print $2}' "$WORK/cg.out")")
 			in_observers+=("$(observed "$WORK/cg.out")")
 			php_sides+=("$(php_side "$WORK/cg.out")")
 		done
 		PER[$row]=$(( (counts[1] - counts[0]) / (CG_CALLS / 2) ))
 		PHP_SIDE[$row]=$(( (php_sides[1] - php_sides[0]) / (CG_CALLS / 2) ))
-		printf '%-48s %14s %12s %14s %12s\n' "${LABEL[$row]}" "${PER[$row]}" "$((PER[$row] - ${PER[none]}))" \
-			"$(( (in_observers[1] - in_observers[0]) / (CG_CALLS / 2) ))" "$((PHP_SIDE[$row] - ${PHP_SIDE[none]}))"
+		printf '%-48s %14s %12s %14s %12s\n' "${LABEL[$row]}" "${PER[$row]}" "$((PER[$row] - ${PER[${BASE[$row]:-none}]}))" \
+			"$(( (in_observers[1] - in_observers[0]) / (CG_CALLS / 2) ))" \
+			"$((PHP_SIDE[$row] - ${PHP_SIDE[${BASE[$row]:-none}]}))"
 	done
+	# the engine's own price, paid by every PHP call in the process once an observer exists
+	tax=()
+	for args in "$NONE" "$CAPTURE"; do
+		steps=()
+		for n in 10000 30000; do
+			# shellcheck disable=SC2086
+			valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" -q "$PHP" $args "$ROOT/bench/observer_tax.php" \
+				"$n" >/dev/null 2>"$WORK/cg.err" || { cat "$WORK/cg.err" >&2; exit 1; }
+			steps+=("$(awk '/^summary:/ {print $2}' "$WORK/cg.out")")
+		done
+		tax+=($(( (steps[1] - steps[0]) / 20000 )))
+	done
+	printf '%-48s %14s %12s\n' "any PHP call no observer watches (engine), each" "$((tax[0] / 2))" \
+		"$(( (tax[1] - tax[0]) / 2 ))"
 	echo "(whole-process differences include libcurl's own variation with timing, a few hundred"
 	echo " instructions either way; \"in observers\" is the observer calls alone, ours inside them;"
 	echo " \"PHP+ext added\" counts only PHP's, ext/curl's and the extension's own instructions, the"

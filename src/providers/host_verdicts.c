@@ -36,27 +36,29 @@ static uint32_t key_hash(const char *key, size_t len)
 	return (uint32_t) mix(hash, word);
 }
 
-/* Whether the slot holds key (len bytes): eight bytes a step as the hash reads them, so that
- * a usual key costs no call. */
+/* Whether len (at least 8) bytes at a and b match: eight bytes a step as the hash reads them
+ * (the last eight overlap the one before), so that a usual key costs no call. */
+static bool same_bytes(const char *a, const char *b, size_t len)
+{
+	uint64_t ours, theirs;
+	for (size_t i = 0; i + 8 < len; i += 8) {
+		memcpy(&ours, a + i, 8);
+		memcpy(&theirs, b + i, 8);
+		if (ours != theirs) {
+			return false;
+		}
+	}
+	memcpy(&ours, a + len - 8, 8);
+	memcpy(&theirs, b + len - 8, 8);
+	return ours == theirs;
+}
+
 static bool slot_holds(const spectra_host_verdict *slot, uint32_t hash, const char *key, size_t len)
 {
 	if (slot->hash != hash || slot->key_len != len) {
 		return false;
 	}
-	if (len < 8) {
-		return memcmp(slot->key, key, len) == 0;
-	}
-	uint64_t ours, theirs;
-	for (size_t i = 0; i + 8 < len; i += 8) {
-		memcpy(&ours, slot->key + i, 8);
-		memcpy(&theirs, key + i, 8);
-		if (ours != theirs) {
-			return false;
-		}
-	}
-	memcpy(&ours, slot->key + len - 8, 8);
-	memcpy(&theirs, key + len - 8, 8);
-	return ours == theirs;
+	return len < 8 ? memcmp(slot->key, key, len) == 0 : same_bytes(slot->key, key, len);
 }
 
 static const spectra_provider_info *provider_for_authority(const char *authority, size_t len)
@@ -83,6 +85,40 @@ const spectra_provider_info *spectra_host_verdicts_lookup(spectra_host_verdicts 
 		slot->hash = hash;
 		slot->key_len = (uint8_t) len;
 		memcpy(slot->key, authority, len);
+	}
+	return provider;
+}
+
+/* Whether the URL starts with the recent one's scheme and authority, and its authority ends
+ * there (a kept prefix is at least "http://" and a byte: nine). */
+static bool continues_recent(const spectra_host_verdicts *memo, const char *url, size_t len)
+{
+	size_t prefix = memo->recent_len;
+	if (!prefix || len < prefix || (len > prefix && url[prefix] != '/' && url[prefix] != '?' && url[prefix] != '#')) {
+		return false;
+	}
+	return same_bytes(memo->recent, url, prefix);
+}
+
+const spectra_provider_info *spectra_host_verdicts_for_url(spectra_host_verdicts *memo, const char *url, size_t len)
+{
+	if (continues_recent(memo, url, len)) {
+		return memo->recent_provider;
+	}
+	const char *authority;
+	size_t authority_len;
+	if (!spectra_url_authority(url, len, &authority, &authority_len)) {
+		return NULL;
+	}
+	const spectra_provider_info *provider = spectra_host_verdicts_lookup(memo, authority, authority_len);
+	/* kept only after a "scheme://" (without one, a later "://" could start the authority
+	 * elsewhere) and without userinfo (a password stays out of the memo) */
+	size_t prefix = (size_t) (authority - url) + authority_len;
+	if (authority > url && prefix >= 8 && prefix <= SPECTRA_HOST_VERDICT_URL_MAX && authority[-1] == '/'
+		&& !memchr(authority, '@', authority_len)) {
+		memcpy(memo->recent, url, prefix);
+		memo->recent_len = (uint8_t) prefix;
+		memo->recent_provider = provider;
 	}
 	return provider;
 }

@@ -24,8 +24,16 @@ typedef struct {
 	char key[SPECTRA_HOST_VERDICT_KEY_MAX];
 } spectra_host_verdict;
 
+/* Room for a URL's "scheme://" and an authority a slot holds. */
+#define SPECTRA_HOST_VERDICT_URL_MAX (SPECTRA_HOST_VERDICT_KEY_MAX + 16)
+
 typedef struct {
 	spectra_host_verdict slots[SPECTRA_HOST_VERDICT_SLOTS];
+	/* the last URL asked for, up to the end of its authority ("https://api.example.com:8443"),
+	 * and the answer: a client calling one host again and again pays one comparison */
+	const spectra_provider_info *recent_provider;
+	uint8_t recent_len; /* 0: none */
+	char recent[SPECTRA_HOST_VERDICT_URL_MAX];
 } spectra_host_verdicts;
 
 /* Empties the memo (the provider table or custom hosts changed, or before first use; all
@@ -34,5 +42,8 @@ void spectra_host_verdicts_clear(spectra_host_verdicts *memo);
 /* The provider whose host the authority names, or NULL; remembered for the next call. */
 const spectra_provider_info *spectra_host_verdicts_lookup(spectra_host_verdicts *memo, const char *authority,
 	size_t len);
+/* The provider whose host a URL names (its authority as spectra_url_authority() bounds it),
+ * or NULL: the last URL's scheme and authority are compared first, then the memo. */
+const spectra_provider_info *spectra_host_verdicts_for_url(spectra_host_verdicts *memo, const char *url, size_t len);
 
 #endif

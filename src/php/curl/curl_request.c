@@ -13,11 +13,7 @@
 
 const spectra_provider_info *spectra_curl_provider_for_url(const char *url, size_t len)
 {
-	const char *authority;
-	size_t authority_len;
-	return spectra_url_authority(url, len, &authority, &authority_len)
-		? spectra_host_verdicts_lookup(&SPECTRA_G(curl).host_verdicts, authority, authority_len)
-		: NULL;
+	return spectra_host_verdicts_for_url(&SPECTRA_G(curl).host_verdicts, url, len);
 }
 
 void spectra_curl_request_body(const spectra_curl_handle *state, zval *body_out)
