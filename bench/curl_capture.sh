@@ -16,6 +16,9 @@
 #              the difference of two runs with different request counts, per request; and
 #              of those, the ones in PHP itself, ext/curl and the extension (their own code,
 #              not libcurl's or libc's, which move with timing by a few hundred either way)
+# Then the engine's own price per PHP call once an observer exists (bench/observer_tax.php),
+# counted and timed; the timed loop gives ns per instruction of PHP's code on this machine,
+# to read the added instructions as time.
 # Export is off (spectra.otel.exporter=none). Timings are reported, never asserted; run it
 # on an idle machine.
 # Environment: PHP (php), SPECTRA_SO (modules/spectra.so), ROUNDS (15), CALLS (500 per
@@ -143,6 +146,29 @@ if [ "${SKIP_CALLGRIND:-0}" != 1 ] && command -v valgrind >/dev/null; then
 	done
 	printf '%-48s %14s %12s\n' "any PHP call no observer watches (engine), each" "$((tax[0] / 2))" \
 		"$(( (tax[1] - tax[0]) / 2 ))"
+	# the same loop timed: what an instruction of PHP's own code costs here, to read the
+	# instruction counts above as time (a request's few hundred ns drown in the noise of
+	# its wall time; a tight loop of the engine's code times steadily)
+	for round in $(seq "$ROUNDS"); do
+		# shellcheck disable=SC2086
+		"$PHP" $NONE "$ROOT/bench/observer_tax.php" 200000 time >>"$WORK/tax_none.ns"
+		# shellcheck disable=SC2086
+		"$PHP" $CAPTURE "$ROOT/bench/observer_tax.php" 200000 time >>"$WORK/tax_capture.ns"
+	done
+	step_ns=$(median "$WORK/tax_none.ns")
+	step_capture_ns=$(median "$WORK/tax_capture.ns")
+	ns_per_instruction=$(awk -v t="$step_ns" -v i="${tax[0]}" 'BEGIN {printf "%.4f", t / i}')
+	echo
+	printf '%-48s %14s %12s\n' "timed (median of $ROUNDS processes)" "ns" "added ns"
+	printf '%-48s %14s %12s\n' "any PHP call no observer watches, each" \
+		"$(awk -v t="$step_ns" 'BEGIN {printf "%.1f", t / 2}')" \
+		"$(awk -v a="$step_capture_ns" -v b="$step_ns" 'BEGIN {printf "%.1f", (a - b) / 2}')"
+	echo "PHP's own code here: $ns_per_instruction ns per instruction (the loop above, no extension); so"
+	for row in capture off_capture reuse_capture; do
+		printf '  %-60s %6s\n' "${LABEL[$row]}: PHP+ext added, as ns" \
+			"$(awk -v n="$((PHP_SIDE[$row] - ${PHP_SIDE[${BASE[$row]:-none}]}))" -v r="$ns_per_instruction" \
+				'BEGIN {printf "%.0f", n * r}')"
+	done
 	echo "(whole-process differences include libcurl's own variation with timing, a few hundred"
 	echo " instructions either way; \"in observers\" is the observer calls alone, ours inside them;"
 	echo " \"PHP+ext added\" counts only PHP's, ext/curl's and the extension's own instructions, the"
