@@ -2,7 +2,8 @@
  * limits a sender benchmark: every POST is read to its end and answered 200 with an empty
  * body (= an ExportTraceServiceResponse accepting everything); nothing is decoded or
  * stored. GET /ready answers "ok", GET /stats "posts N bytes M" (bodies received so far).
- * One thread per connection; HTTP/1.1 keep-alive; Content-Length bodies only (what
+ * One thread per connection; HTTP/1.1 keep-alive for POSTs (a GET is answered, then the
+ * connection closed: PHP's http:// wrapper reads to the end); Content-Length bodies only (what
  * libcurl sends for a POST with a known size).
  *
  *   bench/otlp_sink [port]     prints the port it listens on (0 or none = any free port)
@@ -108,10 +109,12 @@ static void *serve_connection(void *arg)
 			int text_len = is_stats ? snprintf(text, sizeof text, "posts %llu bytes %llu\n",
 							   atomic_load(&posts_received), atomic_load(&bytes_received))
 									: snprintf(text, sizeof text, "ok\n");
+			/* closed after: PHP's http:// wrapper (the scripts' probes) reads to the end */
 			len = snprintf(reply, sizeof reply,
-				"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s", text_len, text);
+				"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s",
+				text_len, text);
 		}
-		if (write_all(fd, reply, (size_t) len) != 0) {
+		if (write_all(fd, reply, (size_t) len) != 0 || !is_post) {
 			goto done;
 		}
 	}
