@@ -100,6 +100,8 @@ static bool continues_recent(const spectra_host_verdicts *memo, const char *url,
 	return same_bytes(memo->recent, url, prefix);
 }
 
+_Static_assert(SPECTRA_HOST_VERDICT_URL_MAX <= UINT8_MAX, "recent_len is a byte");
+
 const spectra_provider_info *spectra_host_verdicts_for_url(spectra_host_verdicts *memo, const char *url, size_t len)
 {
 	if (continues_recent(memo, url, len)) {

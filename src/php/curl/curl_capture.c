@@ -124,14 +124,8 @@ static void note_url(zend_object *handle, zval *value)
 		note_provider_url(handle, provider, Z_STR_P(value));
 		return;
 	}
-	unsigned char marks = spectra_curl_marks(handle);
-	if (!(marks & SPECTRA_CURL_MARK_STATE)) {
-		/* the usual case, a handle with no entry: one byte says it all */
-		spectra_curl_set_marks(handle, Z_TYPE_P(value) == IS_STRING ? SPECTRA_CURL_MARK_OTHER : 0);
-		return;
-	}
 	spectra_curl_mark_other(handle, Z_TYPE_P(value) == IS_STRING);
-	spectra_curl_handle *state = spectra_curl_handle_lookup(handle);
+	spectra_curl_handle *state = spectra_curl_handle_find(handle);
 	if (state && !spectra_curl_handle_in_flight(state)) {
 		spectra_curl_handle_forget(handle);
 	} else if (state) {
@@ -270,10 +264,8 @@ static void observe_reset(zend_execute_data *execute_data)
 {
 	zval *handle = arg(execute_data, 1);
 	if (observing() && is_curl_handle(handle)) {
-		if (spectra_curl_marks(Z_OBJ_P(handle)) & SPECTRA_CURL_MARK_STATE) {
-			spectra_curl_handle_forget(Z_OBJ_P(handle));
-		}
-		spectra_curl_set_marks(Z_OBJ_P(handle), 0);
+		spectra_curl_handle_forget(Z_OBJ_P(handle));
+		spectra_curl_set_marks(Z_OBJ_P(handle), 0); /* curl_reset() forgot the URL too */
 	}
 }
 

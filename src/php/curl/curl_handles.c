@@ -83,9 +83,9 @@ spectra_curl_handle *spectra_curl_handle_get(zend_object *handle)
 	return state;
 }
 
-void spectra_curl_handle_forget(zend_object *handle)
+void spectra_curl_handle_remove(zend_object *handle)
 {
-	if (spectra_curl_handle_find(handle)) {
+	if (spectra_curl_handle_lookup(handle)) {
 		zend_weakrefs_hash_del(&SPECTRA_G(curl).handles, handle);
 	}
 	spectra_curl_set_marks(handle, spectra_curl_marks(handle) & ~SPECTRA_CURL_MARK_STATE);

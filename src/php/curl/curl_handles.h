@@ -37,7 +37,6 @@ void spectra_curl_handles_rshutdown(void);
 
 /* The handle's entry, created when missing (NULL only when the weak map refuses it). */
 spectra_curl_handle *spectra_curl_handle_get(zend_object *handle);
-void spectra_curl_handle_forget(zend_object *handle);
 /* Ends the request in flight without recording it (its record is dropped). */
 void spectra_curl_handle_drop_request(spectra_curl_handle *state);
 bool spectra_curl_handle_in_flight(const spectra_curl_handle *state);
@@ -76,6 +75,15 @@ spectra_curl_handle *spectra_curl_handle_lookup(zend_object *handle);
 static inline spectra_curl_handle *spectra_curl_handle_find(zend_object *handle)
 {
 	return spectra_curl_marks(handle) & SPECTRA_CURL_MARK_STATE ? spectra_curl_handle_lookup(handle) : NULL;
+}
+/* Drops the entry of a handle marked as having one (spectra_curl_handle_forget). */
+void spectra_curl_handle_remove(zend_object *handle);
+/* The handle's entry goes, if it has one: a handle never given one costs a byte read. */
+static inline void spectra_curl_handle_forget(zend_object *handle)
+{
+	if (spectra_curl_marks(handle) & SPECTRA_CURL_MARK_STATE) {
+		spectra_curl_handle_remove(handle);
+	}
 }
 
 #endif
