@@ -170,6 +170,7 @@ int main(int argc, char **argv)
 	config.max_queue_bytes = (spans + per_item) * 1024 * 2;
 	config.retry_budget_ms = 5000;
 	config.max_export_batch_size = per_post;
+	config.max_concurrent_exports = getenv("SENDERS") ? (size_t) atoi(getenv("SENDERS")) : 0;
 	config.max_queue_size = per_post > spans + per_item ? per_post : spans + per_item;
 	if (!spectra_exporter_init(&config)) {
 		die("exporter init failed");

@@ -266,24 +266,24 @@ static void put_strings_value(wire *w, const char *key, size_t key_len, key_sour
 }
 /* ---- the spectra_genai_attr_writer of this encoder ------------------------------------- */
 
-static void wire_string(void *context, const char *key, size_t key_len, const char *value, bool value_on_stack)
+WIRE_INLINE void wire_string(void *context, const char *key, size_t key_len, const char *value, bool value_on_stack)
 {
 	(void) value_on_stack; /* written at once */
 	value = value ? value : "";
 	put_string_value(context, key, key_len, TABLE_KEY, value, strlen(value));
 }
 
-static void wire_strings(void *context, const char *key, size_t key_len, const char *const *items, size_t count)
+WIRE_INLINE void wire_strings(void *context, const char *key, size_t key_len, const char *const *items, size_t count)
 {
 	put_strings_value(context, key, key_len, TABLE_KEY, items, count);
 }
 
-static void wire_integer(void *context, const char *key, size_t key_len, int64_t value)
+WIRE_INLINE void wire_integer(void *context, const char *key, size_t key_len, int64_t value)
 {
 	put_int_value(context, key, key_len, TABLE_KEY, value);
 }
 
-static void wire_tool_call_count(void *context, const char *key, size_t key_len, int64_t value)
+WIRE_INLINE void wire_tool_call_count(void *context, const char *key, size_t key_len, int64_t value)
 {
 	if (key_len == SPECTRA_TOOL_CALL_KEY_MAX) {
 		/* maybe cut short: two such keys could be equal, which only the list merges */
@@ -293,12 +293,12 @@ static void wire_tool_call_count(void *context, const char *key, size_t key_len,
 	put_int_value(context, key, key_len, CHECKED_KEY, value);
 }
 
-static void wire_real(void *context, const char *key, size_t key_len, double value)
+WIRE_INLINE void wire_real(void *context, const char *key, size_t key_len, double value)
 {
 	put_double_value(context, key, key_len, TABLE_KEY, value);
 }
 
-static void wire_boolean(void *context, const char *key, size_t key_len, bool value)
+WIRE_INLINE void wire_boolean(void *context, const char *key, size_t key_len, bool value)
 {
 	put_bool_value(context, key, key_len, TABLE_KEY, value);
 }
@@ -481,7 +481,7 @@ spectra_record_wire_status spectra_record_wire_append(spectra_buf *out, const sp
 		w.cursor += 1 + GUESSED_LEN_BYTES;
 	}
 	put_head(&w, &head, operation, record->model);
-	spectra_genai_attributes(record, operation, &wire_writer, &w);
+	spectra_genai_attributes_inline(record, operation, &wire_writer, &w);
 	put_context_attributes(&w, context_attrs);
 	if (legacy) {
 		spectra_genai_legacy_attributes(record, &wire_writer, &w);

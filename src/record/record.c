@@ -84,11 +84,26 @@ static void *space_alloc(spectra_record *record, size_t size, size_t align)
 	return record->string_space + at;
 }
 
+/* A block the record owns outside its space: counted, so that a record without any is
+ * freed in one free() (spectra_record_free() skips looking at every field). */
+static void *outside_alloc(spectra_record *record, size_t size)
+{
+	void *block = malloc(size);
+	if (block) {
+		record->blocks_outside++;
+	}
+	return block;
+}
+
 static void *record_alloc(spectra_record *record, size_t size, size_t align)
 {
 	record->space_bytes_wanted += size;
 	atomic_store_explicit(&last_space_bytes, record->space_bytes_wanted, memory_order_relaxed);
-	return space_alloc(record, size, align);
+	void *block = space_alloc(record, size, align);
+	if (block && !spectra_record_holds(record, block)) {
+		record->blocks_outside++;
+	}
+	return block;
 }
 
 void *spectra_record_alloc(spectra_record *record, size_t size, size_t align)
@@ -108,6 +123,7 @@ static void record_free_block(spectra_record *record, void *block)
 {
 	if (block && !spectra_record_holds(record, block)) {
 		free(block);
+		record->blocks_outside--;
 	}
 }
 
@@ -137,7 +153,7 @@ static void *entry_array(spectra_record *record, void *items, size_t count, size
 	if (!items) {
 		return record_alloc(record, SPECTRA_RECORD_FIRST_ENTRIES * entry_size, sizeof(void *));
 	}
-	void *grown = malloc(max_entries * entry_size);
+	void *grown = outside_alloc(record, max_entries * entry_size);
 	if (grown) {
 		memcpy(grown, items, count * entry_size);
 		record_free_block(record, items);
@@ -159,6 +175,10 @@ static void free_string_list(spectra_record *record, spectra_string_list *list)
 void spectra_record_free(spectra_record *record)
 {
 	if (!record) {
+		return;
+	}
+	if (!record->blocks_outside) {
+		free(record); /* everything it holds is in its space */
 		return;
 	}
 	char **strings[] = {
@@ -242,7 +262,7 @@ static bool list_add(spectra_record *record, spectra_string_list *list, size_t c
 		 * room), double up to the cap */
 		size_t capacity = list->capacity ? list->capacity * 2 : 2;
 		capacity = capacity < cap ? capacity : cap;
-		char **grown = list->capacity ? malloc(capacity * sizeof(char *))
+		char **grown = list->capacity ? outside_alloc(record, capacity * sizeof(char *))
 									  : record_alloc(record, capacity * sizeof(char *), sizeof(char *));
 		if (!grown) {
 			return true; /* out of memory: the item is lost, not counted as over the cap */

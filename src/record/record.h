@@ -134,6 +134,7 @@ typedef struct {
 	size_t string_space_used;
 	size_t space_bytes_wanted; /* stored in the space or past it, replaced ones too */
 	size_t space_extra_wanted; /* of spectra_record_alloc(): fixed sizes, not grown by a margin */
+	size_t blocks_outside;     /* strings and lists malloc'd past the space, not yet freed */
 } spectra_record;
 
 spectra_record *spectra_record_new(void);

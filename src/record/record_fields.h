@@ -128,7 +128,16 @@ extern const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIEL
  * "gen_ai.request.model". */
 #define SPECTRA_SPAN_ATTR(key) (spectra_record_fields[SPECTRA_FIELD_##key].span_attribute)
 #define SPECTRA_COMPAT_ATTR(key) (spectra_record_fields[SPECTRA_FIELD_##key].compat_attribute)
-#define SPECTRA_SPAN_ATTR_LEN(key) (spectra_record_fields[SPECTRA_FIELD_##key].span_attribute_len)
-#define SPECTRA_COMPAT_ATTR_LEN(key) (spectra_record_fields[SPECTRA_FIELD_##key].compat_attribute_len)
+#define SPECTRA_SPAN_ATTR_LEN(key) ((size_t) SPECTRA_SPAN_ATTR_LEN_##key)
+#define SPECTRA_COMPAT_ATTR_LEN(key) ((size_t) SPECTRA_COMPAT_ATTR_LEN_##key)
+
+/* The same lengths as compile-time constants, so that a writer given one copies a fixed
+ * number of bytes (the one-pass span writer: a key's copy becomes a few moves). sizeof of a
+ * name that is NULL is that of a pointer: a length never read. */
+#define SPECTRA_RECORD_FIELD_NAME_LENS(key, kind, source, span_attribute, compat_attribute) \
+	SPECTRA_SPAN_ATTR_LEN_##key = sizeof(span_attribute) - 1, \
+	SPECTRA_COMPAT_ATTR_LEN_##key = sizeof(compat_attribute) - 1,
+
+enum { SPECTRA_RECORD_FIELDS(SPECTRA_RECORD_FIELD_NAME_LENS) };
 
 #endif

@@ -803,8 +803,19 @@ static void submit_marker(spectra_otlp_format format, const char *marker, size_t
 static void send_first_batch(receiver *r, spectra_otlp_format format)
 {
 	long before = receiver_count(r);
+	unsigned long long sent_before = stats_now().sent;
 	submit_marker(format, "first-batch", 1);
 	CHECK(receiver_wait_count(r, before + 1, 5000), "the first batch goes at once");
+	/* the receiver has it before the sender has read the answer: wait until the sender has
+	 * counted it and given its bytes back, or a test of the caps sees them as still queued */
+	for (int waited = 0; waited < 5000; waited++) {
+		spectra_export_stats stats = stats_now();
+		if (stats.sent > sent_before && stats.queue_bytes == 0) {
+			return;
+		}
+		usleep(1000);
+	}
+	CHECK(false, "the first batch was counted as sent");
 }
 
 static void test_background_batching(receiver *r)

@@ -1,6 +1,7 @@
 /* The weight of a span job follows what it really holds: a job with a 100 KB attribute
  * weighs over 100 KB, a plain one far less, and every string counts. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -80,9 +81,48 @@ static void test_record_space_counted_once(void)
 	spectra_span_job_free(next_job);
 }
 
+/* A record whose blocks are all in its space is freed in one free(): the count of blocks
+ * past the space must follow every way one is made and given back (valgrind and ASan see
+ * a leak if the fast path is taken with one left). */
+static void test_blocks_outside_counted(void)
+{
+	spectra_record *record = spectra_record_new();
+	spectra_record_set(record, &record->provider, "openai");
+	spectra_record_add_finish_reason(record, "stop", 4);
+	CHECK(record->blocks_outside == 0);
+	char long_value[SPECTRA_RECORD_STRING_SPACE_MAX + 1];
+	memset(long_value, 'v', sizeof long_value - 1);
+	long_value[sizeof long_value - 1] = '\0';
+	spectra_record_set(record, &record->model, long_value);
+	CHECK(record->blocks_outside == 1); /* a string past the space */
+	spectra_record_set(record, &record->model, NULL);
+	CHECK(record->blocks_outside == 0); /* given back when replaced */
+	/* a list grown past its first array, and tool calls past theirs, in a full space */
+	spectra_record_set(record, &record->snapshot, long_value);
+	for (int i = 0; i < 9; i++) {
+		char reason[16];
+		int len = snprintf(reason, sizeof reason, "reason-%d", i);
+		spectra_record_add_finish_reason(record, reason, (size_t) len);
+		char type[16];
+		len = snprintf(type, sizeof type, "type-%d", i);
+		spectra_record_count_tool_call(record, type, (size_t) len, 1);
+	}
+	/* at least the snapshot and the grown finish-reason and tool-call arrays (a grown array
+	 * is always malloc'd; the ones it replaced were given back), plus any name that found
+	 * the space full */
+	CHECK(record->blocks_outside >= 3);
+	spectra_record_free(record);
+
+	spectra_record *small = spectra_record_new();
+	spectra_record_set(small, &small->model, "gpt-4o-mini");
+	CHECK(small->blocks_outside == 0 && spectra_record_holds(small, small->model));
+	spectra_record_free(small);
+}
+
 int main(void)
 {
 	test_weight_follows_content();
 	test_record_space_counted_once();
+	test_blocks_outside_counted();
 	return check_summary();
 }
