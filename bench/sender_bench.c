@@ -9,7 +9,8 @@
  * Each run makes spans_per_run span jobs first (untimed), then hands them to the exporter
  * in items of spans_per_item (256: what after_response hands over at its pending limit)
  * as fast as it can and waits for the flush. spans_per_post sets the exporter's
- * max_export_batch_size (0 = its default, 512), for batch-size tuning. Reported per run: spans/s = spans / wall time
+ * max_export_batch_size (0 = its default, 512), for batch-size tuning; the environment's
+ * SENDERS, when set, its max_concurrent_exports (sender threads). Reported per run: spans/s = spans / wall time
  * from the first hand-over to the flush returning; sender CPU/span = (process CPU, all
  * threads, getrusage RUSAGE_SELF) - (this thread's CPU, RUSAGE_THREAD) over the same
  * interval, divided by the spans. The table shows medians, min and max, and the exporter's
