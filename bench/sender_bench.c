@@ -13,7 +13,9 @@
  * SENDERS, when set, its max_concurrent_exports (sender threads). Reported per run: spans/s = spans / wall time
  * from the first hand-over to the flush returning; sender CPU/span = (process CPU, all
  * threads, getrusage RUSAGE_SELF) - (this thread's CPU, RUSAGE_THREAD) over the same
- * interval, divided by the spans. The table shows medians, min and max, and the exporter's
+ * interval, divided by the spans; stolen = the share of all vCPUs' time the hypervisor gave
+ * to other guests during the run (/proc/stat), which on a shared VM makes the same work cost
+ * more CPU time. The table shows medians, min and max, and the exporter's
  * queued / sent / dropped / failed counters; the program exits 1 when any span was not
  * sent, so a run that skipped work never passes for a fast one. Built by
  * `make -C bench sender` (which also starts bench/otlp_sink); see bench/README.md. */
@@ -22,6 +24,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "export/exporter.h"
 #include "export/span_batch.h"
@@ -55,6 +58,22 @@ static cpu_times cpu_s(int who)
 	cpu_times t = { (double) usage.ru_utime.tv_sec + (double) usage.ru_utime.tv_usec / 1e6,
 		(double) usage.ru_stime.tv_sec + (double) usage.ru_stime.tv_usec / 1e6 };
 	return t;
+}
+
+/* The CPU time the hypervisor gave to other guests (the "steal" column of /proc/stat, all
+ * vCPUs, in clock ticks), or -1 where that is not known: printed next to each run, since on a
+ * shared VM the same code costs more CPU time in the minutes much is stolen. */
+static long long steal_ticks(void)
+{
+	FILE *stat = fopen("/proc/stat", "r");
+	if (!stat) {
+		return -1;
+	}
+	long long user, nice, system, idle, iowait, irq, softirq, steal;
+	int got = fscanf(stat, "cpu %lld %lld %lld %lld %lld %lld %lld %lld", &user, &nice, &system, &idle, &iowait, &irq,
+		&softirq, &steal);
+	fclose(stat);
+	return got == 8 ? steal : -1;
 }
 
 /* The record the extension makes for the chat completion of bench/track_overhead.php, with
@@ -196,6 +215,7 @@ int main(int argc, char **argv)
 			jobs[i] = make_job(seq++);
 		}
 		double wall0 = now_s();
+		long long steal0 = steal_ticks();
 		cpu_times self0 = cpu_s(RUSAGE_SELF), thread0 = cpu_s(RUSAGE_THREAD);
 		for (size_t i = 0; i < n; i += per_item) {
 			size_t count = n - i < per_item ? n - i : per_item;
@@ -217,14 +237,20 @@ int main(int argc, char **argv)
 		}
 		double wall = now_s() - wall0;
 		cpu_times self1 = cpu_s(RUSAGE_SELF), thread1 = cpu_s(RUSAGE_THREAD);
+		long long steal1 = steal_ticks();
 		double sender_user = (self1.user - self0.user) - (thread1.user - thread0.user);
 		double sender_sys = (self1.sys - self0.sys) - (thread1.sys - thread0.sys);
 		if (run >= 0) {
 			rates[run] = (double) n / wall;
 			cpu_per_span[run] = (sender_user + sender_sys) / (double) n * 1e6;
 			sys_per_span[run] = sender_sys / (double) n * 1e6;
-			printf("  run %d: %.0f spans/s, sender CPU %.3f us/span (of which kernel %.3f)\n", run + 1, rates[run],
-				cpu_per_span[run], sys_per_span[run]);
+			/* stolen share of all vCPUs' time during the run */
+			double stolen = steal0 >= 0 && steal1 >= steal0 ? (double) (steal1 - steal0) / (double) sysconf(_SC_CLK_TCK)
+					/ (wall * (double) sysconf(_SC_NPROCESSORS_ONLN))
+															: -1;
+			printf("  run %d: %.0f spans/s, sender CPU %.3f us/span (of which kernel %.3f), stolen %s%.0f%%\n", run + 1,
+				rates[run], cpu_per_span[run], sys_per_span[run], stolen < 0 ? "?" : "",
+				stolen < 0 ? 0.0 : stolen * 100);
 			fflush(stdout);
 		}
 	}
