@@ -124,7 +124,8 @@ static spectra_span_job *make_job(uint64_t seq)
 	spectra_span_job *job = spectra_span_job_new(r, true, false);
 	static const char *const tags[] = { "summaries", "batch-nightly" };
 	spectra_attr_list *a = job ? &job->context_attrs : NULL;
-	if (!job || !spectra_attr_add_string(a, "spectra.trackable.id", "42")
+	/* the item array sized at once, as spectra_span_job_capture() does */
+	if (!job || !spectra_attr_list_reserve(a, 4, 0) || !spectra_attr_add_string(a, "spectra.trackable.id", "42")
 		|| !spectra_attr_add_strings(a, "spectra.tags", tags, 2)
 		|| !spectra_attr_add_int(a, "spectra.metadata.document_id", 90211)
 		|| !spectra_attr_add_string(a, "spectra.metadata.locale", "en-GB")) {

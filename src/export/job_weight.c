@@ -34,21 +34,33 @@ static size_t list_weight(const spectra_record *record, const spectra_string_lis
 	return bytes;
 }
 
-static size_t attrs_weight(const spectra_attr_list *list)
+/* What a block weighs unless space (a record, or NULL) holds it: a job's context
+ * attributes may live in its record's space, counted with the record. */
+static size_t held_block(const spectra_record *space, const void *block_start, size_t bytes)
 {
-	size_t bytes = list->cap ? block(list->cap * sizeof(spectra_attr)) : 0;
+	return space && spectra_record_holds(space, block_start) ? 0 : block(bytes);
+}
+
+static size_t held_string(const spectra_record *space, const char *text)
+{
+	return text ? held_block(space, text, strlen(text) + 1) : 0;
+}
+
+static size_t attrs_weight(const spectra_attr_list *list, const spectra_record *space)
+{
+	size_t bytes = list->cap ? held_block(space, list->items, list->cap * sizeof(spectra_attr)) : 0;
 	if (list->index_size) {
 		bytes += block(list->index_size * sizeof(uint32_t));
 	}
 	for (size_t i = 0; i < list->count; i++) {
 		const spectra_attr *attr = &list->items[i];
-		bytes += string_weight(attr->key);
+		bytes += held_string(space, attr->key);
 		if (attr->type == SPECTRA_ATTR_STRING) {
-			bytes += string_weight(attr->value.str);
+			bytes += held_string(space, attr->value.str);
 		} else if (attr->type == SPECTRA_ATTR_STRING_ARRAY) {
-			bytes += block(attr->value.strings.count * sizeof(char *));
+			bytes += held_block(space, attr->value.strings.items, attr->value.strings.count * sizeof(char *));
 			for (size_t j = 0; j < attr->value.strings.count; j++) {
-				bytes += string_weight(attr->value.strings.items[j]);
+				bytes += held_string(space, attr->value.strings.items[j]);
 			}
 		}
 	}
@@ -58,12 +70,12 @@ static size_t attrs_weight(const spectra_attr_list *list)
 static size_t span_weight(const spectra_span *span)
 {
 	size_t bytes = block(sizeof *span) + string_weight(span->name) + string_weight(span->trace_state)
-		+ string_weight(span->status_message) + attrs_weight(&span->attrs);
+		+ string_weight(span->status_message) + attrs_weight(&span->attrs, NULL);
 	if (span->event_count) {
 		bytes += block(span->event_count * sizeof(spectra_span_event));
 	}
 	for (size_t i = 0; i < span->event_count; i++) {
-		bytes += string_weight(span->events[i].name) + attrs_weight(&span->events[i].attrs);
+		bytes += string_weight(span->events[i].name) + attrs_weight(&span->events[i].attrs, NULL);
 	}
 	return bytes;
 }
@@ -98,7 +110,9 @@ size_t spectra_span_job_weight(const spectra_span_job *job)
 		return 1;
 	}
 	/* a job in its record's space weighs nothing beyond the record's block */
-	size_t bytes = (spectra_span_job_lives_in_record(job) ? 0 : block(sizeof *job)) + attrs_weight(&job->context_attrs);
+	bool in_record = spectra_span_job_lives_in_record(job);
+	size_t bytes =
+		(in_record ? 0 : block(sizeof *job)) + attrs_weight(&job->context_attrs, in_record ? job->record : NULL);
 	if (job->record && job->owns_record) {
 		bytes += record_weight(job->record);
 	}

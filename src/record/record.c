@@ -113,6 +113,21 @@ void *spectra_record_alloc(spectra_record *record, size_t size, size_t align)
 	return space_alloc(record, size, align);
 }
 
+void *spectra_record_alloc_in_space(spectra_record *record, size_t size, size_t align)
+{
+	/* what could never share the space with the strings does not grow the next one */
+	if (size <= SPECTRA_RECORD_STRING_SPACE_MAX / 2) {
+		record->space_extra_wanted += size;
+		atomic_store_explicit(&last_extra_bytes, record->space_extra_wanted, memory_order_relaxed);
+	}
+	size_t at = (record->string_space_used + align - 1) & ~(align - 1);
+	if (at > record->string_space_size || size > record->string_space_size - at) {
+		return NULL;
+	}
+	record->string_space_used = at + size;
+	return record->string_space + at;
+}
+
 bool spectra_record_holds(const spectra_record *record, const void *block)
 {
 	return (uintptr_t) block - (uintptr_t) record->string_space < record->string_space_size;

@@ -19,7 +19,7 @@ typedef struct {
 
 /* The bounds of a record's space (record.c sizes it from the records before). */
 #define SPECTRA_RECORD_STRING_SPACE_MIN 48
-#define SPECTRA_RECORD_STRING_SPACE_MAX 512
+#define SPECTRA_RECORD_STRING_SPACE_MAX 1024
 /* Tool-call types the record's list has room for at first (a response has one or two); a
  * third grows the list to its cap at once. */
 #define SPECTRA_RECORD_FIRST_ENTRIES 2
@@ -146,6 +146,9 @@ bool spectra_record_holds(const spectra_record *record, const void *block);
  * space while it has room, else malloc'd (spectra_record_holds() tells which; free() only
  * the latter). The span job of a record it owns goes there: one block fewer to free. */
 void *spectra_record_alloc(spectra_record *record, size_t size, size_t align);
+/* The same in the space only: NULL when it has no room (the next record's space is still
+ * sized to hold it, unless it is over half the largest space). */
+void *spectra_record_alloc_in_space(spectra_record *record, size_t size, size_t align);
 /* How many entries the tool-call list of count entries has room for. */
 size_t spectra_record_list_capacity(size_t count, size_t max_entries);
 

@@ -27,6 +27,15 @@ void spectra_attr_list_init(spectra_attr_list *list)
 	list->chunks = NULL;
 	list->tag_bits[0] = list->tag_bits[1] = 0;
 	list->borrows = false;
+	list->take = NULL;
+	list->take_context = NULL;
+	list->items_taken = false;
+}
+
+void spectra_attr_list_take_from(spectra_attr_list *list, spectra_attr_take_fn take, void *context)
+{
+	list->take = take;
+	list->take_context = context;
 }
 
 void spectra_attr_list_init_borrowing(spectra_attr_list *list)
@@ -60,6 +69,12 @@ static bool add_chunk(spectra_attr_list *list, size_t at_least)
 static inline void *list_alloc(spectra_attr_list *list, size_t size)
 {
 	size = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+	if (list->take) {
+		void *taken = list->take(list->take_context, size, sizeof(void *));
+		if (taken) {
+			return taken;
+		}
+	}
 	struct spectra_attr_chunk *chunk = list->chunks;
 	if (!chunk || chunk->size - chunk->used < size) {
 		if (!add_chunk(list, size)) {
@@ -84,12 +99,27 @@ static inline char *list_strndup(spectra_attr_list *list, const char *str, size_
 
 static bool grow_items(spectra_attr_list *list, size_t cap)
 {
-	spectra_attr *grown = realloc(list->items, cap * sizeof(*grown));
+	spectra_attr *grown =
+		list->take ? list->take(list->take_context, cap * sizeof(*grown), _Alignof(spectra_attr)) : NULL;
+	bool taken = grown != NULL;
 	if (!grown) {
-		return false;
+		/* an array take gave cannot be realloc'd: moved into a malloc'd one */
+		grown = list->items_taken ? malloc(cap * sizeof(*grown)) : realloc(list->items, cap * sizeof(*grown));
+		if (!grown) {
+			return false;
+		}
+	}
+	if (list->items != grown && (taken || list->items_taken)) {
+		if (list->count) {
+			memcpy(grown, list->items, list->count * sizeof(*grown));
+		}
+		if (!list->items_taken) {
+			free(list->items);
+		}
 	}
 	list->items = grown;
 	list->cap = cap;
+	list->items_taken = taken;
 	return true;
 }
 
@@ -168,7 +198,9 @@ void spectra_attr_list_free(spectra_attr_list *list)
 		next = chunk->next;
 		free(chunk);
 	}
-	free(list->items);
+	if (!list->items_taken) {
+		free(list->items);
+	}
 	free(list->index);
 	spectra_attr_list_init(list);
 }

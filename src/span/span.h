@@ -37,6 +37,11 @@ typedef struct {
 	} value;
 } spectra_attr;
 
+/* Memory for a list that outlives it, from its owner (a record's space: see
+ * spectra_attr_list_take_from()): size bytes aligned to align, or NULL when there is none
+ * left. What the list took it never frees. */
+typedef void *(*spectra_attr_take_fn)(void *context, size_t size, size_t align);
+
 typedef struct {
 	spectra_attr *items;
 	size_t count;
@@ -55,6 +60,11 @@ typedef struct {
 	 * value pointers instead of copying them, for a list used and cleared while what it
 	 * was built from is alive (the sender's per-span scratch). */
 	bool borrows;
+	/* Set by spectra_attr_list_take_from(): the item array, keys and values come from take
+	 * while it gives memory, and from the list's own chunks after. */
+	spectra_attr_take_fn take;
+	void *take_context;
+	bool items_taken; /* the item array is take's (not to be freed) */
 } spectra_attr_list;
 
 typedef struct {
@@ -116,6 +126,10 @@ typedef struct {
 
 void spectra_attr_list_init(spectra_attr_list *list);
 void spectra_attr_list_init_borrowing(spectra_attr_list *list);
+/* Before the first attribute: the list takes its memory from take(context) first, so a
+ * span job's context attributes live in its record's space and the thread that frees the
+ * job frees nothing for them. */
+void spectra_attr_list_take_from(spectra_attr_list *list, spectra_attr_take_fn take, void *context);
 void spectra_attr_list_free(spectra_attr_list *list);
 /* Empties the list for reuse, keeping its item array and one storage chunk. */
 void spectra_attr_list_clear(spectra_attr_list *list);

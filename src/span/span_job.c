@@ -7,6 +7,14 @@
 
 #include "native_builder.h"
 
+/* The context attributes of a job that lives in its record go there too while it has room:
+ * freeing the job then frees nothing for them (on the sender thread, memory another thread
+ * allocated, which costs far more than a bump in the record's space). */
+static void *take_from_record(void *record, size_t size, size_t align)
+{
+	return spectra_record_alloc_in_space(record, size, align);
+}
+
 spectra_span_job *spectra_span_job_new(spectra_record *record, bool owns_record, bool legacy_attributes)
 {
 	/* a job that owns its record lives in the record's space while it has room: the sender
@@ -22,6 +30,9 @@ spectra_span_job *spectra_span_job_new(spectra_record *record, bool owns_record,
 	}
 	memset(job, 0, sizeof(*job));
 	spectra_attr_list_init(&job->context_attrs);
+	if (owns_record && record && spectra_record_holds(record, job)) {
+		spectra_attr_list_take_from(&job->context_attrs, take_from_record, record);
+	}
 	job->record = record;
 	job->owns_record = owns_record;
 	job->legacy_attributes = legacy_attributes;

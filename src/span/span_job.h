@@ -18,7 +18,8 @@ typedef struct {
 } spectra_span_job;
 
 /* Takes the record (freed with the job when owns_record). NULL on OOM (an owned record is
- * freed then too). Fill context_attrs afterwards. */
+ * freed then too). Fill context_attrs afterwards: a job in its record's space keeps them
+ * there while the space has room (spectra_attr_list_take_from()). */
 spectra_span_job *spectra_span_job_new(spectra_record *record, bool owns_record, bool legacy_attributes);
 /* Takes the span; NULL on OOM (the span is freed). */
 spectra_span_job *spectra_span_job_for_span(spectra_span *span);

@@ -119,10 +119,70 @@ static void test_blocks_outside_counted(void)
 	spectra_record_free(small);
 }
 
+/* A job in its record's space keeps its context attributes there too while the space has
+ * room: they read back, weigh nothing more than the space, and are freed with the record
+ * (valgrind: no leak, no double free). A context too large for the space goes to the list's
+ * own storage, and a job that does not own its record takes nothing from it. */
+static void test_context_in_record_space(void)
+{
+	/* a record before with the same context, so that this one's space is sized for it */
+	for (int round = 0; round < 2; round++) {
+		spectra_span_job *job = plain_job();
+		size_t record_weight = spectra_span_job_weight(job);
+		spectra_attr_list *context = &job->context_attrs;
+		const char *tags[] = { "summaries", "batch-nightly" };
+		CHECK(spectra_attr_list_reserve(context, 3, 0));
+		CHECK(spectra_attr_add_string(context, "spectra.trackable.id", "42"));
+		CHECK(spectra_attr_add_strings(context, "spectra.tags", tags, 2));
+		CHECK(spectra_attr_add_int(context, "spectra.metadata.document_id", 90211));
+		if (round == 1) {
+			const spectra_attr *tag_list = spectra_attr_find(context, "spectra.tags");
+			CHECK(spectra_span_job_lives_in_record(job) && context->items_taken && context->chunks == NULL);
+			CHECK(spectra_record_holds(job->record, context->items)
+				&& spectra_record_holds(job->record, tag_list->value.strings.items)
+				&& spectra_record_holds(job->record, tag_list->value.strings.items[1]));
+			CHECK(strcmp(tag_list->value.strings.items[1], "batch-nightly") == 0);
+			/* the space was allocated with the record: the context adds nothing to it */
+			CHECK(spectra_span_job_weight(job) == record_weight);
+			/* past the item array's room: moved out of the space into a malloc'd one */
+			for (int i = 0; i < 40; i++) {
+				char key[40];
+				snprintf(key, sizeof key, "spectra.metadata.k%d", i);
+				CHECK(spectra_attr_add_int(context, key, i));
+			}
+			CHECK(context->count == 43 && spectra_attr_find(context, "spectra.metadata.k39")->value.integer == 39);
+			CHECK(strcmp(spectra_attr_find(context, "spectra.trackable.id")->value.str, "42") == 0);
+			CHECK(!spectra_record_holds(job->record, context->items) && !context->items_taken);
+			CHECK(spectra_span_job_weight(job) > record_weight + 40 * sizeof(spectra_attr));
+		}
+		spectra_span_job_free(job);
+	}
+
+	spectra_span_job *big = plain_job();
+	char value[SPECTRA_RECORD_STRING_SPACE_MAX + 1];
+	memset(value, 'c', sizeof value - 1);
+	value[sizeof value - 1] = '\0';
+	size_t big_before = spectra_span_job_weight(big);
+	CHECK(spectra_attr_add_string(&big->context_attrs, "spectra.metadata.note", value));
+	const spectra_attr *note = spectra_attr_find(&big->context_attrs, "spectra.metadata.note");
+	CHECK(note && !spectra_record_holds(big->record, note->value.str) && note->value.str_len == sizeof value - 1);
+	CHECK(spectra_span_job_weight(big) >= big_before + sizeof value);
+	spectra_span_job_free(big);
+
+	spectra_record *shared = spectra_record_new();
+	spectra_span_job *borrowing = spectra_span_job_new(shared, false, false);
+	CHECK(spectra_attr_add_string(&borrowing->context_attrs, "spectra.trackable.id", "7"));
+	CHECK(!borrowing->context_attrs.items_taken
+		&& !spectra_record_holds(shared, spectra_attr_find(&borrowing->context_attrs, "spectra.trackable.id")->key));
+	spectra_span_job_free(borrowing);
+	spectra_record_free(shared);
+}
+
 int main(void)
 {
 	test_weight_follows_content();
 	test_record_space_counted_once();
 	test_blocks_outside_counted();
+	test_context_in_record_space();
 	return check_summary();
 }

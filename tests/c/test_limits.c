@@ -331,7 +331,9 @@ static void test_record_string_space(void)
 	CHECK(second->string_space_size >= 300 && second->string_space_size <= SPECTRA_RECORD_STRING_SPACE_MAX);
 	spectra_record_set(second, &second->model, value);
 	CHECK(spectra_record_holds(second, second->model));
-	spectra_record_set(second, &second->snapshot, value); /* 600 bytes stored: over the bound */
+	spectra_record_set(second, &second->snapshot, value);
+	spectra_record_set(second, &second->error_message, value);
+	spectra_record_set(second, &second->response_id, value); /* 1 200 bytes stored: over the bound */
 	spectra_record *third = spectra_record_new();
 	CHECK(third->string_space_size == SPECTRA_RECORD_STRING_SPACE_MAX);
 	spectra_record_free(first);

@@ -271,11 +271,30 @@ static void make_resource(spectra_resource *resource)
 	CHECK(spectra_otlp_prepare_resource(resource));
 }
 
+/* A bump arena a context list may take its memory from, as a job's takes from its record's
+ * space: small, so that larger contexts also spill into the list's own storage. */
+typedef struct {
+	char bytes[384];
+	size_t used;
+} arena;
+
+static void *arena_take(void *context, size_t size, size_t align)
+{
+	arena *a = context;
+	size_t at = (a->used + align - 1) & ~(align - 1);
+	if (at > sizeof a->bytes || size > sizeof a->bytes - at) {
+		return NULL;
+	}
+	a->used = at + size;
+	return a->bytes + at;
+}
+
 /* One record, its context and compat flag, as a span job holds them. */
 typedef struct {
 	spectra_record *record;
 	spectra_attr_list context;
 	bool legacy;
+	arena *context_arena; /* what the context took its memory from, or NULL */
 } job;
 
 typedef struct {
@@ -364,21 +383,39 @@ static void test_random_records(const char *dump_path)
 		expect = fopen(expect_path, "w");
 		CHECK(dump && expect);
 	}
-	size_t records = 0, declined = 0, three_byte_spans = 0;
+	size_t records = 0, declined = 0, three_byte_spans = 0, taken_items = 0, spilled = 0;
 	for (unsigned round = 0; round < 400; round++) {
 		size_t count = 1 + pick(8);
 		job jobs[8];
 		hazards h[8];
 		spectra_span *spans[8];
+		spectra_attr_list plain[8];
 		for (size_t i = 0; i < count; i++) {
 			memset(&h[i], 0, sizeof h[i]);
 			/* one record in five may hold what the writer must decline */
 			hazards *maybe = pick(5) == 0 ? &h[i] : NULL;
 			jobs[i].record = random_record((unsigned) records++, maybe);
+			/* the reference span's context: the same attributes (the generator replayed) in a
+			 * list of its own, so that a context the arena corrupted cannot match it */
+			uint64_t replay = rng_state;
+			hazards scratch = h[i];
+			spectra_attr_list_init(&plain[i]);
+			add_context(&plain[i], maybe ? &scratch : NULL);
+			rng_state = replay;
 			spectra_attr_list_init(&jobs[i].context);
+			/* every other context in an arena (a job's in its record's space), in part or whole */
+			jobs[i].context_arena = records % 2 ? calloc(1, sizeof(arena)) : NULL;
+			if (jobs[i].context_arena) {
+				spectra_attr_list_take_from(&jobs[i].context, arena_take, jobs[i].context_arena);
+				if (records % 4 == 1) { /* (no pick(): the generator must replay as it did) */
+					spectra_attr_list_reserve(&jobs[i].context, 1 + records % 7, 0);
+				}
+			}
 			add_context(&jobs[i].context, maybe);
+			taken_items += jobs[i].context.items_taken;
+			spilled += jobs[i].context_arena && jobs[i].context.chunks;
 			jobs[i].legacy = pick(3) == 0;
-			spans[i] = spectra_span_build_genai(jobs[i].record, &jobs[i].context, jobs[i].legacy);
+			spans[i] = spectra_span_build_genai(jobs[i].record, &plain[i], jobs[i].legacy);
 			bool valid = check_one(&jobs[i], &h[i]);
 			if (!valid) {
 				fprintf(stderr, "     record %zu of round %u\n", i, round);
@@ -411,6 +448,8 @@ static void test_random_records(const char *dump_path)
 			spectra_span_free(spans[i]);
 			spectra_record_free(jobs[i].record);
 			spectra_attr_list_free(&jobs[i].context);
+			spectra_attr_list_free(&plain[i]);
+			free(jobs[i].context_arena);
 		}
 		spectra_buf_free(&one_pass);
 		spectra_buf_free(&reference);
@@ -418,6 +457,8 @@ static void test_random_records(const char *dump_path)
 	/* the cases the comparison must have seen */
 	CHECK(declined > 0 && declined < records / 2);
 	CHECK(three_byte_spans > 0);
+	/* contexts wholly in their arena and contexts that spilled out of it were both seen */
+	CHECK(taken_items > records / 16 && spilled > records / 16);
 	printf("%zu records, %zu declined, %zu spans over 16 KiB\n", records, declined, three_byte_spans);
 	if (dump) {
 		fclose(dump);
@@ -440,7 +481,7 @@ static void test_typical_record(void)
 	r->prompt_tokens = 1873;
 	r->start_wall_ns = UINT64_C(1760000000123456789);
 	r->trace_flags = 1;
-	job j = { r, { 0 }, false };
+	job j = { r, { 0 }, false, NULL };
 	spectra_attr_list_init(&j.context);
 	const char *tags[] = { "summaries", "batch-nightly" };
 	spectra_attr_add_strings(&j.context, "spectra.tags", tags, 2);
@@ -471,7 +512,7 @@ static void test_every_short_length(void)
 		spectra_record_set(r, &r->model, text);
 		spectra_record_set(r, &r->response_id, text);
 		spectra_record_add_finish_reason(r, text, len);
-		job j = { r, { 0 }, len % 2 == 1 };
+		job j = { r, { 0 }, len % 2 == 1, NULL };
 		spectra_attr_list_init(&j.context);
 		/* (a bare "spectra.metadata." is no context key: the writer declines it) */
 		snprintf(key, sizeof key, "spectra.metadata.%s", len ? text : "k");

@@ -103,6 +103,13 @@ spectra_span_job *spectra_span_job_capture(spectra_context_object *context, bool
 		replacement->completed = true;
 		context->record = replacement;
 	}
+	/* the item array sized once (in the record's space while it has room, see
+	 * spectra_span_job_new()), not grown 8, 16, ... */
+	size_t attrs = (job->record->trackable_type ? 1 : 0) + (Z_TYPE(context->tags) == IS_ARRAY ? 1 : 0)
+		+ (Z_TYPE(context->metadata) == IS_ARRAY ? zend_hash_num_elements(Z_ARRVAL(context->metadata)) : 0);
+	if (attrs) {
+		spectra_attr_list_reserve(&job->context_attrs, attrs, 0);
+	}
 	if (job->record->trackable_type) {
 		if (Z_TYPE(context->trackable_id) == IS_STRING) {
 			spectra_attr_add_stringl(&job->context_attrs, SPECTRA_SPAN_ATTR(trackable_id),
