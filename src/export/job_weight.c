@@ -12,30 +12,9 @@ static size_t block(size_t bytes)
 	return bytes + ALLOCATION_OVERHEAD;
 }
 
-static size_t string_weight(const char *text)
-{
-	return text ? block(strlen(text) + 1) : 0;
-}
-
-/* A record's string or list in its own space weighs nothing more (the space is counted
- * with the record). */
-static size_t record_string_weight(const spectra_record *record, const char *text)
-{
-	return spectra_record_holds(record, text) ? 0 : string_weight(text);
-}
-
-static size_t list_weight(const spectra_record *record, const spectra_string_list *list)
-{
-	size_t bytes =
-		list->capacity && !spectra_record_holds(record, list->items) ? block(list->capacity * sizeof(char *)) : 0;
-	for (size_t i = 0; i < list->count; i++) {
-		bytes += record_string_weight(record, list->items[i]);
-	}
-	return bytes;
-}
-
-/* What a block weighs unless space (a record, or NULL) holds it: a job's context
- * attributes may live in its record's space, counted with the record. */
+/* What a block weighs unless space (a record, or NULL) holds it: a record's strings and
+ * lists, and a job's context attributes, may live in the record's space, which is counted
+ * with the record. */
 static size_t held_block(const spectra_record *space, const void *block_start, size_t bytes)
 {
 	return space && spectra_record_holds(space, block_start) ? 0 : block(bytes);
@@ -44,6 +23,15 @@ static size_t held_block(const spectra_record *space, const void *block_start, s
 static size_t held_string(const spectra_record *space, const char *text)
 {
 	return text ? held_block(space, text, strlen(text) + 1) : 0;
+}
+
+static size_t list_weight(const spectra_record *record, const spectra_string_list *list)
+{
+	size_t bytes = list->capacity ? held_block(record, list->items, list->capacity * sizeof(char *)) : 0;
+	for (size_t i = 0; i < list->count; i++) {
+		bytes += held_string(record, list->items[i]);
+	}
+	return bytes;
 }
 
 static size_t attrs_weight(const spectra_attr_list *list, const spectra_record *space)
@@ -69,13 +57,13 @@ static size_t attrs_weight(const spectra_attr_list *list, const spectra_record *
 
 static size_t span_weight(const spectra_span *span)
 {
-	size_t bytes = block(sizeof *span) + string_weight(span->name) + string_weight(span->trace_state)
-		+ string_weight(span->status_message) + attrs_weight(&span->attrs, NULL);
+	size_t bytes = block(sizeof *span) + held_string(NULL, span->name) + held_string(NULL, span->trace_state)
+		+ held_string(NULL, span->status_message) + attrs_weight(&span->attrs, NULL);
 	if (span->event_count) {
 		bytes += block(span->event_count * sizeof(spectra_span_event));
 	}
 	for (size_t i = 0; i < span->event_count; i++) {
-		bytes += string_weight(span->events[i].name) + attrs_weight(&span->events[i].attrs, NULL);
+		bytes += held_string(NULL, span->events[i].name) + attrs_weight(&span->events[i].attrs, NULL);
 	}
 	return bytes;
 }
@@ -89,17 +77,18 @@ static size_t record_weight(const spectra_record *record)
 		record->input_messages, record->output_messages };
 	size_t bytes = block(sizeof *record + record->string_space_size);
 	for (size_t i = 0; i < sizeof strings / sizeof *strings; i++) {
-		bytes += record_string_weight(record, strings[i]);
+		bytes += held_string(record, strings[i]);
 	}
 	bytes += list_weight(record, &record->finish_reasons);
 	bytes += list_weight(record, &record->request_stop_sequences);
 	bytes += list_weight(record, &record->request_encoding_formats);
-	if (record->tool_calls && !spectra_record_holds(record, record->tool_calls)) {
-		bytes += block(spectra_record_list_capacity(record->tool_call_kinds, SPECTRA_MAX_TOOL_CALL_TYPES)
-			* sizeof(spectra_tool_count));
+	if (record->tool_calls) {
+		bytes += held_block(record, record->tool_calls,
+			spectra_record_list_capacity(record->tool_call_kinds, SPECTRA_MAX_TOOL_CALL_TYPES)
+				* sizeof(spectra_tool_count));
 	}
 	for (size_t i = 0; i < record->tool_call_kinds; i++) {
-		bytes += record_string_weight(record, record->tool_calls[i].name);
+		bytes += held_string(record, record->tool_calls[i].name);
 	}
 	return bytes;
 }

@@ -10,9 +10,8 @@
 #include "limits.h"
 #include "record_fields.h"
 
-/* sizeof of a name that is NULL is that of a pointer: a length never read */
 #define SPECTRA_RECORD_FIELD_INFO(key, kind, source, span_attribute, compat_attribute) \
-	{ #key, span_attribute, compat_attribute, sizeof(span_attribute) - 1, sizeof(compat_attribute) - 1 },
+	{ #key, span_attribute, compat_attribute },
 
 const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIELD_COUNT] = { SPECTRA_RECORD_FIELDS(
 	SPECTRA_RECORD_FIELD_INFO) };
@@ -71,14 +70,14 @@ spectra_record *spectra_record_new(void)
 	return record;
 }
 
-/* size bytes (aligned to align, a power of two) in the record's space while it has room,
- * else malloc'd. What a replaced value held in the space stays unused: the space is fixed,
- * so a record set again and again only moves on to malloc. NULL on OOM. */
-static void *space_alloc(spectra_record *record, size_t size, size_t align)
+/* size bytes (aligned to align, a power of two) in the record's space, or NULL when it
+ * has no room. What a replaced value held in the space stays unused: the space is fixed,
+ * so a record set again and again only moves on to malloc. */
+static void *space_take(spectra_record *record, size_t size, size_t align)
 {
 	size_t at = (record->string_space_used + align - 1) & ~(align - 1);
 	if (at > record->string_space_size || size > record->string_space_size - at) {
-		return malloc(size);
+		return NULL;
 	}
 	record->string_space_used = at + size;
 	return record->string_space + at;
@@ -95,37 +94,36 @@ static void *outside_alloc(spectra_record *record, size_t size)
 	return block;
 }
 
+/* A string or list: in the space while it has room, else malloc'd. NULL on OOM. */
 static void *record_alloc(spectra_record *record, size_t size, size_t align)
 {
 	record->space_bytes_wanted += size;
 	atomic_store_explicit(&last_space_bytes, record->space_bytes_wanted, memory_order_relaxed);
-	void *block = space_alloc(record, size, align);
-	if (block && !spectra_record_holds(record, block)) {
-		record->blocks_outside++;
-	}
-	return block;
+	void *block = space_take(record, size, align);
+	return block ? block : outside_alloc(record, size);
 }
 
-void *spectra_record_alloc(spectra_record *record, size_t size, size_t align)
+/* Sizes the next record's space for what was asked of this one's beyond its strings; what
+ * could never share the space with the strings (over half the largest) is left out. */
+static void want_extra(spectra_record *record, size_t size)
 {
-	record->space_extra_wanted += size;
-	atomic_store_explicit(&last_extra_bytes, record->space_extra_wanted, memory_order_relaxed);
-	return space_alloc(record, size, align);
-}
-
-void *spectra_record_alloc_in_space(spectra_record *record, size_t size, size_t align)
-{
-	/* what could never share the space with the strings does not grow the next one */
 	if (size <= SPECTRA_RECORD_STRING_SPACE_MAX / 2) {
 		record->space_extra_wanted += size;
 		atomic_store_explicit(&last_extra_bytes, record->space_extra_wanted, memory_order_relaxed);
 	}
-	size_t at = (record->string_space_used + align - 1) & ~(align - 1);
-	if (at > record->string_space_size || size > record->string_space_size - at) {
-		return NULL;
-	}
-	record->string_space_used = at + size;
-	return record->string_space + at;
+}
+
+void *spectra_record_alloc(spectra_record *record, size_t size, size_t align)
+{
+	want_extra(record, size);
+	void *block = space_take(record, size, align);
+	return block ? block : malloc(size); /* the caller's to free: not counted */
+}
+
+void *spectra_record_alloc_in_space(spectra_record *record, size_t size, size_t align)
+{
+	want_extra(record, size);
+	return space_take(record, size, align);
 }
 
 bool spectra_record_holds(const spectra_record *record, const void *block)

@@ -133,7 +133,7 @@ typedef struct {
 	size_t string_space_size;
 	size_t string_space_used;
 	size_t space_bytes_wanted; /* stored in the space or past it, replaced ones too */
-	size_t space_extra_wanted; /* of spectra_record_alloc(): fixed sizes, not grown by a margin */
+	size_t space_extra_wanted; /* of spectra_record_alloc*(): fixed sizes, not grown by a margin */
 	size_t blocks_outside;     /* strings and lists malloc'd past the space, not yet freed */
 } spectra_record;
 
@@ -147,7 +147,7 @@ bool spectra_record_holds(const spectra_record *record, const void *block);
  * the latter). The span job of a record it owns goes there: one block fewer to free. */
 void *spectra_record_alloc(spectra_record *record, size_t size, size_t align);
 /* The same in the space only: NULL when it has no room (the next record's space is still
- * sized to hold it, unless it is over half the largest space). */
+ * sized to hold it, as for spectra_record_alloc(), unless it is over half the largest space). */
 void *spectra_record_alloc_in_space(spectra_record *record, size_t size, size_t align);
 /* How many entries the tool-call list of count entries has room for. */
 size_t spectra_record_list_capacity(size_t count, size_t max_entries);

@@ -116,9 +116,6 @@ typedef struct {
 	const char *key;
 	const char *span_attribute;   /* NULL = none */
 	const char *compat_attribute; /* NULL = none */
-	/* their strlen(), known at compile time (meaningless where the name is NULL) */
-	size_t span_attribute_len;
-	size_t compat_attribute_len;
 } spectra_record_field_info;
 
 /* One entry per key, in table order (indexed by spectra_record_field). */
@@ -131,7 +128,7 @@ extern const spectra_record_field_info spectra_record_fields[SPECTRA_RECORD_FIEL
 #define SPECTRA_SPAN_ATTR_LEN(key) ((size_t) SPECTRA_SPAN_ATTR_LEN_##key)
 #define SPECTRA_COMPAT_ATTR_LEN(key) ((size_t) SPECTRA_COMPAT_ATTR_LEN_##key)
 
-/* The same lengths as compile-time constants, so that a writer given one copies a fixed
+/* The names' strlen() as compile-time constants, so that a writer given one copies a fixed
  * number of bytes (the one-pass span writer: a key's copy becomes a few moves). sizeof of a
  * name that is NULL is that of a pointer: a length never read. */
 #define SPECTRA_RECORD_FIELD_NAME_LENS(key, kind, source, span_attribute, compat_attribute) \

@@ -30,12 +30,12 @@ spectra_span_job *spectra_span_job_new(spectra_record *record, bool owns_record,
 	}
 	memset(job, 0, sizeof(*job));
 	spectra_attr_list_init(&job->context_attrs);
-	if (owns_record && record && spectra_record_holds(record, job)) {
-		spectra_attr_list_take_from(&job->context_attrs, take_from_record, record);
-	}
 	job->record = record;
 	job->owns_record = owns_record;
 	job->legacy_attributes = legacy_attributes;
+	if (spectra_span_job_lives_in_record(job)) {
+		spectra_attr_list_take_from(&job->context_attrs, take_from_record, record);
+	}
 	return job;
 }
 

@@ -524,17 +524,29 @@ static void test_every_short_length(void)
 	}
 }
 
+/* A name and its compile-time length, each key's (NULL names have none to check). */
+#define NAME_LENGTHS(key, kind, source, span_attribute, compat_attribute) \
+	{ SPECTRA_SPAN_ATTR(key), SPECTRA_SPAN_ATTR_LEN(key), SPECTRA_COMPAT_ATTR(key), SPECTRA_COMPAT_ATTR_LEN(key) },
+
 /* The writer trusts the table's attribute names to be ASCII, short, and its lengths. */
 static void test_table_names(void)
 {
+	const struct {
+		const char *span;
+		size_t span_len;
+		const char *compat;
+		size_t compat_len;
+	} lengths[] = { SPECTRA_RECORD_FIELDS(NAME_LENGTHS) };
+	CHECK(sizeof lengths / sizeof lengths[0] == SPECTRA_RECORD_FIELD_COUNT);
 	for (size_t i = 0; i < SPECTRA_RECORD_FIELD_COUNT; i++) {
 		const spectra_record_field_info *field = &spectra_record_fields[i];
 		const char *names[] = { field->span_attribute, field->compat_attribute };
-		CHECK(!field->span_attribute || strlen(field->span_attribute) == field->span_attribute_len);
-		CHECK(!field->compat_attribute || strlen(field->compat_attribute) == field->compat_attribute_len);
+		CHECK(lengths[i].span == field->span_attribute && lengths[i].compat == field->compat_attribute);
+		CHECK(!field->span_attribute || strlen(field->span_attribute) == lengths[i].span_len);
+		CHECK(!field->compat_attribute || strlen(field->compat_attribute) == lengths[i].compat_len);
 		/* and 1 to 63 bytes long (record_wire.c's TABLE_KEY_MAX: one-byte lengths) */
-		CHECK(!field->span_attribute || (field->span_attribute_len >= 1 && field->span_attribute_len <= 63));
-		CHECK(!field->compat_attribute || (field->compat_attribute_len >= 1 && field->compat_attribute_len <= 63));
+		CHECK(!field->span_attribute || (lengths[i].span_len >= 1 && lengths[i].span_len <= 63));
+		CHECK(!field->compat_attribute || (lengths[i].compat_len >= 1 && lengths[i].compat_len <= 63));
 		for (size_t n = 0; n < 2; n++) {
 			for (const char *c = names[n]; c && *c; c++) {
 				CHECK((unsigned char) *c < 0x80);
